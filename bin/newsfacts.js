@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The CLI is written in TypeScript and compiled to dist/ by `npm ci` (the `prepare` script).
+import { main } from '../dist/src/cli/index.js';
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(`newsfacts: ${err && err.message ? err.message : err}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,38 @@
+/**
+ * The `newsfacts` command line. Each command lives in its own file and exports `register(program)`; this file only
+ * assembles them. Usage errors exit with status 2.
+ */
+import { Command, CommanderError } from 'commander';
+import { UsageError } from './errors.js';
+import { register as registerNumbers } from './numbers.js';
+import { register as registerClean } from './clean.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('newsfacts')
+    .description('Scraped news pages to an auditable database of facts')
+    .exitOverride()
+    .showHelpAfterError();
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  registerNumbers(program, setExit);
+  registerClean(program, setExit);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      console.error(`newsfacts: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  return exitCode;
+}
+

@@ -1,0 +1,121 @@
+/**
+ * The values that travel between stages. Every stage is a pure function from one of these to the next
+ * (see ARCHITECTURE.md); nothing here does I/O.
+ */
+import type { TrackedText } from './offsets.js';
+
+export type Lang = 'zh-Hans' | 'zh-Hant' | 'vi' | 'en';
+/** Language family as the number parser and the rules see it: `zh` covers both scripts. */
+export type RuleLang = 'zh' | 'vi' | 'en';
+
+export function ruleLangOf(lang: Lang): RuleLang {
+  return lang === 'zh-Hans' || lang === 'zh-Hant' ? 'zh' : lang;
+}
+
+/** A page as a source reader hands it over: bytes not yet decoded. */
+export interface RawPage {
+  /** What `facts --format json` prints as `doc`: the path as reached from the ingest argument, a WARC target URL, … */
+  source: string;
+  url?: string;
+  fetchedAt?: string;
+  bytes: Buffer;
+  /** HTTP or WARC Content-Type header, when the page came with one. */
+  contentType?: string;
+  /** 'html' or 'text'; decided by the reader from the file name or the record. */
+  format: 'html' | 'text';
+}
+
+/** A decoded page. Offsets of every later stage point into `content`. */
+export interface DecodedPage {
+  source: string;
+  url?: string;
+  fetchedAt?: string;
+  format: 'html' | 'text';
+  /** The page after charset decoding, without a byte-order mark. */
+  content: string;
+  encoding: string;
+  /** Set when invalid byte sequences were replaced by U+FFFD. */
+  decodeIssues: string[];
+}
+
+export interface DocMeta {
+  title: string | null;
+  /** ISO date (YYYY-MM-DD or with time) when the page states one. */
+  date: string | null;
+  source: string | null;
+  author: string | null;
+  url?: string | null;
+}
+
+/** The cleaned article: title and body text, each character mapped back into the decoded page. */
+export interface CleanDoc {
+  text: TrackedText;
+  meta: DocMeta;
+  /** Why the text is empty, when it is (an index page, a login wall, an empty file). */
+  emptyReason?: string;
+}
+
+export type Qualifier = 'exact' | 'more_than' | 'approx' | 'at_least' | 'less_than' | 'range';
+
+/** A span of normalized text that must not yield facts (mojibake). */
+export interface Flag {
+  kind: 'mojibake';
+  start: number;
+  end: number;
+}
+
+export interface NormDoc {
+  /** Simplified, half-width, NFC, pinyin notes removed, whitespace collapsed; mapped to the decoded page. */
+  text: TrackedText;
+  lang: Lang;
+  flags: Flag[];
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export type FactType =
+  | 'loan_amount'
+  | 'funding_amount'
+  | 'revenue_amount'
+  | 'trainee_count'
+  | 'headcount'
+  | 'enterprise_count';
+
+export const FACT_TYPES: FactType[] = [
+  'loan_amount',
+  'funding_amount',
+  'revenue_amount',
+  'trainee_count',
+  'headcount',
+  'enterprise_count',
+];
+
+/** A fact as the extractor produces it: spans are in normalized text and in the original (decoded page). */
+export interface Fact {
+  type: FactType;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  qualifier: Qualifier;
+  rule: string;
+  ruleVersion: string;
+  /** The figure (number and unit) in normalized text. */
+  normStart: number;
+  normEnd: number;
+  /** The figure in the original page. */
+  start: number;
+  end: number;
+  /** Trigger and figure together, shortest span, in normalized and original text. */
+  evidenceNormStart: number;
+  evidenceNormEnd: number;
+  evidenceStart: number;
+  evidenceEnd: number;
+  evidence: string;
+  trigger: string;
+  sentence: string;
+  period: string | null;
+  place: string | null;
+}
