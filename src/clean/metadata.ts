@@ -1,0 +1,249 @@
+/**
+ * Document metadata: title, publication date, source outlet, author, canonical URL. Text functions work on any line
+ * (datelines and bylines of text dumps, blocks of HTML pages); `htmlMetadata` reads what the HTML head and the DOM
+ * declare (meta tags, JSON-LD, `time` elements).
+ */
+import type { CheerioAPI } from 'cheerio';
+import { META_LABELS } from './boilerplate.js';
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+function validYmd(y: number, m: number, d: number): boolean {
+  return y >= 1970 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+function isoOf(y: number, m: number, d: number, hh?: string, mm?: string, ss?: string): string | null {
+  if (!validYmd(y, m, d)) return null;
+  let out = `${y}-${pad(m)}-${pad(d)}`;
+  if (hh !== undefined && mm !== undefined && Number(hh) < 24 && Number(mm) < 60) {
+    out += `T${pad(hh)}:${pad(mm)}`;
+    if (ss !== undefined && Number(ss) < 60) out += `:${pad(ss)}`;
+  }
+  return out;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const FW_DIGITS = /[０-９]/g;
+
+/** Date patterns, most specific first. Each returns an ISO date or null for an impossible date. */
+const DATE_PATTERNS: Array<{ re: RegExp; iso: (m: RegExpExecArray) => string | null }> = [
+  // 2015-12-17 10:35:00, 2015/12/17, 2015.12.17, 2015-12-17T10:35:00+08:00
+  {
+    re: /(?<!\d)((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)(?:[T\s]+(\d{1,2}):(\d\d)(?::(\d\d))?)?/,
+    iso: (m) => isoOf(+m[1], +m[2], +m[3], m[4], m[5], m[6]),
+  },
+  // 2015年12月17日 10:35
+  {
+    re: /((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號](?:\s*(\d{1,2})[:：时時](\d\d)(?:[:：分](\d\d))?)?/,
+    iso: (m) => isoOf(+m[1], +m[2], +m[3], m[4], m[5], m[6]),
+  },
+  // Vietnamese: ngày 16/6/2006, 16-6-2006 (day first), with an optional time before: 10:35 16/06/2006
+  {
+    re: /(?:(\d{1,2}):(\d\d)\s*(?:,\s*)?(?:\w+\s*,\s*)?)?(?:ngày\s*)?(?<!\d)(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)(?!\d)/i,
+    iso: (m) => isoOf(+m[5], +m[4], +m[3], m[1], m[2]),
+  },
+  // English: December 17, 2015 / Dec. 17 2015
+  {
+    re: /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b/i,
+    iso: (m) => isoOf(+m[3], MONTHS[m[1].toLowerCase()], +m[2]),
+  },
+  // English: 17 December 2015
+  {
+    re: /\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b/i,
+    iso: (m) => isoOf(+m[3], MONTHS[m[2].toLowerCase()], +m[1]),
+  },
+];
+
+/** The first full date (year, month and day) in the text, as ISO; null when there is none. */
+export function findDate(text: string): string | null {
+  const t = text.replace(FW_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  let best: { at: number; iso: string } | null = null;
+  for (const { re, iso } of DATE_PATTERNS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const value = iso(m);
+    if (value && (!best || m.index < best.at)) best = { at: m.index, iso: value };
+  }
+  return best ? best.iso : null;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ALL_LABELS = [...new Set(Object.values(META_LABELS).flat())].sort((a, b) => b.length - a.length);
+const anyLabelRe = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})\\s*[:：]`, 'i');
+
+/** The value after `label:` on a line, up to the next label, a wide gap or a separator. */
+function labelled(text: string, labels: string[]): string | null {
+  const re = new RegExp(`(?:^|[^\\p{L}])(?:${labels.map(escape).join('|')})\\s*[:：]\\s*`, 'iu');
+  const m = re.exec(text);
+  if (!m) return null;
+  let rest = text.slice(m.index + m[0].length);
+  const next = anyLabelRe.exec(rest);
+  if (next) rest = rest.slice(0, next.index);
+  rest = rest.split(/\s{2,}|[|｜【\[\]】]|\u00a0{2,}|\u3000/)[0];
+  rest = rest.replace(/^[\s\u00a0]+|[\s\u00a0,，;；:：)）]+$/g, '');
+  if (!rest || rest.length > 40) return null;
+  return rest;
+}
+
+/** Source outlet from `来源：苏州日报`, `來源:蘇州日報`, `Nguồn: …`. */
+export function findSource(text: string): string | null {
+  const v = labelled(text, META_LABELS.source);
+  // A source is a name, not a date or a URL fragment.
+  if (!v || /^\d/.test(v)) return null;
+  return v;
+}
+
+const HAN_NAME = '[\\u3400-\\u9fff·]{2,4}';
+/** Author from `作者：…`, a `记者 …` credit (`蘇報訊(通訊員 傅萱 記者 顧志敏)`), or an English/Vietnamese label. */
+export function findAuthor(text: string): string | null {
+  const labelledAuthor = labelled(text, META_LABELS.author);
+  if (labelledAuthor) return stripRoles(labelledAuthor);
+  // Prefer the reporter (记者) over the correspondent (通讯员) when both are credited.
+  const reporters = ['记者', '記者', '本报记者', '本報記者'];
+  for (const roleSet of [reporters, META_LABELS.reporter]) {
+    const re = new RegExp(`(?:${roleSet.filter((l) => /[\u3400-\u9fff]/.test(l)).map(escape).join('|')})\\s*[:：]?\\s*((?:${HAN_NAME}[\\s\\u00a0、,，]*)+)`, 'u');
+    const m = re.exec(text);
+    if (m) {
+      const names = cleanNames(m[1]);
+      if (names) return names;
+    }
+  }
+  const by = /(?:^|\n)\s*(?:by|tác giả|phóng viên)\s*[:：]?\s+([\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3})/iu.exec(text);
+  return by ? by[1].trim() : null;
+}
+
+const ROLE_WORDS = /^(?:本报|本報)?(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯)\s*/;
+
+function stripRoles(v: string): string {
+  let out = v.trim();
+  for (let i = 0; i < 3; i++) out = out.replace(ROLE_WORDS, '');
+  return out.trim() || v.trim();
+}
+
+function cleanNames(raw: string): string | null {
+  const names = raw
+    .split(/[\s\u00a0、,，]+/)
+    .map((n) => n.trim())
+    .filter((n) => n.length >= 2 && !/^(记者|記者|通讯员|通訊員|编辑|編輯|报道|報道|摄影|攝影)$/.test(n));
+  return names.length ? names.join(' ') : null;
+}
+
+/** True for a dateline/byline: a short line made of a date and labelled values, not a sentence of the article. */
+export function isMetaLine(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 80 || /[。！？]/.test(t)) return false;
+  const hasLabel = anyLabelRe.test(t);
+  const date = findDate(t);
+  if (!hasLabel && !date) return false;
+  // What is left once dates, times and labels are removed must be short: names, not prose.
+  const rest = t
+    .replace(/\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,4}\s*[日号號]?/g, '')
+    .replace(/\d{1,2}[:：]\d\d(?:[:：]\d\d)?/g, '')
+    .replace(new RegExp(ALL_LABELS.map(escape).join('|'), 'gi'), '')
+    .replace(/[\s\u00a0\u3000:：|｜()（）【】\[\]]/g, '');
+  return rest.length <= (hasLabel ? 30 : 6);
+}
+
+/** Separators between a headline and the site name in `<title>`: `标题_新浪新闻`, `Title - Site`, `标题|网站`. */
+const TITLE_SEPARATORS = /\s+[-–—|｜·»]\s+|\s*[_｜|]\s*|\s+-\s*|--|丨/;
+
+/** `<title>` without the site-name suffix (or prefix): the longest part when separators split it. */
+export function stripSiteName(title: string): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  const parts = t.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  if (parts.length <= 1) return t;
+  let best = parts[0];
+  for (const p of parts) if (p.length > best.length * 1.5) best = p;
+  return best;
+}
+
+export interface HtmlMeta {
+  title: string | null;
+  ogTitle: string | null;
+  date: string | null;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  lang: string | null;
+}
+
+function metaContent($: CheerioAPI, names: string[]): string | null {
+  for (const name of names) {
+    const el = $(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"], meta[name="${name.toUpperCase()}"]`).first();
+    const v = el.attr('content');
+    if (v && v.trim()) return v.trim();
+  }
+  return null;
+}
+
+/** JSON-LD blocks' first value for a key (datePublished, author.name, headline). */
+function jsonLd($: CheerioAPI): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  $('script[type="application/ld+json"]').each((_, el) => {
+    try {
+      const data: unknown = JSON.parse($(el).text());
+      const stack: unknown[] = [data];
+      while (stack.length) {
+        const v = stack.pop();
+        if (Array.isArray(v)) stack.push(...v);
+        else if (v && typeof v === 'object') {
+          out.push(v as Record<string, unknown>);
+          const graph = (v as Record<string, unknown>)['@graph'];
+          if (graph) stack.push(graph);
+        }
+      }
+    } catch {
+      // Broken JSON-LD is common; it simply declares nothing.
+    }
+  });
+  return out;
+}
+
+function nameOf(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter((x): x is string => !!x);
+    return names.length ? names.join(', ') : null;
+  }
+  if (v && typeof v === 'object' && 'name' in v) return nameOf((v as { name: unknown }).name);
+  return null;
+}
+
+/** What the page declares about itself in its head and markup. */
+export function htmlMetadata($: CheerioAPI): HtmlMeta {
+  const ld = jsonLd($);
+  const ldValue = (key: string) => {
+    for (const o of ld) if (o[key] !== undefined) return o[key];
+    return undefined;
+  };
+  const rawTitle = $('title').first().text().trim() || null;
+  const ogTitle = metaContent($, ['og:title', 'twitter:title']) ?? nameOf(ldValue('headline'));
+  const dateText =
+    metaContent($, [
+      'article:published_time', 'og:published_time', 'pubdate', 'publishdate', 'publish_date', 'PubDate', 'publishDate',
+      'datePublished', 'date', 'dc.date', 'DC.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
+      'article.published', 'og:release_date', 'weibo:article:create_at',
+    ]) ??
+    (typeof ldValue('datePublished') === 'string' ? (ldValue('datePublished') as string) : null) ??
+    $('time[datetime]').first().attr('datetime') ??
+    $('time[pubdate]').first().text() ??
+    null;
+  const author =
+    metaContent($, ['author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author']) ??
+    nameOf(ldValue('author'));
+  const source = metaContent($, ['source', 'og:site_name', 'application-name']);
+  const url = $('link[rel="canonical"]').attr('href') ?? metaContent($, ['og:url']) ?? null;
+  const lang = $('html').attr('lang') ?? metaContent($, ['content-language', 'language']) ?? null;
+  return {
+    title: rawTitle,
+    ogTitle,
+    date: dateText ? findDate(dateText) : null,
+    source,
+    author: author && !/^https?:/.test(author) ? author : null,
+    url,
+    lang,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The line-based cleaner for text dumps of pages (what a "save as text" or a crawler's text export leaves): every
+ * line is classified by its shape — link-list density of `|` separators, runs of short tokens, boilerplate vocabulary,
+ * datelines — and the article is the run of body lines between the headline and the first trailer line (related
+ * list, copyright, tool bar, editor credit). Kept lines are copied through a TextBuilder, so each character of the
+ * result maps to its offset in the file.
+ */
+import { TextBuilder, TrackedText } from '../offsets.js';
+import type { CleanDoc, DecodedPage, DocMeta } from '../types.js';
+import { furnitureKinds, type FurnitureKind } from './boilerplate.js';
+import { endsLikeSentence, punctuation, SPACE, units } from './measure.js';
+import { findAuthor, findDate, findSource, isMetaLine } from './metadata.js';
+
+export type LineKind = 'empty' | 'menu' | 'furniture' | 'meta' | 'body' | 'short';
+
+export interface Line {
+  /** Trimmed range in the page content. */
+  start: number;
+  end: number;
+  text: string;
+  kind: LineKind;
+  furniture: FurnitureKind[];
+}
+
+/** Separators of link lists and menus: `网站首页 | 桐乡新闻 | …`, `大同市| 荣昌县| …`, `首页 > 新闻 > 正文`. */
+const LIST_SEPARATOR = /\s*[|｜¦]\s*|\s+[>»›]\s*|\s*[>»›]\s+/;
+
+function isMenu(text: string): boolean {
+  const parts = text.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length >= 3) {
+    const avg = parts.reduce((n, p) => n + units(p), 0) / parts.length;
+    if (avg <= 10) return true;
+  }
+  // A run of short Chinese tokens separated by spaces and without punctuation: `天气预报 总站·浙江在线 浙江新闻 …`.
+  if (/[\u3400-\u9fff]/.test(text) && punctuation(text) === 0) {
+    const tokens = text.split(/[\s\u00a0\u3000]+/).filter(Boolean);
+    if (tokens.length >= 4 && tokens.every((t) => units(t) <= 8)) return true;
+  }
+  return false;
+}
+
+export function classifyLine(text: string): Pick<Line, 'kind' | 'furniture'> {
+  if (!text) return { kind: 'empty', furniture: [] };
+  const u = units(text);
+  const p = punctuation(text);
+  const furniture = furnitureKinds(text);
+  if (furniture.length > 0) {
+    // A furniture word settles a short line; in a long line it must stand at the start, as a label or heading does
+    // (`相关热词搜索: …`), or the line must read as no prose at all.
+    const key = text.replace(/[\s\u00a0\u3000•·\-*]+/g, '').toLowerCase();
+    const leading = furnitureKinds(key.slice(0, 8)).length > 0;
+    if (u < 40 || leading || !/[。！？]/.test(text)) return { kind: 'furniture', furniture };
+  }
+  if (isMetaLine(text)) return { kind: 'meta', furniture };
+  if (isMenu(text)) return { kind: 'menu', furniture };
+  if ((u >= 15 && p >= 1) || (u >= 8 && endsLikeSentence(text))) return { kind: 'body', furniture };
+  return { kind: 'short', furniture };
+}
+
+/** Lines of the content with their trimmed ranges. */
+export function splitLines(content: string): Line[] {
+  const lines: Line[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(content)) !== null && m.index < content.length) {
+    let s = m.index;
+    let e = m.index + m[0].replace(/[\r\n]+$/, '').length;
+    while (s < e && SPACE.test(content[s])) s++;
+    while (e > s && SPACE.test(content[e - 1])) e--;
+    const text = content.slice(s, e);
+    lines.push({ start: s, end: e, text, ...classifyLine(text) });
+    if (m[0].length === 0) break;
+  }
+  return lines;
+}
+
+/**
+ * A first line that glues the headline onto the opening of the body (`经济强镇建设经验交流去年以来,镇党委…` followed by
+ * the headline alone and then the body): a teaser duplicating what follows.
+ */
+function isGluedDuplicate(lines: Line[], i: number): boolean {
+  const next = lines.slice(i + 1).filter((l) => l.kind !== 'empty').slice(0, 3);
+  if (next.length < 2) return false;
+  const line = lines[i].text;
+  const [head, body] = next;
+  if (head.text.length >= 4 && line.startsWith(head.text)) {
+    const rest = line.slice(head.text.length, head.text.length + 12);
+    if (rest.length >= 4 && body.text.startsWith(rest)) return true;
+  }
+  // A teaser repeating the first body line's opening.
+  const probe = line.slice(0, 20);
+  return probe.length >= 12 && next.some((l) => l.text.length > line.length && l.text.startsWith(probe));
+}
+
+const TRAILER_KINDS: FurnitureKind[] = ['tools', 'related', 'legal', 'editor', 'comments', 'tags', 'contact'];
+
+export function cleanTextDump(page: DecodedPage): CleanDoc {
+  const content = page.content;
+  const lines = splitLines(content);
+  const meta: DocMeta = { title: null, date: null, source: null, author: null, url: page.url ?? null };
+
+  const dropped = new Set<number>();
+  let bodyStart = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].kind !== 'body') continue;
+    if (isGluedDuplicate(lines, i)) {
+      dropped.add(i);
+      continue;
+    }
+    bodyStart = i;
+    break;
+  }
+  const tracked = TrackedText.fromOriginal(content);
+  if (bodyStart < 0) {
+    return {
+      text: new TextBuilder(tracked).build(),
+      meta,
+      emptyReason: content.trim() ? 'no article: no line reads as body text (menus, links or short lines only)' : 'empty file',
+    };
+  }
+
+  // The body runs until the first trailer line: a related-articles heading, copyright, tool bar, editor credit, a
+  // menu or a byline after the text. Short lines after the last body line (captions, an office's name) go too.
+  let bodyEnd = bodyStart;
+  for (let i = bodyStart + 1; i < lines.length; i++) {
+    const l = lines[i];
+    const trailer =
+      l.kind === 'menu' || l.kind === 'meta' || (l.kind === 'furniture' && l.furniture.some((k) => TRAILER_KINDS.includes(k)));
+    if (trailer) break;
+    if (l.kind === 'body') bodyEnd = i;
+  }
+
+  // The headline: the nearest short line above the body, past datelines and blank lines.
+  let titleLine: Line | null = null;
+  for (let i = bodyStart - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (l.kind === 'empty' || l.kind === 'meta' || dropped.has(i)) continue;
+    if (l.kind === 'short' && units(l.text) >= 4 && units(l.text) <= 60) titleLine = l;
+    break;
+  }
+
+  const b = new TextBuilder(tracked);
+  const emit = (l: Line) => {
+    if (b.length > 0) b.insert(l.start, '\n');
+    b.copy(l.start, l.end);
+  };
+  if (titleLine) {
+    emit(titleLine);
+    meta.title = titleLine.text;
+  }
+  for (let i = bodyStart; i <= bodyEnd; i++) {
+    const l = lines[i];
+    if (l.kind !== 'body' && l.kind !== 'short') continue;
+    // Photo caption lists repeat each short caption; a short line equal to its neighbour is not prose.
+    if (l.kind === 'short' && (lines[i - 1]?.text === l.text || lines[i + 1]?.text === l.text)) continue;
+    emit(l);
+  }
+
+  // Metadata from datelines and bylines anywhere outside the body, then from the body's opening credit.
+  const outside = lines.filter((l, i) => (i < bodyStart || i > bodyEnd) && l.kind !== 'empty');
+  const metaLines = outside.filter((l) => l.kind === 'meta');
+  // Only short lines: a copyright notice's prose mentions 作者 and 记者 without naming anyone.
+  const bylineText = [...metaLines, ...outside.filter((l) => l.kind !== 'meta' && l.text.length <= 80)].map((l) => l.text);
+  const opening = lines[bodyStart].text.slice(0, 60);
+  for (const t of [...bylineText.slice(0, metaLines.length), ...lines.slice(0, bodyStart).map((l) => l.text)]) {
+    meta.date ??= findDate(t);
+  }
+  for (const t of bylineText) {
+    meta.source ??= findSource(t);
+    meta.author ??= findAuthor(t);
+  }
+  meta.author ??= findAuthor(opening);
+  return { text: b.build(), meta };
+}
