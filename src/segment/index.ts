@@ -1,0 +1,226 @@
+/**
+ * Segment stage: sentences, clauses and word boundaries over normalized text (offsets are indices into it).
+ *
+ * - Sentences. Chinese ends a sentence at 。！？；!?; (and at the closing quotes or brackets right after them);
+ *   Vietnamese and English at . ! ? (and …) followed by a space and a capital letter, digit or opening quote, or by
+ *   a line break — never inside a number (`1.500`, `1,5`, `1.1亿`) or after an abbreviation (`TP.`, `Mr.`, `No.`)
+ *   or an initial (`J. Smith`). A line break always ends a sentence.
+ * - Word boundaries. Chinese words come from jieba (loaded once, cut once per document); jieba cuts digits and
+ *   Latin letters one by one, so it decides only between two Han characters, and everything else follows the
+ *   script: a run of letters, digits and marks is one word, each punctuation character stands alone.
+ * - Clauses: a sentence split at ，,；;：: (not between two digits, as in `1,500` or `10:30`).
+ */
+import nodejieba from 'nodejieba';
+import type { Lang, Sentence } from '../types.js';
+
+const HAN = /\p{Script=Han}/u;
+const isChineseLang = (lang: Lang) => lang === 'zh-Hans' || lang === 'zh-Hant';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sentences
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const SPACE = /\s/;
+/** Closing quotes and brackets that belong to the sentence they follow: `…。”` `…!)`. */
+const CLOSERS = /["'”’」』）)】》〉\]]/;
+const ZH_TERMINATOR = /[。！？；!?;]/;
+const LATIN_TERMINATOR = /[.!?…]/;
+/** What may open the next Latin-script sentence after a terminator and a space. */
+const SENTENCE_OPENER = /[\p{Lu}\p{Lt}\d"“‘'(\[«]/u;
+
+/**
+ * Abbreviations after which a period does not end a sentence. English titles, company and month forms; Vietnamese
+ * administrative and academic ones (TP. thành phố, Q. quận, P. phường, TX. thị xã, TT. thị trấn, H. huyện, GS.,
+ * PGS., TS., ThS., KS., BS. …). Compared without case for the multi-letter ones.
+ */
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'no', 'nos', 'co', 'corp', 'inc', 'ltd', 'vs', 'etc', 'e.g',
+    'i.e', 'u.s', 'u.k', 'u.n', 'gov', 'sen', 'rep', 'gen', 'col', 'capt', 'lt', 'mt', 'approx', 'est', 'dept',
+    'fig', 'vol', 'pp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    'tp', 'tx', 'tt', 'gs', 'pgs', 'ts', 'ths', 'ks', 'bs', 'cn', 'nxb', 'ubnd', 'hđnd', 'tw', 'đ/c',
+  ].map((a) => a.toLowerCase()),
+);
+
+/** The word ending right before index `end` (letters, digits, dots and slashes, as in `U.S` or `đ/c`). */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && /[\p{L}\p{N}\p{M}./]/u.test(text[i - 1])) i--;
+  return text.slice(i, end);
+}
+
+/** Does the Latin-script terminator at `i` end a sentence? `next` is the index after it and its closers. */
+function endsLatinSentence(text: string, i: number, next: number): boolean {
+  const c = text[i];
+  if (next >= text.length) return true;
+  // Inside a number (1.500, 3.5) or a word (file.txt): no space after the dot.
+  if (!SPACE.test(text[next])) return false;
+  let j = next;
+  while (j < text.length && SPACE.test(text[j]) && !LINE_BREAK.test(text[j])) j++;
+  if (j >= text.length || LINE_BREAK.test(text[j])) return true;
+  if (!SENTENCE_OPENER.test(text[j])) return false;
+  if (c === '.') {
+    const word = wordBefore(text, i);
+    if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+    // A single capital letter is an initial (J. Smith) or a Vietnamese one-letter abbreviation (Q. 1, P. 5).
+    if (/^\p{Lu}$/u.test(word)) return false;
+  }
+  return true;
+}
+
+/** Trim a span to its non-space content and push it when something is left. */
+function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
+  while (start < end && SPACE.test(text[start])) start++;
+  while (end > start && SPACE.test(text[end - 1])) end--;
+  if (end > start) out.push({ start, end });
+}
+
+/**
+ * Sentences of `text`, trimmed, in order. `keepWhole` spans (mojibake flags) are never split: a `?` or `;` inside
+ * garbage is not punctuation.
+ */
+export function splitSentences(text: string, lang: Lang, keepWhole: readonly Sentence[] = []): Sentence[] {
+  const out: Sentence[] = [];
+  const inKept = (i: number) => keepWhole.some((f) => f.start <= i && i < f.end);
+  const chinese = isChineseLang(lang);
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (LINE_BREAK.test(c)) {
+      pushTrimmed(out, text, start, i);
+      start = i + 1;
+      continue;
+    }
+    // A Chinese page can hold Latin-script sentences too; Chinese terminators are checked first.
+    const zh = chinese && ZH_TERMINATOR.test(c);
+    if (!zh && !LATIN_TERMINATOR.test(c)) continue;
+    // Take runs of terminators and the closers after them into this sentence (`?!`, `。”`, `…"`).
+    let next = i + 1;
+    while (next < text.length && (zh ? ZH_TERMINATOR : LATIN_TERMINATOR).test(text[next])) next++;
+    while (next < text.length && CLOSERS.test(text[next])) next++;
+    const ends = (zh ? !isBetweenDigits(text, i) : endsLatinSentence(text, i, next)) && !inKept(i);
+    if (!ends) continue;
+    pushTrimmed(out, text, start, next);
+    start = next;
+    i = next - 1;
+  }
+  pushTrimmed(out, text, start, text.length);
+  return out;
+}
+
+function isBetweenDigits(text: string, i: number): boolean {
+  return i > 0 && i + 1 < text.length && /\d/.test(text[i - 1]) && /\d/.test(text[i + 1]);
+}
+
+/** The sentence containing index `at`, if any. */
+export function sentenceAt(sentences: readonly Sentence[], at: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Clauses
+
+const CLAUSE_SEPARATOR = /[，,；;：:]/;
+
+/** The sentence split at clause punctuation (not between digits: `1,500`, `10:30`); spans in text offsets. */
+export function clauses(text: string, sentence: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  let start = sentence.start;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    if (CLAUSE_SEPARATOR.test(text[i]) && !isBetweenDigits(text, i)) {
+      pushTrimmed(out, text, start, i + 1);
+      start = i + 1;
+    }
+  }
+  pushTrimmed(out, text, start, sentence.end);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words
+
+/** Teach jieba words it must keep whole (rule trigger words such as 创业担保贷款). Call before segmenting. */
+export function addWords(words: Iterable<string>): void {
+  for (const w of words) if (HAN.test(w)) nodejieba.insertWord(w);
+  lastBoundaries = null;
+}
+
+type CharClass = 'han' | 'word' | 'space' | 'punct';
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Class of the character starting at index p (astral characters count as one). */
+function charClass(text: string, p: number): CharClass {
+  const c = String.fromCodePoint(text.codePointAt(p) ?? 0);
+  if (HAN.test(c)) return 'han';
+  if (WORD_CHAR.test(c)) return 'word';
+  if (SPACE.test(c)) return 'space';
+  return 'punct';
+}
+
+/** Boundaries of jieba's tokens (positions between tokens), with tokens located in the text. */
+function jiebaBoundaries(text: string): Set<number> {
+  const cuts = new Set<number>();
+  let at = 0;
+  for (const token of nodejieba.cut(text)) {
+    // jieba's tokens concatenate to its input; search forward anyway in case it ever drops a character.
+    const found = text.startsWith(token, at) ? at : text.indexOf(token, at);
+    if (found < 0) continue;
+    cuts.add(found);
+    at = found + token.length;
+    cuts.add(at);
+  }
+  return cuts;
+}
+
+let lastBoundaries: { text: string; lang: Lang; set: Set<number> } | null = null;
+
+/**
+ * Every index in [0, text.length] where a word starts or ends. For Chinese, jieba runs once over the whole text
+ * (the last result is memoized, so per-sentence callers on the same document do not cut again).
+ */
+export function wordBoundaries(text: string, lang: Lang): Set<number> {
+  if (lastBoundaries && lastBoundaries.text === text && lastBoundaries.lang === lang) return lastBoundaries.set;
+  const set = new Set<number>([0, text.length]);
+  const jieba = isChineseLang(lang) && HAN.test(text) ? jiebaBoundaries(text) : null;
+  let prev = text.length > 0 ? charClass(text, 0) : 'space';
+  for (let p = 1; p < text.length; p++) {
+    if (isLowSurrogate(text.charCodeAt(p))) continue; // inside an astral character
+    const cur = charClass(text, p);
+    let boundary: boolean;
+    if (prev === 'han' && cur === 'han') boundary = jieba ? jieba.has(p) : false;
+    else if (prev !== cur) boundary = true;
+    else boundary = cur === 'punct'; // each punctuation character is its own token; spaces and words run on
+    if (boundary) set.add(p);
+    prev = cur;
+  }
+  lastBoundaries = { text, lang, set };
+  return set;
+}
+
+function isLowSurrogate(u: number): boolean {
+  return u >= 0xdc00 && u <= 0xdfff;
+}
+
+/** True when text[start, end) starts and ends on word boundaries (a trigger matching a whole word). */
+export function isWholeWord(boundaries: ReadonlySet<number>, start: number, end: number): boolean {
+  return boundaries.has(start) && boundaries.has(end);
+}
+
+/** The words of the text (runs between boundaries that are not spaces), as spans. */
+export function words(text: string, lang: Lang): Sentence[] {
+  const cuts = [...wordBoundaries(text, lang)].sort((a, b) => a - b);
+  const out: Sentence[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    if (!SPACE.test(text[cuts[k]])) out.push({ start: cuts[k], end: cuts[k + 1] });
+  }
+  return out;
+}
