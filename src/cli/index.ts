@@ -6,6 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.js';
 import { register as registerNumbers } from './numbers.js';
 import { register as registerClean } from './clean.js';
+import { register as registerIngest } from './ingest.js';
+import { register as registerFacts } from './facts.js';
+import { register as registerShow } from './show.js';
+import { register as registerSql } from './sql.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -18,8 +22,9 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  registerNumbers(program, setExit);
-  registerClean(program, setExit);
+  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers]) {
+    register(program, setExit);
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {

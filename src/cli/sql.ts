@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { openStore } from '../store/index.js';
+import { UsageError, type SetExit } from './errors.js';
+import { formatRows, OUTPUT_FORMATS, type OutputFormat } from './format.js';
+
+export function register(program: Command, _setExit: SetExit): void {
+  program
+    .command('sql')
+    .description('run a read-only SQL query (the database is opened read-only)')
+    .argument('<query>', 'a SELECT (or WITH …) statement')
+    .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
+    .option('--format <format>', 'table | csv | json | jsonl', 'table')
+    .action((query: string, opts: { db?: string; format: string }) => {
+      if (!OUTPUT_FORMATS.includes(opts.format as OutputFormat)) throw new UsageError(`unknown --format '${opts.format}'`);
+      const store = openStore(opts.db, { readonly: true });
+      try {
+        let rows: Record<string, unknown>[];
+        try {
+          rows = store.query(query);
+        } catch (err: any) {
+          throw new UsageError(`query failed: ${err.message}`);
+        }
+        const columns = rows.length ? Object.keys(rows[0]) : [];
+        process.stdout.write(formatRows(rows, columns, opts.format as OutputFormat, 60));
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,331 @@
+/**
+ * Loading the rule set: every `extractors/<lang>/*.yaml` file is parsed, validated against RULE_FILE_SCHEMA and
+ * turned into compiled rules. A malformed file fails the whole load with the file, the line and what is wrong, so
+ * nothing is ever extracted with half a rule set.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import yaml from 'js-yaml';
+import { packageRoot } from '../paths.js';
+import type { FactType, RuleLang } from '../types.js';
+import { normalizeQuery } from '../normalize/index.js';
+import type { ContextSpec } from './context.js';
+
+export interface RuleExampleFact {
+  type?: FactType;
+  value: number;
+  value_max?: number;
+  unit: string;
+  qualifier?: string;
+}
+
+export interface RuleExample {
+  text: string;
+  facts?: RuleExampleFact[];
+  note?: string;
+}
+
+/** A rule as written in YAML. */
+export interface RuleSpec {
+  id: string;
+  description: string;
+  type: FactType;
+  triggers: string[];
+  /** Quantity kinds the rule reads (money, count). */
+  kinds: Array<'money' | 'count'>;
+  /** Accepted quantity units: a currency code or counter code → the fact's unit. */
+  units: Record<string, string>;
+  /** How many characters may stand between trigger and figure, trigger before / after the figure. */
+  window?: { before?: number; after?: number };
+  /** Words that veto the match when they stand between trigger and figure or just before the figure. */
+  exclusions?: string[];
+  /** Words that veto the match when they stand anywhere in the figure's clause. */
+  clause_exclusions?: string[];
+  /** Tie-break between rules at equal distance: higher wins. */
+  priority?: number;
+  examples: { valid: RuleExample[]; invalid: RuleExample[] };
+}
+
+/** Language-wide settings: words that make any figure a non-fact (changes, per-unit rates). */
+export interface LanguageSpec {
+  language: RuleLang;
+  /** Figures right after these words are changes or rates, never totals (`同比增加`, `每亩`). */
+  veto_before: string[];
+  /** Figures right before these words are rates (`/亩`, `/ha`). */
+  veto_after: string[];
+  /** Clause separators: a trigger is not looked for across them. */
+  barriers: string[];
+  /** Period and place patterns for this language. */
+  context: Omit<ContextSpec, 'language'>;
+}
+
+export interface Rule extends RuleSpec {
+  lang: RuleLang;
+  version: string;
+  file: string;
+  line: number;
+  /** Triggers in normalized form (simplified, half-width), longest first. */
+  normTriggers: string[];
+  normExclusions: string[];
+  normClauseExclusions: string[];
+}
+
+export interface RuleSet {
+  rules: Rule[];
+  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[] }>;
+  /** Hash of every rule version and language file: changes whenever any rule changes. */
+  version: string;
+}
+
+export class RuleLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    message: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${message}`);
+  }
+}
+
+const FACT_TYPE_ENUM = ['loan_amount', 'funding_amount', 'revenue_amount', 'trainee_count', 'headcount', 'enterprise_count'];
+
+const EXAMPLE_SCHEMA = {
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: {
+    text: { type: 'string', minLength: 1 },
+    note: { type: 'string' },
+    facts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['value', 'unit'],
+        additionalProperties: false,
+        properties: {
+          type: { enum: FACT_TYPE_ENUM },
+          value: { type: 'number' },
+          value_max: { type: 'number' },
+          unit: { type: 'string' },
+          qualifier: { enum: ['exact', 'more_than', 'approx', 'at_least', 'less_than', 'range'] },
+        },
+      },
+    },
+  },
+};
+
+export const RULE_FILE_SCHEMA = {
+  type: 'object',
+  required: ['language', 'rules'],
+  additionalProperties: false,
+  properties: {
+    language: { enum: ['zh', 'vi', 'en'] },
+    rules: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'description', 'type', 'triggers', 'kinds', 'units', 'examples'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: '^[a-z]{2}\\.[a-z_]+\\.[a-z0-9_]+$' },
+          description: { type: 'string', minLength: 1 },
+          type: { enum: FACT_TYPE_ENUM },
+          triggers: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          kinds: { type: 'array', minItems: 1, items: { enum: ['money', 'count'] } },
+          units: { type: 'object', minProperties: 1, additionalProperties: { type: 'string' } },
+          window: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { before: { type: 'integer', minimum: 0 }, after: { type: 'integer', minimum: 0 } },
+          },
+          exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
+          clause_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
+          priority: { type: 'integer' },
+          examples: {
+            type: 'object',
+            required: ['valid', 'invalid'],
+            additionalProperties: false,
+            properties: {
+              valid: { type: 'array', minItems: 1, items: EXAMPLE_SCHEMA },
+              invalid: { type: 'array', minItems: 1, items: EXAMPLE_SCHEMA },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+export const LANGUAGE_FILE_SCHEMA = {
+  type: 'object',
+  required: ['language', 'veto_before', 'veto_after', 'barriers', 'context'],
+  additionalProperties: false,
+  properties: {
+    language: { enum: ['zh', 'vi', 'en'] },
+    veto_before: { type: 'array', items: { type: 'string', minLength: 1 } },
+    veto_after: { type: 'array', items: { type: 'string', minLength: 1 } },
+    barriers: { type: 'array', items: { type: 'string', minLength: 1 } },
+    context: {
+      type: 'object',
+      required: ['periods', 'places'],
+      additionalProperties: false,
+      properties: {
+        periods: { type: 'array', items: { type: 'string', minLength: 1 } },
+        places: { type: 'array', items: { type: 'string', minLength: 1 } },
+        place_suffixes: { type: 'array', items: { type: 'string', minLength: 1 } },
+        not_places: { type: 'array', items: { type: 'string', minLength: 1 } },
+        known_places: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+    },
+  },
+};
+
+const ajv = new Ajv({ allErrors: true });
+// Typed as plain predicates: ajv's type guards would narrow the parsed YAML to an index type.
+const validateRuleFile = ajv.compile(RULE_FILE_SCHEMA) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const validateLanguageFile = ajv.compile(LANGUAGE_FILE_SCHEMA) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+export function defaultRulesDir(): string {
+  return path.join(packageRoot(), 'extractors');
+}
+
+function hash(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 12);
+}
+
+/** Canonical JSON (sorted keys), so that a version changes only when content does. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
+  if (v && typeof v === 'object') {
+    return (
+      '{' +
+      Object.keys(v as object)
+        .sort()
+        .map((k) => JSON.stringify(k) + ':' + canonical((v as any)[k]))
+        .join(',') +
+      '}'
+    );
+  }
+  return JSON.stringify(v);
+}
+
+/** The line of the YAML file on which a JSON-pointer path starts (best effort: the rule's `- id:` line). */
+function lineOf(source: string, doc: any, instancePath: string): number | null {
+  const m = /^\/rules\/(\d+)/.exec(instancePath);
+  if (!m) return 1;
+  const rule = doc?.rules?.[Number(m[1])];
+  const lines = source.split('\n');
+  if (rule && typeof rule.id === 'string') {
+    const i = lines.findIndex((l) => l.includes(`id: ${rule.id}`) || l.includes(`id: '${rule.id}'`) || l.includes(`id: "${rule.id}"`));
+    if (i >= 0) return i + 1;
+  }
+  // Fall back to the n-th list item under `rules:`.
+  let seen = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s{0,4}- /.test(lines[i])) {
+      seen++;
+      if (seen === Number(m[1])) return i + 1;
+    }
+  }
+  return null;
+}
+
+function describe(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? [])
+    .map((e) => `${e.instancePath || '(file)'} ${e.message}${e.params && (e.params as any).additionalProperty ? ` '${(e.params as any).additionalProperty}'` : ''}${e.params && (e.params as any).allowedValues ? ` (${(e.params as any).allowedValues.join(', ')})` : ''}`)
+    .join('; ');
+}
+
+function parseYaml(file: string, source: string): any {
+  try {
+    return yaml.load(source, { filename: file });
+  } catch (err: any) {
+    const line = err?.mark?.line !== undefined ? err.mark.line + 1 : null;
+    throw new RuleLoadError(file, line, `not valid YAML: ${err.reason ?? err.message}`);
+  }
+}
+
+function listYaml(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listYaml(p));
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+const cache = new Map<string, RuleSet>();
+
+/** Loads and validates every rule file under `dir` (default: the package's extractors/). Cached per folder. */
+export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boolean } = {}): RuleSet {
+  if (!opts.fresh && cache.has(dir)) return cache.get(dir)!;
+  const rules: Rule[] = [];
+  const languages: RuleSet['languages'] = new Map();
+  const ids = new Map<string, string>();
+  const versionParts: string[] = [];
+  for (const file of listYaml(dir)) {
+    const rel = path.relative(process.cwd(), file) || file;
+    const source = readFileSync(file, 'utf8');
+    const doc: any = parseYaml(rel, source);
+    if (path.basename(file).startsWith('_')) {
+      if (!validateLanguageFile(doc)) {
+        const first = validateLanguageFile.errors?.[0];
+        throw new RuleLoadError(rel, first ? lineOf(source, doc, first.instancePath) : null, describe(validateLanguageFile.errors));
+      }
+      const spec = doc as unknown as LanguageSpec;
+      for (const re of [...spec.context.periods, ...spec.context.places]) {
+        try {
+          new RegExp(re, 'u');
+        } catch (err: any) {
+          throw new RuleLoadError(rel, null, `bad regular expression ${JSON.stringify(re)}: ${err.message}`);
+        }
+      }
+      languages.set(spec.language, {
+        ...spec,
+        normVetoBefore: spec.veto_before.map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
+        normVetoAfter: spec.veto_after.map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
+      });
+      versionParts.push(hash(canonical(spec)));
+      continue;
+    }
+    if (!validateRuleFile(doc)) {
+      const first = validateRuleFile.errors?.[0];
+      throw new RuleLoadError(rel, first ? lineOf(source, doc, first.instancePath) : null, describe(validateRuleFile.errors));
+    }
+    for (let i = 0; i < doc.rules.length; i++) {
+      const spec = doc.rules[i] as RuleSpec;
+      const line = lineOf(source, doc, `/rules/${i}`) ?? 1;
+      if (!spec.id.startsWith(doc.language + '.')) {
+        throw new RuleLoadError(rel, line, `rule id '${spec.id}' must start with its language '${doc.language}.'`);
+      }
+      if (ids.has(spec.id)) {
+        throw new RuleLoadError(rel, line, `rule id '${spec.id}' is already defined in ${ids.get(spec.id)}`);
+      }
+      ids.set(spec.id, rel);
+      const fold = (w: string) => (doc.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase());
+      const norm = (xs: string[] | undefined) =>
+        [...new Set((xs ?? []).map(fold))].sort((a, b) => b.length - a.length);
+      // The language file's veto lists change what every rule of that language extracts: they are part of its version.
+      const langPart = languages.has(doc.language) ? canonical(languages.get(doc.language)!.veto_before) + canonical(languages.get(doc.language)!.veto_after) + canonical(languages.get(doc.language)!.barriers) : '';
+      const version = hash(canonical(spec) + langPart);
+      versionParts.push(spec.id + '@' + version);
+      rules.push({
+        ...spec,
+        lang: doc.language,
+        version,
+        file: rel,
+        line,
+        normTriggers: norm(spec.triggers),
+        normExclusions: norm(spec.exclusions),
+        normClauseExclusions: norm(spec.clause_exclusions),
+      });
+    }
+  }
+  const set: RuleSet = { rules, languages, version: hash(versionParts.sort().join('\n')) };
+  cache.set(dir, set);
+  return set;
+}

@@ -1,0 +1,257 @@
+import { mkdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Fact } from '../types.js';
+import { decodeMap, encodeMap } from './maps.js';
+import { migrate } from './migrate.js';
+import type {
+  DocumentRecord,
+  ErrorRow,
+  FactFilter,
+  FactRow,
+  RunCounts,
+  RunInfo,
+  Store,
+  StoredDocument,
+} from './types.js';
+
+const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
+  f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,
+  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id`;
+
+export interface SqliteOptions {
+  readonly?: boolean;
+}
+
+/** The embedded default store: one SQLite file through better-sqlite3, WAL mode. */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+
+  constructor(readonly file: string, opts: SqliteOptions = {}) {
+    if (opts.readonly) {
+      if (file !== ':memory:' && !existsSync(file)) throw new Error(`no database at ${file}: run 'newsfacts ingest' first`);
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+    } else {
+      if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+    }
+  }
+
+  startRun(info: RunInfo): number {
+    const r = this.db
+      .prepare(
+        `INSERT INTO runs (started_at, command, inputs, code_version, ruleset_version, dict_versions, pipeline_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        new Date().toISOString(),
+        info.command,
+        JSON.stringify(info.inputs),
+        info.codeVersion,
+        info.rulesetVersion,
+        JSON.stringify(info.dictVersions),
+        info.pipelineVersion,
+      );
+    return Number(r.lastInsertRowid);
+  }
+
+  finishRun(runId: number, c: RunCounts, status: 'done' | 'failed'): void {
+    this.db
+      .prepare(
+        `UPDATE runs SET finished_at = ?, status = ?, pages_read = ?, pages_stored = ?, pages_unchanged = ?,
+         pages_failed = ?, facts_stored = ? WHERE id = ?`,
+      )
+      .run(new Date().toISOString(), status, c.pagesRead, c.pagesStored, c.pagesUnchanged, c.pagesFailed, c.factsStored, runId);
+  }
+
+  documentVersion(contentHash: string): string | null {
+    const row = this.db.prepare('SELECT pipeline_version FROM documents WHERE content_hash = ?').get(contentHash) as
+      | { pipeline_version: string }
+      | undefined;
+    return row ? row.pipeline_version : null;
+  }
+
+  touchDocument(runId: number, contentHash: string): void {
+    this.db.prepare('UPDATE documents SET last_run = ? WHERE content_hash = ?').run(runId, contentHash);
+  }
+
+  putDocument(runId: number, doc: DocumentRecord, facts: Fact[]): { documentId: number; facts: number } {
+    const tx = this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT id FROM documents WHERE content_hash = ?').get(doc.contentHash) as
+        | { id: number }
+        | undefined;
+      const values = [
+        doc.source,
+        doc.url ?? null,
+        doc.fetchedAt ?? null,
+        doc.format,
+        doc.encoding,
+        doc.decodeIssues.length ? JSON.stringify(doc.decodeIssues) : null,
+        doc.lang,
+        doc.meta.title,
+        doc.meta.date,
+        doc.meta.source,
+        doc.meta.author,
+        doc.emptyReason ?? null,
+        doc.original,
+        doc.clean.text,
+        doc.normalized.text,
+        encodeMap(doc.clean),
+        encodeMap(doc.normalized),
+        JSON.stringify(doc.flags),
+        doc.pipelineVersion,
+      ];
+      let documentId: number;
+      if (existing) {
+        documentId = existing.id;
+        this.db
+          .prepare(
+            `UPDATE documents SET source = ?, url = ?, fetched_at = ?, format = ?, encoding = ?, decode_issues = ?,
+             lang = ?, title = ?, published = ?, source_name = ?, author = ?, empty_reason = ?, original_text = ?,
+             clean_text = ?, normalized_text = ?, clean_map = ?, norm_map = ?, flags = ?, pipeline_version = ?,
+             last_run = ? WHERE id = ?`,
+          )
+          .run(...values, runId, documentId);
+        this.db.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId);
+      } else {
+        const r = this.db
+          .prepare(
+            `INSERT INTO documents (source, url, fetched_at, format, encoding, decode_issues, lang, title, published,
+             source_name, author, empty_reason, original_text, clean_text, normalized_text, clean_map, norm_map, flags,
+             pipeline_version, first_run, last_run, content_hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...values, runId, runId, doc.contentHash);
+        documentId = Number(r.lastInsertRowid);
+      }
+      const insert = this.db.prepare(
+        `INSERT OR IGNORE INTO facts (document_id, run_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
+         start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, evidence_norm_start,
+         evidence_norm_end, trigger, sentence, period, place)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      let n = 0;
+      for (const f of facts) {
+        const r = insert.run(
+          documentId,
+          runId,
+          f.type,
+          f.value,
+          f.valueMax,
+          f.unit,
+          f.qualifier,
+          f.rule,
+          f.ruleVersion,
+          f.start,
+          f.end,
+          f.normStart,
+          f.normEnd,
+          f.evidence,
+          f.evidenceStart,
+          f.evidenceEnd,
+          f.evidenceNormStart,
+          f.evidenceNormEnd,
+          f.trigger,
+          f.sentence,
+          f.period,
+          f.place,
+        );
+        n += r.changes;
+      }
+      return { documentId, facts: n };
+    });
+    return tx();
+  }
+
+  recordError(runId: number | null, source: string, reason: string, record: string | null = null): void {
+    this.db
+      .prepare('INSERT INTO errors (run_id, source, record, reason, at) VALUES (?, ?, ?, ?, ?)')
+      .run(runId, source, record, reason, new Date().toISOString());
+  }
+
+  facts(filter: FactFilter = {}): FactRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.type) {
+      where.push('f.type = ?');
+      params.push(filter.type);
+    }
+    if (filter.lang) {
+      where.push('d.lang LIKE ?');
+      params.push(filter.lang + '%');
+    }
+    if (filter.doc) {
+      where.push('(d.source = ? OR CAST(d.id AS TEXT) = ? OR d.content_hash = ?)');
+      params.push(filter.doc, filter.doc, filter.doc);
+    }
+    if (filter.rule) {
+      where.push('f.rule_id = ?');
+      params.push(filter.rule);
+    }
+    const sql = `SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source, f.start, f.type
+      ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
+    return this.db.prepare(sql).all(...params) as FactRow[];
+  }
+
+  fact(id: number): FactRow | null {
+    const row = this.db
+      .prepare(`SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id = ?`)
+      .get(id) as FactRow | undefined;
+    return row ?? null;
+  }
+
+  document(key: string | number): StoredDocument | null {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM documents WHERE CAST(id AS TEXT) = ? OR content_hash = ? OR source = ? ORDER BY id LIMIT 1`,
+      )
+      .get(String(key), String(key), String(key)) as Record<string, any> | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      contentHash: row.content_hash,
+      source: row.source,
+      url: row.url,
+      format: row.format,
+      encoding: row.encoding,
+      lang: row.lang,
+      title: row.title,
+      published: row.published,
+      sourceName: row.source_name,
+      author: row.author,
+      emptyReason: row.empty_reason,
+      original: row.original_text,
+      clean: decodeMap(row.clean_text, row.clean_map),
+      normalized: decodeMap(row.normalized_text, row.norm_map),
+      pipelineVersion: row.pipeline_version,
+    };
+  }
+
+  documents(): Array<{ id: number; source: string; lang: string; title: string | null }> {
+    return this.db.prepare('SELECT id, source, lang, title FROM documents ORDER BY source').all() as any;
+  }
+
+  errors(runId?: number): ErrorRow[] {
+    if (runId === undefined) return this.db.prepare('SELECT * FROM errors ORDER BY id').all() as ErrorRow[];
+    return this.db.prepare('SELECT * FROM errors WHERE run_id = ? ORDER BY id').all(runId) as ErrorRow[];
+  }
+
+  runs(): Array<Record<string, unknown>> {
+    return this.db.prepare('SELECT * FROM runs ORDER BY id').all() as Array<Record<string, unknown>>;
+  }
+
+  query(sql: string, params: unknown[] = []): Record<string, unknown>[] {
+    const stmt = this.db.prepare(sql);
+    if (!stmt.reader) throw new Error('only statements that return rows (SELECT, WITH …) are allowed here');
+    return stmt.all(...params) as Record<string, unknown>[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
