@@ -1,3 +1,429 @@
-import type { CleanDoc, DecodedPage } from '../types.js';
-import { cleanTextDump } from './text.js';
-export function cleanHtml(page: DecodedPage): CleanDoc { return cleanTextDump(page); }
+/**
+ * The HTML cleaner: Cheerio in htmlparser2 mode (fast, tolerant of junk before `<html>`, unclosed tags, framesets)
+ * with source positions on every node. The page is linearized into text blocks — paragraphs, headings, list items,
+ * table rows (cells joined by tabs) — whose characters keep their offsets in the HTML source (an entity maps to its
+ * whole `&…;` range). Blocks are judged by language-neutral measures (length in units, link density, punctuation,
+ * the shared boilerplate vocabulary, class/id hints), and the article is the DOM element whose blocks add up to the
+ * most article-like text minus furniture. The title line comes from the headline element, og:title or <title>.
+ */
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { decodeHTML } from 'entities';
+import { TrackedText } from '../offsets.js';
+import type { CleanDoc, DecodedPage, DocMeta } from '../types.js';
+import { classHint, furnitureKinds, NEVER_CONTENT_ROLES, NEVER_CONTENT_TAGS } from './boilerplate.js';
+import { endsLikeSentence, punctuation, units } from './measure.js';
+import { findAuthor, findDate, findSource, htmlMetadata, isMetaLine, stripSiteName } from './metadata.js';
+import { isMenu } from './text.js';
+
+/** The node shapes we walk (domhandler's, as Cheerio's htmlparser2 mode builds them). */
+interface DomNode {
+  type: string;
+  parent: DomNode | null;
+  startIndex: number | null;
+  endIndex: number | null;
+}
+interface DomText extends DomNode {
+  data: string;
+}
+interface DomElement extends DomNode {
+  name: string;
+  attribs: Record<string, string>;
+  children: DomNode[];
+}
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt',
+  'dd', 'blockquote', 'pre', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'caption', 'figure', 'figcaption', 'center',
+  'form', 'fieldset', 'address', 'body', 'html', 'td', 'th', 'hr', 'br', 'frame', 'details', 'summary', 'text',
+]);
+const SKIP_TAGS = new Set(NEVER_CONTENT_TAGS);
+const SKIP_ROLES = new Set(NEVER_CONTENT_ROLES);
+const HEADING = /^h[1-6]$/;
+const CJK_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+const SPACE_CHAR = /[\s\u00a0\u3000\u200b\ufeff]/;
+const ENTITY = /&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)/g;
+
+export type BlockKind = 'good' | 'neutral' | 'bad' | 'meta';
+
+export interface Block {
+  text: string;
+  starts: number[];
+  ends: number[];
+  /** Innermost block-level element holding the block. */
+  el: DomElement;
+  heading: string | null;
+  linkChars: number;
+  /** Inside a figure/figcaption or an element hinted as caption. */
+  caption: boolean;
+  hinted: DomElement | null;
+  units: number;
+  kind: BlockKind;
+}
+
+function isElement(n: DomNode): n is DomElement {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+function hidden(el: DomElement): boolean {
+  const a = el.attribs;
+  if (a.hidden !== undefined) return true;
+  if (a['aria-hidden'] === 'true') return true;
+  const style = a.style;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return false;
+}
+
+function hasBlockDescendant(el: DomElement, depth = 0): boolean {
+  if (depth > 6) return false;
+  for (const c of el.children) {
+    if (isElement(c) && ((BLOCK_TAGS.has(c.name) && c.name !== 'br') || hasBlockDescendant(c, depth + 1))) return true;
+  }
+  return false;
+}
+
+/** Linearizes the DOM into blocks of whitespace-collapsed text with per-character source ranges. */
+class Linearizer {
+  blocks: Block[] = [];
+  private text: string[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private linkChars = 0;
+  private pendingSpace = -1;
+  private containers: DomElement[] = [];
+  private hints: DomElement[] = [];
+  private linkDepth = 0;
+  private captionDepth = 0;
+  private headings: string[] = [];
+
+  constructor(private readonly html: string) {}
+
+  run(root: DomNode): Block[] {
+    this.visit(root);
+    this.flush();
+    return this.blocks;
+  }
+
+  private flush(): void {
+    if (this.text.length > 0) {
+      const el = this.containers[this.containers.length - 1];
+      const text = this.text.join('');
+      this.blocks.push({
+        text,
+        starts: this.starts,
+        ends: this.ends,
+        el,
+        heading: this.headings.length ? this.headings[this.headings.length - 1] : null,
+        linkChars: this.linkChars,
+        caption: this.captionDepth > 0,
+        hinted: this.hints.length ? this.hints[0] : null,
+        units: 0,
+        kind: 'neutral',
+      });
+    }
+    this.text = [];
+    this.starts = [];
+    this.ends = [];
+    this.linkChars = 0;
+    this.pendingSpace = -1;
+  }
+
+  private push(s: string, start: number, end: number): void {
+    for (let k = 0; k < s.length; k++) {
+      const ch = s[k];
+      if (SPACE_CHAR.test(ch)) {
+        if (this.text.length > 0 && this.pendingSpace < 0) this.pendingSpace = start;
+        continue;
+      }
+      if (this.pendingSpace >= 0) {
+        // No space between two CJK characters: a line break in the source is not a word break in Chinese.
+        const prev = this.text[this.text.length - 1];
+        if (!(CJK_CHAR.test(prev) && CJK_CHAR.test(ch)) && prev !== '\t') {
+          this.text.push(' ');
+          this.starts.push(this.pendingSpace);
+          this.ends.push(this.pendingSpace + 1);
+        }
+        this.pendingSpace = -1;
+      }
+      this.text.push(ch);
+      this.starts.push(start);
+      this.ends.push(end);
+      if (this.linkDepth > 0) this.linkChars++;
+    }
+  }
+
+  private visitText(node: DomText): void {
+    if (node.startIndex == null || node.endIndex == null) return;
+    const from = node.startIndex;
+    const raw = this.html.slice(from, node.endIndex + 1);
+    let last = 0;
+    ENTITY.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ENTITY.exec(raw)) !== null) {
+      for (let i = last; i < m.index; i++) this.push(raw[i], from + i, from + i + 1);
+      const decoded = decodeHTML(m[0]);
+      if (decoded === m[0]) {
+        for (let i = 0; i < m[0].length; i++) this.push(m[0][i], from + m.index + i, from + m.index + i + 1);
+      } else {
+        this.push(decoded, from + m.index, from + m.index + m[0].length);
+      }
+      last = m.index + m[0].length;
+    }
+    for (let i = last; i < raw.length; i++) this.push(raw[i], from + i, from + i + 1);
+  }
+
+  private visit(node: DomNode): void {
+    if (node.type === 'text') {
+      this.visitText(node as DomText);
+      return;
+    }
+    if (node.type !== 'root' && !isElement(node)) return;
+    const el = node as DomElement;
+    const name = node.type === 'root' ? 'root' : el.name;
+    if (node.type !== 'root') {
+      if (SKIP_TAGS.has(name) || hidden(el)) return;
+      const role = el.attribs.role;
+      if (role && SKIP_ROLES.has(role)) return;
+      if (name === 'br' || name === 'hr') {
+        this.flush();
+        return;
+      }
+    }
+    const children = (el as DomElement).children ?? [];
+    // A table cell without blocks inside is a cell of a data row; a cell holding paragraphs is layout.
+    const isCell = name === 'td' || name === 'th';
+    const layoutCell = isCell && hasBlockDescendant(el);
+    const block = node.type === 'root' || (BLOCK_TAGS.has(name) && (!isCell || layoutCell));
+    if (isCell && !layoutCell && this.text.length > 0) {
+      this.text.push('\t');
+      this.starts.push(el.startIndex ?? 0);
+      this.ends.push(el.startIndex ?? 0);
+      this.pendingSpace = -1;
+    }
+    const hint = node.type === 'root' || name === 'body' || name === 'html' ? null : classHint(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+    if (block) {
+      this.flush();
+      this.containers.push(el);
+    }
+    if (hint === 'negative') this.hints.push(el);
+    if (name === 'a') this.linkDepth++;
+    const caption = name === 'figcaption' || name === 'figure' || name === 'caption';
+    if (caption) this.captionDepth++;
+    if (HEADING.test(name)) this.headings.push(name);
+    for (const c of children) this.visit(c);
+    if (HEADING.test(name)) this.headings.pop();
+    if (caption) this.captionDepth--;
+    if (name === 'a') this.linkDepth--;
+    if (hint === 'negative') {
+      // A hint must not cut a block in two: flush before the element leaves the hint stack.
+      if (!block) this.flush();
+      this.hints.pop();
+    }
+    if (block) {
+      this.flush();
+      this.containers.pop();
+    }
+  }
+}
+
+/** Judges a block by itself: furniture, article-like prose, or neither. */
+function judge(b: Block): BlockKind {
+  const u = units(b.text);
+  b.units = u;
+  const chars = b.text.replace(/\s/g, '').length || 1;
+  const linkDensity = b.linkChars / chars;
+  if (b.hinted || linkDensity > 0.5) return 'bad';
+  if (u < 30 && furnitureKinds(b.text).length > 0) return 'bad';
+  if (isMetaLine(b.text)) return 'meta';
+  if (isMenu(b.text)) return 'bad';
+  const p = punctuation(b.text);
+  if (linkDensity < 0.35 && ((u >= 15 && p >= 1) || (u >= 8 && endsLikeSentence(b.text)))) return 'good';
+  return 'neutral';
+}
+
+function weight(b: Block): number {
+  switch (b.kind) {
+    case 'good':
+      return b.units;
+    case 'bad':
+      return -Math.max(b.units, 4);
+    case 'meta':
+      return 0;
+    default:
+      return -0.25 * b.units;
+  }
+}
+
+function ancestors(el: DomElement | null): DomElement[] {
+  const out: DomElement[] = [];
+  for (let n: DomNode | null = el; n; n = n.parent) if (n.type === 'tag' || n.type === 'root') out.push(n as DomElement);
+  return out;
+}
+
+/** Hints are void on an element that holds most of the page's prose: a layout class must not delete the article. */
+function voidOverreachingHints(blocks: Block[]): void {
+  const goodUnder = new Map<DomElement, number>();
+  let total = 0;
+  for (const b of blocks) {
+    const u = units(b.text);
+    const p = punctuation(b.text);
+    if (u < 15 || p < 1) continue;
+    total += u;
+    for (const a of ancestors(b.hinted)) goodUnder.set(a, (goodUnder.get(a) ?? 0) + u);
+  }
+  for (const b of blocks) {
+    if (b.hinted && (goodUnder.get(b.hinted) ?? 0) > 0.5 * total) b.hinted = null;
+  }
+}
+
+export interface ArticleChoice {
+  root: DomElement | null;
+  blocks: Block[];
+  kept: Block[];
+  goodUnits: number;
+  emptyReason?: string;
+}
+
+/** Chooses the article element and the blocks of it to keep. */
+export function chooseArticle(blocks: Block[]): ArticleChoice {
+  voidOverreachingHints(blocks);
+  for (const b of blocks) b.kind = judge(b);
+  const score = new Map<DomElement, number>();
+  for (const b of blocks) {
+    const w = weight(b);
+    for (const a of ancestors(b.el)) score.set(a, (score.get(a) ?? 0) + w);
+  }
+  let root: DomElement | null = null;
+  let best = 0;
+  for (const [el, s] of score) {
+    if (s > best) {
+      best = s;
+      root = el;
+    }
+  }
+  if (!root) return { root, blocks, kept: [], goodUnits: 0, emptyReason: 'no article: no block of the page reads as prose' };
+  const inRoot = blocks.filter((b) => ancestors(b.el).includes(root!));
+  const firstGood = inRoot.findIndex((b) => b.kind === 'good');
+  let lastGood = -1;
+  for (let i = inRoot.length - 1; i >= 0; i--) if (inRoot[i].kind === 'good') {
+    lastGood = i;
+    break;
+  }
+  const kept: Block[] = [];
+  let goodUnits = 0;
+  for (let i = firstGood; i >= 0 && i <= lastGood; i++) {
+    const b = inRoot[i];
+    if (b.kind === 'good') goodUnits += b.units;
+    if (b.kind === 'good' || (b.kind === 'neutral' && !b.caption)) kept.push(b);
+  }
+  return { root, blocks, kept, goodUnits };
+}
+
+/** A list page: the chosen block is a run of teasers, each under its own link headline, or too little prose. */
+function listPageReason(choice: ArticleChoice): string | null {
+  if (choice.goodUnits < 40) return 'no article: too little prose on the page';
+  const inRoot = choice.blocks.filter((b) => choice.root && ancestors(b.el).includes(choice.root));
+  const linkUnits = inRoot.filter((b) => b.kind === 'bad').reduce((n, b) => n + b.units, 0);
+  const linkHeadlines = inRoot.filter((b, i) => b.kind === 'bad' && inRoot[i + 1]?.kind === 'good').length;
+  const goodBlocks = inRoot.filter((b) => b.kind === 'good').length;
+  if (goodBlocks >= 4 && linkHeadlines >= 0.6 * goodBlocks) return 'no article: a list of linked teasers (index page)';
+  if (linkUnits > 2 * choice.goodUnits) return 'no article: links outweigh prose (index or navigation page)';
+  return null;
+}
+
+function trackedFrom(parts: Array<{ text: string; starts: number[]; ends: number[] }>): TrackedText {
+  const text: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const p of parts) {
+    if (text.length > 0) {
+      text.push('\n');
+      const at = p.starts[0] ?? 0;
+      starts.push(at);
+      ends.push(at);
+    }
+    text.push(p.text);
+    starts.push(...p.starts);
+    ends.push(...p.ends);
+  }
+  return new TrackedText(text.join(''), Int32Array.from(starts), Int32Array.from(ends));
+}
+
+const norm = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '').toLowerCase();
+
+/** The headline: an h1-h3 block that the page's title names, else the page title itself (site name stripped). */
+function chooseTitle(
+  blocks: Block[],
+  choice: ArticleChoice,
+  declared: { title: string | null; ogTitle: string | null },
+  titleBlock: Block | null,
+): { block: { text: string; starts: number[]; ends: number[] } | null; text: string | null } {
+  const names = [declared.ogTitle, declared.title].filter((t): t is string => !!t).map(norm);
+  const firstKept = choice.kept[0] ? blocks.indexOf(choice.kept[0]) : blocks.length;
+  const headings = blocks.filter((b) => b.heading && b.units >= 3 && b.units <= 80 && b.kind !== 'bad');
+  const named = headings.find((b) => names.some((n) => n.includes(norm(b.text)) || norm(b.text).includes(n)));
+  const nearest = [...headings].reverse().find((b) => blocks.indexOf(b) <= firstKept && (b.heading === 'h1' || b.heading === 'h2'));
+  const h = named ?? nearest ?? headings.find((b) => b.heading === 'h1') ?? null;
+  if (h) return { block: h, text: h.text };
+  const plain = declared.ogTitle ?? (declared.title ? stripSiteName(declared.title) : null);
+  if (!plain) return { block: null, text: null };
+  // Map the stripped <title> text back onto the <title> element's characters.
+  if (titleBlock) {
+    const at = titleBlock.text.indexOf(plain);
+    if (at >= 0) {
+      return {
+        block: { text: plain, starts: titleBlock.starts.slice(at, at + plain.length), ends: titleBlock.ends.slice(at, at + plain.length) },
+        text: plain,
+      };
+    }
+  }
+  return { block: null, text: plain };
+}
+
+/** The <title> element's text as a block (it lives in <head>, which the body walk skips). */
+function titleElementBlock($: CheerioAPI, html: string): Block | null {
+  const el = $('title').get(0) as unknown as DomElement | undefined;
+  if (!el) return null;
+  const lin = new Linearizer(html);
+  const fake: DomElement = { ...el, type: 'root', name: 'root' } as DomElement;
+  const blocks = lin.run(fake);
+  return blocks[0] ?? null;
+}
+
+export function cleanHtml(page: DecodedPage): CleanDoc {
+  const html = page.content;
+  const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
+  const declared = htmlMetadata($);
+  const root = $.root().get(0) as unknown as DomNode;
+  const blocks = new Linearizer(html).run(root);
+  const choice = chooseArticle(blocks);
+  const titleBlock = titleElementBlock($, html);
+  const meta: DocMeta = { title: null, date: declared.date, source: null, author: null, url: declared.url ?? page.url ?? null };
+
+  const reason = choice.emptyReason ?? listPageReason(choice) ?? (html.match(/<frameset/i) && choice.goodUnits < 40 ? 'frameset page: no article text' : null);
+  const title = chooseTitle(blocks, choice, declared, titleBlock);
+  meta.title = title.text;
+
+  // Datelines and bylines: meta blocks near the article, then short blocks around it.
+  const firstIdx = choice.kept.length ? blocks.indexOf(choice.kept[0]) : 0;
+  const lastIdx = choice.kept.length ? blocks.indexOf(choice.kept[choice.kept.length - 1]) : 0;
+  const near = blocks.filter((b, i) => i >= firstIdx - 12 && i <= lastIdx + 12 && b.text.length <= 120 && !choice.kept.includes(b));
+  const metaBlocks = near.filter((b) => b.kind === 'meta');
+  for (const b of [...metaBlocks, ...near]) {
+    meta.date ??= findDate(b.text);
+    meta.source ??= findSource(b.text);
+    meta.author ??= findAuthor(b.text);
+  }
+  meta.author ??= declared.author;
+  meta.source ??= declared.source;
+  if (!meta.author && choice.kept[0]) meta.author = findAuthor(choice.kept[0].text.slice(0, 60));
+
+  if (reason) {
+    return { text: trackedFrom([]), meta, emptyReason: reason };
+  }
+  const parts: Array<{ text: string; starts: number[]; ends: number[] }> = [];
+  const keptTitle = title.block && choice.kept.some((b) => norm(b.text) === norm(title.block!.text));
+  if (title.block && !keptTitle) parts.push(title.block);
+  for (const b of choice.kept) parts.push(b);
+  return { text: trackedFrom(parts), meta };
+}

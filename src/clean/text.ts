@@ -25,7 +25,7 @@ export interface Line {
 /** Separators of link lists and menus: `网站首页 | 桐乡新闻 | …`, `大同市| 荣昌县| …`, `首页 > 新闻 > 正文`. */
 const LIST_SEPARATOR = /\s*[|｜¦]\s*|\s+[>»›]\s*|\s*[>»›]\s+/;
 
-function isMenu(text: string): boolean {
+export function isMenu(text: string): boolean {
   const parts = text.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
   if (parts.length >= 3) {
     const avg = parts.reduce((n, p) => n + units(p), 0) / parts.length;
