@@ -8,14 +8,18 @@
  *    a broken one piles up signs (`担?;鸬娘L险`: `?` `;` `鸬` `L`).
  * 2. UTF-8 read as GBK: runs of Han characters made mostly of uncommon ones (`鏂囨湰`, `鍙戝竷`), and the
  *    notorious `锟斤拷` (U+FFFD's bytes read twice).
- * 3. UTF-8 read as Latin-1/cp1252: `Ã©`, `Â `, `â€™`, `Ä‘`, `á»‡`.
+ * 3. UTF-8 read as Latin-1/cp1252: `Ã©`, `Â `, `â€™`, `Ä‘`, `á»‡` (never a lone `á”`: Vietnamese `giá”`).
  */
 import type { Flag } from '../types.js';
 import { COMMON_HAN } from './charsets.js';
 
 const HAN = /\p{Script=Han}/u;
 const LATIN_LETTER = /[A-Za-z]/;
-const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+/**
+ * ASCII punctuation that does not follow a real question mark: closers (`?)` `?"`), more `?`/`!` (`???`, `?!`) and
+ * sentence punctuation can; `?;` and `?#` come from broken bytes.
+ */
+const GLUED_PUNCT = /[;:<>=@#$%^&*_~|\\/`+]/;
 
 function isHan(c: string | undefined): boolean {
   return c !== undefined && HAN.test(c);
@@ -24,32 +28,36 @@ function isRareHan(c: string): boolean {
   return HAN.test(c) && !COMMON_HAN.has(c);
 }
 
-/** How far a damaged stretch is followed from its anchor, and how many odd signs make it a flag. */
+/** How far a damaged stretch is followed from its anchor, and how much oddness makes it a flag. */
 const REACH = 3;
-const ANCHOR_THRESHOLD = 3;
+const THRESHOLD = 3;
 
-/** Odd signs in one character of a damaged stretch, judged with its neighbours. */
-function oddness(chars: string[], i: number): number {
+/**
+ * Oddness of one character of a stretch, judged with its neighbours; null for a plain character. Weights: a lone
+ * uncommon character is weak evidence (names, 尴尬), glued punctuation and a Latin letter wedged between Han
+ * characters are strong.
+ */
+function oddness(chars: string[], i: number): number | null {
   const c = chars[i];
-  if (c === '\uFFFD') return ANCHOR_THRESHOLD;
-  if (c === '?') return 1;
-  if (ASCII_PUNCT.test(c) && (chars[i - 1] === '?' || chars[i - 1] === '\uFFFD')) return 1;
-  if (isRareHan(c)) return 1;
-  if (LATIN_LETTER.test(c) && isHan(chars[i - 1]) && isHan(chars[i + 1])) return 1;
+  if (c === '\uFFFD') return THRESHOLD;
+  if (c === '?') return chars[i - 1] === '?' ? 0 : 1; // a run of ??? counts once
+  if (GLUED_PUNCT.test(c) && (chars[i - 1] === '?' || chars[i - 1] === '\uFFFD')) return 1.5;
+  if (LATIN_LETTER.test(c) && isHan(chars[i - 1]) && isHan(chars[i + 1])) return 1.5;
+  if (isRareHan(c)) return 0.5;
   if (/[\uE000-\uF8FF\u0080-\u009F]/.test(c)) return 1;
-  return 0;
+  return null;
 }
 
 /**
  * Signature 1: grow a stretch from an anchor over odd characters (tolerating one plain character at a time),
- * flag it when the odd signs add up.
+ * flag it when the oddness adds up.
  */
 function damagedStretches(chars: string[], offsets: number[], out: Flag[]): void {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     const anchor = c === '\uFFFD' || (c === '?' && (isHan(chars[i - 1]) || isHan(chars[i + 1])));
     if (!anchor) continue;
-    let score = oddness(chars, i);
+    let score = oddness(chars, i) ?? 0;
     let lo = i;
     let hi = i;
     for (let dir = -1; dir <= 1; dir += 2) {
@@ -57,7 +65,7 @@ function damagedStretches(chars: string[], offsets: number[], out: Flag[]): void
       for (let j = i + dir; j >= 0 && j < chars.length && Math.abs(j - i) <= REACH + 1; j += dir) {
         if (/\s/.test(chars[j])) break;
         const odd = oddness(chars, j);
-        if (odd === 0) {
+        if (odd === null) {
           if (++plain > 1) break;
           continue;
         }
@@ -67,12 +75,17 @@ function damagedStretches(chars: string[], offsets: number[], out: Flag[]): void
         else hi = j;
       }
     }
-    if (score >= ANCHOR_THRESHOLD) out.push({ kind: 'mojibake', start: offsets[lo], end: offsets[hi + 1] });
+    if (score >= THRESHOLD) out.push({ kind: 'mojibake', start: offsets[lo], end: offsets[hi + 1] });
   }
 }
 
-/** Signature 2: a run of ≥ 4 Han characters of which most are uncommon. */
-const MIN_RARE_RUN = 4;
+/**
+ * Signature 2: UTF-8 bytes read as GBK give long runs of uncommon characters. Judged in windows of a Han run, so
+ * one garbled clause inside a clean paragraph is still caught; short runs (a name like 绮梦璇玑) are not judged.
+ */
+const WINDOW = 8;
+const MIN_RUN = 5;
+const MIN_RARE = 4;
 const RARE_SHARE = 0.6;
 
 function rareRuns(chars: string[], offsets: number[], out: Flag[]): void {
@@ -82,19 +95,14 @@ function rareRuns(chars: string[], offsets: number[], out: Flag[]): void {
       continue;
     }
     let j = i;
-    let rare = 0;
-    while (j < chars.length && isHan(chars[j])) {
-      if (!COMMON_HAN.has(chars[j])) rare++;
-      j++;
-    }
-    // Judge windows of the run, so one garbled clause inside a clean paragraph is still caught.
-    const WINDOW = 8;
-    if (j - i >= MIN_RARE_RUN && rare >= 3) {
+    while (j < chars.length && isHan(chars[j])) j++;
+    if (j - i >= MIN_RUN) {
       for (let w = i; w < j; w += WINDOW / 2) {
         const end = Math.min(j, w + WINDOW);
-        const slice = chars.slice(w, end);
-        const r = slice.filter((c) => !COMMON_HAN.has(c)).length;
-        if (slice.length >= MIN_RARE_RUN && r >= 3 && r / slice.length >= RARE_SHARE) {
+        const len = end - w;
+        let rare = 0;
+        for (let k = w; k < end; k++) if (!COMMON_HAN.has(chars[k])) rare++;
+        if (len >= MIN_RUN && rare >= MIN_RARE && rare >= RARE_SHARE * len) {
           out.push({ kind: 'mojibake', start: offsets[w], end: offsets[end] });
         }
         if (end === j) break;
@@ -106,7 +114,7 @@ function rareRuns(chars: string[], offsets: number[], out: Flag[]): void {
 
 /** Signatures 2b and 3: literal patterns. */
 const LITERAL =
-  /(?:锟斤拷|烫烫烫|屯屯屯)+|[ÃÂÄÅÆá][\u0080-\u00BF\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC]+|â€[\u0080-\u00BF\u2018-\u201E\u2122\u02DC]?/g;
+  /(?:锟斤拷|烫烫烫|屯屯屯)+|(?:[ÃÂÄÅÆ]|á»|áº)[\u0080-\u00BF\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC]+|â€[\u0080-\u00BF\u2018-\u201E\u2122\u02DC]?/g;
 
 function literalPatterns(text: string, out: Flag[]): void {
   LITERAL.lastIndex = 0;
