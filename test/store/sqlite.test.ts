@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { TrackedText, TextBuilder } from '../../src/offsets.js';
+import type { DocumentRecord } from '../../src/store/types.js';
+import type { Fact } from '../../src/types.js';
+
+const original = '蘇州：發放小額貸款共計2億元。';
+function record(hash = 'h1', version = 'v1'): DocumentRecord {
+  const t = TrackedText.fromOriginal(original);
+  const norm = new TextBuilder(t).replace(0, 2, '苏州').copy(2, 4).replace(4, 10, '小额贷款共计').copy(10, original.length).build();
+  return {
+    contentHash: hash, source: 'test/doc.txt', format: 'text', encoding: 'utf-8', decodeIssues: [], lang: 'zh-Hant',
+    meta: { title: '標題', date: '2015-12-17', source: '蘇州日報', author: null }, original, clean: t, normalized: norm,
+    flags: [], pipelineVersion: version,
+  };
+}
+const fact: Fact = {
+  type: 'loan_amount', value: 200000000, valueMax: null, unit: 'CNY', qualifier: 'exact', rule: 'zh.loan_amount.lending',
+  ruleVersion: 'abc', normStart: 11, normEnd: 14, start: 11, end: 14, evidenceNormStart: 6, evidenceNormEnd: 14,
+  evidenceStart: 6, evidenceEnd: 14, evidence: '貸款共計2億元', trigger: '贷款', sentence: original, period: null, place: '苏州市',
+};
+
+function fresh(): SqliteStore {
+  return new SqliteStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'newsfacts-store-')), 'db.sqlite'));
+}
+
+test('a document and its facts round-trip, maps included', () => {
+  const s = fresh();
+  const run = s.startRun({ command: 't', inputs: [], codeVersion: '0', rulesetVersion: 'r', dictVersions: {}, pipelineVersion: 'v1' });
+  s.putDocument(run, record(), [fact]);
+  const d = s.document('test/doc.txt')!;
+  expect(d.normalized.text).toBe('苏州：发放小额贷款共计2亿元。'.replace('发放', '發放'));
+  expect(d.normalized.toOriginal(11, 14)).toEqual([11, 14]);
+  const rows = s.facts({ type: 'loan_amount' });
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ doc: 'test/doc.txt', value: 200000000, unit: 'CNY', start: 11, end: 14, rule: 'zh.loan_amount.lending', lang: 'zh-Hant' });
+  s.close();
+});
+
+test('storing the same content hash again replaces, never duplicates', () => {
+  const s = fresh();
+  const run = s.startRun({ command: 't', inputs: [], codeVersion: '0', rulesetVersion: 'r', dictVersions: {}, pipelineVersion: 'v1' });
+  s.putDocument(run, record(), [fact]);
+  s.putDocument(run, record('h1', 'v2'), [fact, fact]);
+  expect(s.query('SELECT COUNT(*) n FROM documents')[0].n).toBe(1);
+  expect(s.query('SELECT COUNT(*) n FROM facts')[0].n).toBe(1);
+  expect(s.documentVersion('h1')).toBe('v2');
+  s.close();
+});
+
+test('a failing write leaves no half document', () => {
+  const s = fresh();
+  const run = s.startRun({ command: 't', inputs: [], codeVersion: '0', rulesetVersion: 'r', dictVersions: {}, pipelineVersion: 'v1' });
+  const bad = { ...fact, unit: null as unknown as string }; // violates NOT NULL
+  expect(() => s.putDocument(run, record('h2'), [bad])).toThrow();
+  expect(s.query('SELECT COUNT(*) n FROM documents')[0].n).toBe(0);
+  s.close();
+});
+
+test('read-only connections refuse writes', () => {
+  const s = fresh();
+  s.close();
+  const ro = new SqliteStore(s.file, { readonly: true });
+  expect(() => ro.query('DELETE FROM facts')).toThrow();
+  expect(() => ro.query('SELECT 1 AS one')).not.toThrow();
+  ro.close();
+});
