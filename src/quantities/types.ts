@@ -26,6 +26,15 @@ export interface Quantity {
   /** For ranges: [min, max]; `value` is min. */
   range?: [number, number];
   kind: QuantityKind;
+  /** The number alone, without unit, qualifier or percent frame (`百分之二十` → `二十`): how peers' specs mark spans. */
+  numberStart?: number;
+  numberEnd?: number;
+  /** For ranges: the bounds as exact decimal strings. */
+  rangeText?: [string, string];
+  /** The digits exactly as written, when the number is a plain digit run: keeps leading zeros (`003`, `0573`). */
+  digits?: string;
+  /** Set when the value has no exact decimal form (`三分之一`, `2^-1` is exact but `1.1^23` is not): valueText is rounded. */
+  inexact?: boolean;
 }
 
 export type ParseQuantities = (text: string, lang: RuleLang) => Quantity[];

@@ -1,0 +1,111 @@
+/**
+ * Reading one English number: `1,500`, `2.5`, `2.5 million`, `$1.2 million` (the `$` is a prefix currency handled by
+ * the figure layer), `40k`, and number words through compromise (`two hundred`, `twenty-five thousand`).
+ */
+import nlp from 'compromise';
+import { Dec } from './decimal.js';
+import { readArabic, ZH_EN_SEPARATORS } from './arabic.js';
+import { isDigit, type NumberRead } from './reading.js';
+import { isLatinLetter } from './units.js';
+
+const SCALE: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12, mn: 6, bn: 9, m: 6, b: 9, k: 3 };
+const NUMBER_WORDS = new Set(
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
+    'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'
+  ).split(' '),
+);
+/** Words that only continue a number already started. */
+const CONTINUE_ONLY = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', 'and']);
+const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/y;
+
+export function enCanStart(text: string, pos: number): boolean {
+  const c = text[pos];
+  if (isLatinLetter(text[pos - 1])) return false;
+  if (isDigit(c)) return true;
+  if (c === '-' || c === '−') return isDigit(text[pos + 1]);
+  return /[a-zA-Z]/.test(c);
+}
+
+function wordAt(text: string, pos: number): string | null {
+  WORD.lastIndex = pos;
+  const m = WORD.exec(text);
+  return m ? m[0] : null;
+}
+
+function isNumberWord(w: string): boolean {
+  return w.toLowerCase().split('-').every((p) => NUMBER_WORDS.has(p));
+}
+
+/** Value of a run of number words, by compromise; exact for integers. */
+function wordsValue(span: string): Dec | null {
+  const got = nlp(span).numbers().get() as number[];
+  if (got.length !== 1 || !Number.isFinite(got[0])) return null;
+  const v = got[0];
+  return Number.isInteger(v) ? Dec.int(BigInt(v)) : Dec.parse(String(v));
+}
+
+function readWords(text: string, pos: number): NumberRead | null {
+  const first = wordAt(text, pos);
+  if (!first || !isNumberWord(first) || CONTINUE_ONLY.has(first.toLowerCase())) return null;
+  let end = pos + first.length;
+  let words = 1;
+  for (;;) {
+    let j = end;
+    while (text[j] === ' ') j++;
+    if (j === end) break;
+    const w = wordAt(text, j);
+    if (!w) break;
+    const lw = w.toLowerCase();
+    if (lw === 'and') {
+      let k = j + 3;
+      while (text[k] === ' ') k++;
+      const w2 = wordAt(text, k);
+      if (!w2 || !isNumberWord(w2)) break;
+      end = k + w2.length;
+      words++;
+      continue;
+    }
+    if (!isNumberWord(w)) break;
+    end = j + w.length;
+    words++;
+  }
+  // `one` alone is usually a pronoun or an article-like word; keep it only before a digit-free unit word.
+  if (words === 1 && /^(one|zero)$/i.test(first)) return null;
+  const value = wordsValue(text.slice(pos, end));
+  if (!value) return null;
+  return { start: pos, end, value, float: value.toNumber(), approx: false, tailPow: 0 };
+}
+
+export function readEnNumber(text: string, pos: number): NumberRead | null {
+  const c = text[pos];
+  let sign = false;
+  let k = pos;
+  if (c === '-' || c === '−') {
+    sign = true;
+    k++;
+  }
+  if (!isDigit(text[k])) return sign ? null : readWords(text, pos);
+  if (isDigit(text[k - 1])) return null;
+  const a = readArabic(text, k, ZH_EN_SEPARATORS)!;
+  let value = Dec.parse(a.digits);
+  let end = a.end;
+  let tailPow = 0;
+  let plain: string | undefined = a.plain ? a.digits : undefined;
+  // `2.5 million`, `40k`, `1.2bn`, `3 thousand`.
+  let j = end;
+  if (text[j] === ' ') j++;
+  const w = wordAt(text, j);
+  if (w) {
+    const lw = w.toLowerCase();
+    const tight = lw === 'k' || lw === 'm' || lw === 'b' || lw === 'mn' || lw === 'bn';
+    if (SCALE[lw] !== undefined && (!tight || j === end || lw.length === 2)) {
+      value = value.shift(SCALE[lw]);
+      tailPow = SCALE[lw];
+      end = j + w.length;
+      plain = undefined;
+    }
+  }
+  const v = sign ? value.negate() : value;
+  return { start: pos, end, value: v, float: v.toNumber(), approx: false, tailPow, plainDigits: sign ? undefined : plain };
+}

@@ -1,0 +1,289 @@
+/**
+ * From numbers to quantities, the same for every language: scan the text once, let the language's reader read each
+ * number, then attach what stands around it — a range's second bound, a unit or currency, qualifier words before and
+ * after — and decide the kind (money, count, percent, year, date, ordinal, identifier, plain).
+ */
+import type { Qualifier, RuleLang } from '../types.js';
+import { Dec } from './decimal.js';
+import type { NumberRead, NumberReader } from './reading.js';
+import { findSpecials } from './specials.js';
+import type { Quantity, QuantityKind } from './types.js';
+import {
+  PREFIX_CURRENCY_TABLE,
+  PREFIX_QUALIFIER_TABLE,
+  RANGE_SEPARATOR_TABLE,
+  SUFFIX_QUALIFIER_TABLE,
+  UNIT_TABLE,
+  type UnitEntry,
+} from './units.js';
+
+export interface LanguageReader {
+  lang: RuleLang;
+  read: NumberReader;
+  /** Cheap test run on every character before calling `read`. */
+  canStart: (text: string, pos: number) => boolean;
+}
+
+const HSPACE = /[ \t\u00a0\u3000\u202f]/;
+
+function skipSpaces(text: string, j: number): number {
+  while (j < text.length && HSPACE.test(text[j])) j++;
+  return j;
+}
+
+function skipSpacesBack(text: string, j: number): number {
+  while (j > 0 && HSPACE.test(text[j - 1])) j--;
+  return j;
+}
+
+/** Single-character Chinese qualifiers that are also the end of ordinary words (最近, 经过, 签约, 同比). */
+const ZH_QUALIFIER_STOP_BEFORE: Record<string, string> = {
+  近: '最附临臨靠亲親远遠就接将將',
+  过: '经經通度不超越路跨闯闖错錯穿走',
+  過: '经經通度不超越路跨闯闖错錯穿走',
+  超: '高',
+  约: '签簽制节節公条條预預违違践踐契合',
+  約: '签簽制节節公条條预預违違践踐契合',
+};
+/** Words a Chinese qualifier may be separated from the number by (`超过了80`, `至少有10`, `最多为5`). */
+const ZH_FILLERS = '了有是为為达達在';
+
+function yearLike(r: NumberRead): boolean {
+  return r.plainDigits !== undefined && r.plainDigits.length === 4 && /^(1[5-9]|20)\d\d$/.test(r.plainDigits);
+}
+
+export function parseWith(text: string, reader: LanguageReader): Quantity[] {
+  const { lang } = reader;
+  const out: Quantity[] = [];
+  const specials = findSpecials(text);
+  let si = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (si < specials.length && specials[si].end <= i) si++;
+    const sp = specials[si];
+    if (sp && sp.start <= i) {
+      if (sp.start === i) out.push(specialQuantity(text, sp.start, sp.end, sp.kind));
+      i = sp.end;
+      si++;
+      continue;
+    }
+    if (!reader.canStart(text, i)) {
+      i++;
+      continue;
+    }
+    const r = reader.read(text, i);
+    if (!r) {
+      i++;
+      continue;
+    }
+    if (r.malformed) {
+      i = Math.max(r.end, i + 1);
+      continue;
+    }
+    const limit = sp ? sp.start : n;
+    if (r.end > limit) {
+      i = limit;
+      continue;
+    }
+    const q = buildQuantity(text, r, reader, limit, out[out.length - 1]);
+    out.push(q);
+    i = Math.max(q.end, i + 1);
+  }
+  return out;
+}
+
+function specialQuantity(text: string, start: number, end: number, kind: QuantityKind): Quantity {
+  const s = text.slice(start, end);
+  const digits = s.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).match(/\d+/g) ?? ['0'];
+  const first = digits[0];
+  return { start, end, text: s, value: Number(first), valueText: first.replace(/^0+(?=\d)/, ''), unit: null, unitText: null, qualifier: 'exact', kind, digits: digits.join('') };
+}
+
+function matchUnit(text: string, pos: number, lang: RuleLang): { entry: UnitEntry; start: number; end: number } | null {
+  let e = UNIT_TABLE.matchAt(text, pos, lang);
+  if (e) return { entry: e, start: pos, end: pos + e.text.length };
+  if (lang === 'zh' && !HSPACE.test(text[pos] ?? '')) return null;
+  const j = skipSpaces(text, pos);
+  if (j === pos || j - pos > 2) return null;
+  e = UNIT_TABLE.matchAt(text, j, lang);
+  if (!e || e.tight) return null;
+  return { entry: e, start: j, end: j + e.text.length };
+}
+
+function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limit: number, prev: Quantity | undefined): Quantity {
+  const { lang } = reader;
+  let value = r.value;
+  let end = r.end;
+  let qualifier: Qualifier = r.approx ? 'more_than' : 'exact';
+  let range: [number, number] | undefined;
+  let rangeText: [string, string] | undefined;
+  let unit = matchUnit(text, end, lang);
+
+  // A range: `3至5万元`, `1万-5万元`, `10—20人`, `từ 1000 đến 2000 đồng`, `5 to 10`.
+  const afterFirst = unit && unit.entry.kind !== 'year' ? unit.end : end;
+  const sepPos = lang === 'zh' ? skipSpaces(text, afterFirst) : skipSpaces(text, afterFirst);
+  const sep = RANGE_SEPARATOR_TABLE.matchAt(text, sepPos, lang);
+  if (sep && value) {
+    const p2 = skipSpaces(text, sepPos + sep.text.length);
+    const r2 = p2 < limit && reader.canStart(text, p2) ? reader.read(text, p2) : null;
+    const between = sep.text === '和' || sep.text === '与';
+    let betweenEnd = -1;
+    if (r2 && between) {
+      const k = skipSpaces(text, r2.end);
+      if (text.startsWith('之间', k) || text.startsWith('之間', k)) betweenEnd = k + 2;
+      else if (text[k] === '间' || text[k] === '間') betweenEnd = k + 1;
+    }
+    if (r2 && !r2.malformed && r2.value && r2.end <= limit && (!between || betweenEnd > 0) && !!r2.percent === !!r.percent) {
+      let low = value;
+      if (r.tailPow === 0 && r2.tailPow > 0 && !unit) low = low.shift(r2.tailPow);
+      const unit2 = matchUnit(text, r2.end, lang);
+      const sameUnit = !unit || (unit2 && unit2.entry.unit === unit.entry.unit);
+      if (low.cmp(r2.value) < 0 && sameUnit) {
+        range = [low.toNumber(), r2.value.toNumber()];
+        rangeText = [low.toString(), r2.value.toString()];
+        value = low;
+        qualifier = 'range';
+        end = betweenEnd > 0 ? betweenEnd : r2.end;
+        unit = betweenEnd > 0 ? null : unit2 ?? unit;
+        if (unit) unit = { ...unit };
+        if (!unit && betweenEnd < 0) unit = null;
+        r = { ...r, percent: r.percent || r2.percent, plainDigits: r.plainDigits };
+      }
+    }
+  }
+  if (unit && unit.end <= limit) end = unit.end;
+  else unit = null;
+
+  // Currency before the number: 新台币6亿元, 港幣100元, $1.2 million, VND 250 million.
+  let start = r.start;
+  let currency: string | null = null;
+  const before = skipSpacesBack(text, start);
+  const pc = PREFIX_CURRENCY_TABLE.matchBefore(text, before, lang);
+  if (pc && (before === start || start - before <= 2)) {
+    currency = pc.unit;
+    start = before - pc.text.length;
+  }
+
+  // Kind and unit.
+  let kind: QuantityKind = 'plain';
+  let unitCode: string | null = null;
+  let unitText: string | null = null;
+  if (unit) {
+    const e = unit.entry;
+    unitText = text.slice(unit.start, unit.end);
+    kind = e.kind;
+    unitCode = e.unit;
+    if (e.kind === 'year' && !yearLike(r)) {
+      kind = 'count';
+      unitCode = '年';
+    }
+    if (e.kind === 'date') {
+      const v = value?.toNumber() ?? NaN;
+      const isMonth = unitText.startsWith('月');
+      if (!(Number.isInteger(v) && v >= 1 && v <= (isMonth ? 12 : 31))) {
+        kind = 'count';
+        unitCode = unitText;
+      }
+    }
+    if (e.kind === 'identifier' && prev && prev.kind === 'date' && prev.end === r.start - 1) kind = 'date';
+    if (e.kind === 'identifier' && prev && prev.kind === 'date' && text.slice(prev.end, r.start).trim() === '') kind = 'date';
+  }
+  if (currency && (kind === 'plain' || (kind === 'money' && unitCode === 'CNY' && /^[元圆块]/.test(unitText ?? '')))) {
+    kind = 'money';
+    unitCode = currency;
+    if (!unitText) unitText = text.slice(start, before).trim() || null;
+  }
+  if (r.percent) {
+    kind = 'percent';
+    unitCode = '%';
+  }
+
+  // Qualifier words after the figure: 300人以上, 50万元左右, 18 tuổi trở lên.
+  let qualifierStart: number | undefined;
+  let qualifierEnd: number | undefined;
+  const sq = SUFFIX_QUALIFIER_TABLE.matchAt(text, lang === 'zh' ? end : skipSpaces(text, end), lang);
+  // Before the figure: 近11万人次, 超过300人, khoảng 200, more than 1,500.
+  let pqEnd = skipSpacesBack(text, start);
+  if (lang === 'zh') {
+    let f = 0;
+    while (f < 2 && pqEnd > 0 && ZH_FILLERS.includes(text[pqEnd - 1])) {
+      pqEnd--;
+      f++;
+    }
+    pqEnd = skipSpacesBack(text, pqEnd);
+    if (!PREFIX_QUALIFIER_TABLE.matchBefore(text, pqEnd, lang)) pqEnd = skipSpacesBack(text, start);
+  }
+  let pq = PREFIX_QUALIFIER_TABLE.matchBefore(text, pqEnd, lang);
+  if (pq && lang === 'zh' && pq.text.length === 1) {
+    const stop = ZH_QUALIFIER_STOP_BEFORE[pq.text];
+    const b = text[pqEnd - 2];
+    if (stop && b && stop.includes(b)) pq = null;
+  }
+  const comparative = pq && (pq.text === '比');
+  if (pq && !comparative && qualifier !== 'range') {
+    qualifier = pq.qualifier;
+    qualifierStart = pqEnd - pq.text.length;
+    qualifierEnd = pqEnd;
+  }
+  if (sq && qualifier !== 'range') {
+    const single = /^[大小低多余餘]$/.test(sq.text);
+    if (!single || (sq.text !== '大' && sq.text !== '小' && sq.text !== '低') || comparative) {
+      if (!single || comparative || unit) {
+        const s = lang === 'zh' ? end : skipSpaces(text, end);
+        if (comparative && pq) {
+          qualifier = sq.qualifier;
+          qualifierStart = pqEnd - pq.text.length;
+          qualifierEnd = s + sq.text.length;
+        } else if (qualifierStart === undefined) {
+          qualifier = sq.qualifier;
+          qualifierStart = s;
+          qualifierEnd = s + sq.text.length;
+        }
+      }
+    }
+  }
+
+  // Ordinals: 第八届, 105届, thứ 3, 3rd.
+  const b1 = skipSpacesBack(text, start);
+  if (kind !== 'identifier' && (text[b1 - 1] === '第' || /thứ$/i.test(text.slice(Math.max(0, b1 - 3), b1)))) kind = 'ordinal';
+  // Years: năm 2006, in 2017; a four-digit number alone in English is a year.
+  if (kind === 'plain' && yearLike(r)) {
+    if (/(?:năm|Năm|NĂM)$/.test(text.slice(Math.max(0, b1 - 3), b1))) kind = 'year';
+    else if (lang === 'en') kind = 'year';
+  }
+  // Digits with a leading zero (`0573`, `003`) or too long for a count are identifiers, unless they carry a unit.
+  if (kind === 'plain' && r.plainDigits && ((r.plainDigits.length >= 3 && r.plainDigits[0] === '0' && /^\d+$/.test(r.plainDigits)) || r.plainDigits.length >= 11)) kind = 'identifier';
+
+  const v = value ?? null;
+  const q: Quantity = {
+    start,
+    end,
+    text: text.slice(start, end),
+    value: v ? v.toNumber() : r.float,
+    valueText: v ? v.toString() : floatText(r.float),
+    unit: unitCode,
+    unitText,
+    qualifier,
+    kind,
+  };
+  if (qualifierStart !== undefined) {
+    q.qualifierStart = qualifierStart;
+    q.qualifierEnd = qualifierEnd;
+  }
+  if (range) {
+    q.range = range;
+    q.rangeText = rangeText;
+  }
+  q.numberStart = r.numStart ?? r.start;
+  q.numberEnd = r.numEnd ?? r.end;
+  if (r.plainDigits && /^\d+$/.test(r.plainDigits)) q.digits = r.plainDigits;
+  if (!v) q.inexact = true;
+  return q;
+}
+
+/** Fifteen significant digits: a repeating fraction (三分之一) has no exact decimal string. */
+function floatText(f: number): string {
+  if (!Number.isFinite(f)) return String(f);
+  return Dec.parse(Number(f.toPrecision(15)).toFixed(20).replace(/\.?0+$/, '')).toString();
+}

@@ -1,0 +1,56 @@
+/**
+ * Numbers that are never quantities, found by shape before any number is read: phone numbers, document and decree
+ * numbers, ICP and postcodes (identifier), numeric dates and times (date). One pass per pattern over the text.
+ */
+import type { QuantityKind } from './types.js';
+
+const D = '[0-9０-９]';
+const ND = '(?<![0-9０-９])';
+const NDA = '(?![0-9０-９])';
+
+interface SpecialPattern {
+  kind: QuantityKind;
+  re: RegExp;
+}
+
+const PATTERNS: SpecialPattern[] = [
+  // Phones: 0573-88118696, (86)0573-88118696, 400-123-4567, 13912345678, 0912.345.678, 024 3825 1234.
+  { kind: 'identifier', re: new RegExp(`(?:[(（]\\+?${D}{1,4}[)）]\\s?)?${ND}0${D}{2,3}[-－—]${D}{7,8}(?:[-－]${D}{1,4})?${NDA}`, 'g') },
+  { kind: 'identifier', re: new RegExp(`${ND}[48]00[-－]?${D}{3}[-－]?${D}{4}${NDA}`, 'g') },
+  { kind: 'identifier', re: new RegExp(`${ND}1[3-9]${D}{9}${NDA}`, 'g') },
+  { kind: 'identifier', re: new RegExp(`${ND}(?:\\+84\\s?|0)${D}{2,4}[.\\s]${D}{3}[.\\s]${D}{3,4}${NDA}`, 'g') },
+  // Decrees and official letters: 134/2004/NĐ-CP, 341/UBND-CN, 12/2019/TT-BTC.
+  { kind: 'identifier', re: new RegExp(`${ND}${D}+[/／]${D}{4}[/／][A-ZĐ][\\p{L}0-9\\-–]*`, 'gu') },
+  { kind: 'identifier', re: new RegExp(`${ND}${D}+[/／](?:[A-ZĐ]{2,}|[A-ZĐ]+[-–][A-ZĐ]+)[\\p{L}0-9\\-–]*`, 'gu') },
+  // Chinese document numbers: [2006]33号, 〔2006〕33号, 浙新办2006[33]号, 第12号令.
+  { kind: 'identifier', re: new RegExp(`[\\[〔［【(（]\\s*${D}{4}\\s*[\\]〕］】)）]\\s*(?:第\\s*)?${D}+\\s*[号號]`, 'g') },
+  { kind: 'identifier', re: new RegExp(`${ND}${D}{4}\\s*[\\[〔［【]\\s*${D}+\\s*[\\]〕］】]\\s*[号號]`, 'g') },
+  // ICP numbers and postcodes.
+  { kind: 'identifier', re: new RegExp(`ICP\\s*[备備证證]?\\s*[:：]?\\s*${D}+(?:\\s*[号號])?(?:-${D}+)?`, 'gi') },
+  { kind: 'identifier', re: new RegExp(`(?:邮编|郵編|邮政编码|郵政編碼|postcode|zip code|mã bưu chính)\\s*[:：]?\\s*${D}{5,6}${NDA}`, 'gi') },
+  // Dates and times: 16/6/2006, 2006-10-12, 10/2005, ngày 16/6, 20:30.
+  { kind: 'date', re: new RegExp(`${ND}${D}{1,2}[/／.-]${D}{1,2}[/／.-](?:19|20)?${D}{2}${NDA}`, 'g') },
+  { kind: 'date', re: new RegExp(`${ND}(?:1[89]|20)${D}{2}[-/／.]${D}{1,2}[-/／.]${D}{1,2}${NDA}`, 'g') },
+  { kind: 'date', re: new RegExp(`${ND}(?:0?[1-9]|1[0-2])[/／](?:19|20)${D}{2}${NDA}`, 'g') },
+  { kind: 'date', re: new RegExp(`(?<=(?:ngày|Ngày|NGÀY)\\s?)${D}{1,2}[/／]${D}{1,2}${NDA}(?![/／])`, 'g') },
+  { kind: 'date', re: new RegExp(`${ND}(?:[01]?${D}|2[0-3])[:：][0-5]${D}(?:[:：][0-5]${D})?${NDA}`, 'g') },
+];
+
+export interface SpecialSpan {
+  start: number;
+  end: number;
+  kind: QuantityKind;
+}
+
+/** All identifier and date spans, sorted, without overlaps (the earliest, then longest, wins). */
+export function findSpecials(text: string): SpecialSpan[] {
+  const found: SpecialSpan[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) found.push({ start: m.index!, end: m.index! + m[0].length, kind: p.kind });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: SpecialSpan[] = [];
+  for (const s of found) if (!out.length || s.start >= out[out.length - 1].end) out.push(s);
+  return out;
+}

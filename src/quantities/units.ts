@@ -1,0 +1,226 @@
+/**
+ * Units, currencies, counters and qualifier words of all three languages: one table each, as data. The readers look
+ * words up here; nothing else in the module knows a currency or a counter.
+ */
+import type { Qualifier, RuleLang } from '../types.js';
+import type { QuantityKind } from './types.js';
+
+type Langs = RuleLang | '*';
+
+export interface UnitEntry {
+  /** As written, lower-case for Latin scripts (matching is case-insensitive there). */
+  text: string;
+  lang: Langs;
+  kind: QuantityKind;
+  /** ISO currency code, counter code, '%' … */
+  unit: string | null;
+  /** A multiplier the unit word carries itself (`万元` is read by the number reader, but `triệu đồng`… no: 0). */
+  pow?: number;
+  /** Only valid right after the number, no space (`đ`, `k`). */
+  tight?: boolean;
+}
+
+const zh = 'zh' as const;
+const vi = 'vi' as const;
+const en = 'en' as const;
+
+/** Units that follow the number. Longest match wins, so `人次` beats `人`, `港元` beats `元`. */
+export const SUFFIX_UNITS: UnitEntry[] = [
+  // Chinese money. 万/亿/千 are part of the number (`460万元` reads 460万 then 元).
+  ...['元', '圆', '块', '块钱', '元钱', '元整', '元正', '圆整', '元人民币', '人民币', '块人民币'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'CNY' })),
+  ...['美元', '美圆', '美金', '美刀'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'USD' })),
+  ...['港元', '港币', '港幣', '港圆'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'HKD' })),
+  ...['新台币', '新台幣', '台币', '台幣', '新台币元'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'TWD' })),
+  { text: '欧元', lang: zh, kind: 'money', unit: 'EUR' },
+  { text: '歐元', lang: zh, kind: 'money', unit: 'EUR' },
+  { text: '日元', lang: zh, kind: 'money', unit: 'JPY' },
+  { text: '日圆', lang: zh, kind: 'money', unit: 'JPY' },
+  { text: '英镑', lang: zh, kind: 'money', unit: 'GBP' },
+  { text: '英鎊', lang: zh, kind: 'money', unit: 'GBP' },
+  { text: '韩元', lang: zh, kind: 'money', unit: 'KRW' },
+  { text: '韓元', lang: zh, kind: 'money', unit: 'KRW' },
+  { text: '澳元', lang: zh, kind: 'money', unit: 'AUD' },
+  { text: '加元', lang: zh, kind: 'money', unit: 'CAD' },
+  { text: '卢布', lang: zh, kind: 'money', unit: 'RUB' },
+  { text: '瑞士法郎', lang: zh, kind: 'money', unit: 'CHF' },
+  { text: '奈拉', lang: zh, kind: 'money', unit: 'NGN' },
+  { text: '越南盾', lang: zh, kind: 'money', unit: 'VND' },
+  { text: '个比特币', lang: zh, kind: 'money', unit: 'BTC' },
+  { text: '比特币', lang: zh, kind: 'money', unit: 'BTC' },
+  // Chinese counters.
+  ...['人', '名', '位', '人員', '人员'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'person' })),
+  ...['人次', '名次'].slice(0, 1).map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'person_time' })),
+  ...['户', '戶'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'household' })),
+  ...['家', '家企业', '家企業', '个企业', '個企業'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'enterprise' })),
+  ...['个项目', '個項目', '项', '項'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'project' })),
+  ...['个', '個'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'item' })),
+  ...['所', '笔', '筆', '张', '張', '期', '次', '批', '场', '場', '台', '辆', '輛', '套', '件', '篇', '条', '條', '间', '間', '座', '处', '處', '村', '亩', '畝', '吨', '噸', '公斤', '千克', '平方米', '公里', '米', '岁', '歲', '天', '小时', '小時'].map(
+    (text) => ({ text, lang: zh, kind: 'count' as const, unit: text }),
+  ),
+  // Dates, ordinals and identifiers by what follows the number.
+  { text: '年', lang: zh, kind: 'year', unit: null },
+  { text: '年度', lang: zh, kind: 'year', unit: null },
+  { text: '月', lang: zh, kind: 'date', unit: null },
+  { text: '月份', lang: zh, kind: 'date', unit: null },
+  { text: '月末', lang: zh, kind: 'date', unit: null },
+  { text: '月底', lang: zh, kind: 'date', unit: null },
+  { text: '月初', lang: zh, kind: 'date', unit: null },
+  { text: '日', lang: zh, kind: 'date', unit: null },
+  { text: '号', lang: zh, kind: 'identifier', unit: null },
+  { text: '號', lang: zh, kind: 'identifier', unit: null },
+  { text: '届', lang: zh, kind: 'ordinal', unit: null },
+  { text: '屆', lang: zh, kind: 'ordinal', unit: null },
+  // Vietnamese money and counters (multipliers triệu/tỷ are read by the number reader).
+  ...['đồng', 'vnđ', 'vnd', 'đ', 'việt nam đồng'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'VND', tight: text === 'đ' })),
+  ...['usd', 'đô la', 'đô-la', 'đôla', 'đô la mỹ', 'đô'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'USD' })),
+  ...['nhân dân tệ', 'tệ'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'CNY' })),
+  { text: 'euro', lang: vi, kind: 'money', unit: 'EUR' },
+  ...['người', 'lao động', 'học viên', 'công nhân', 'cán bộ', 'thanh niên', 'sinh viên', 'học sinh', 'nông dân', 'người lao động'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person' })),
+  ...['lượt người', 'lượt'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person_time' })),
+  ...['hộ', 'hộ gia đình'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'household' })),
+  ...['doanh nghiệp', 'công ty', 'hợp tác xã', 'htx', 'dn'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'enterprise' })),
+  { text: 'cơ sở', lang: vi, kind: 'count', unit: 'establishment' },
+  { text: 'dự án', lang: vi, kind: 'count', unit: 'project' },
+  ...['việc làm', 'chỗ làm'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'job' })),
+  ...['lớp', 'khóa', 'khoá', 'xã', 'ha', 'tấn', 'km', 'ngày', 'tháng', 'tuổi'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: text })),
+  // English.
+  ...['dollars', 'dollar', 'usd', 'us dollars'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'USD' })),
+  ...['yuan', 'rmb', 'renminbi', 'yuan renminbi'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'CNY' })),
+  ...['dong', 'vnd', 'vietnamese dong'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'VND' })),
+  ...['hong kong dollars', 'hk dollars'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'HKD' })),
+  ...['new taiwan dollars', 'taiwan dollars', 'nt dollars'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'TWD' })),
+  ...['euros', 'euro'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'EUR' })),
+  ...['people', 'persons', 'person', 'workers', 'worker', 'trainees', 'employees', 'students', 'farmers', 'residents', 'jobs'].map((text) => ({
+    text,
+    lang: en,
+    kind: 'count' as const,
+    unit: text === 'jobs' ? 'job' : 'person',
+  })),
+  ...['households', 'household', 'families'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'household' })),
+  ...['enterprises', 'enterprise', 'businesses', 'companies', 'firms', 'cooperatives', 'smes'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'enterprise' })),
+  ...['projects', 'project'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'project' })),
+  // Percent in every language.
+  { text: '%', lang: '*', kind: 'percent', unit: '%', tight: false },
+  { text: '％', lang: '*', kind: 'percent', unit: '%' },
+  { text: '个百分点', lang: zh, kind: 'percent', unit: '%' },
+  { text: '個百分點', lang: zh, kind: 'percent', unit: '%' },
+  { text: 'phần trăm', lang: vi, kind: 'percent', unit: '%' },
+  { text: 'percent', lang: en, kind: 'percent', unit: '%' },
+  { text: 'per cent', lang: en, kind: 'percent', unit: '%' },
+  { text: 'percentage points', lang: en, kind: 'percent', unit: '%' },
+];
+
+/** Currency words and signs written before the number (`新台币6亿元`, `$1.2 million`, `VND 250 million`). */
+export const PREFIX_CURRENCIES: { text: string; lang: Langs; unit: string }[] = [
+  ...['人民币', '人民幣', 'RMB', '¥', '￥'].map((text) => ({ text, lang: '*' as const, unit: 'CNY' })),
+  ...['新台币', '新台幣', '台币', '台幣', 'NT$', 'NTD', 'TWD'].map((text) => ({ text, lang: '*' as const, unit: 'TWD' })),
+  ...['港币', '港幣', '港元', 'HK$', 'HKD'].map((text) => ({ text, lang: '*' as const, unit: 'HKD' })),
+  ...['美元', 'US$', 'USD', '$', 'US $'].map((text) => ({ text, lang: '*' as const, unit: 'USD' })),
+  ...['VND', 'VNĐ'].map((text) => ({ text, lang: '*' as const, unit: 'VND' })),
+  ...['€', 'EUR'].map((text) => ({ text, lang: '*' as const, unit: 'EUR' })),
+];
+
+export interface QualifierWord {
+  text: string;
+  lang: Langs;
+  qualifier: Qualifier;
+}
+
+/** Qualifier words before the figure (`近11万人次`, `超过300人`, `khoảng 200`, `more than 1,500`). */
+export const PREFIX_QUALIFIERS: QualifierWord[] = [
+  ...['超过', '超過', '逾', '超', '多于', '多於', '大于', '大於', '高于', '高於', '过', '過', '比'].map((text) => ({ text, lang: zh, qualifier: 'more_than' as const })),
+  ...['近', '将近', '將近', '接近', '约', '約', '大约', '大約', '大概', '约为', '約為', '左右'].map((text) => ({ text, lang: zh, qualifier: 'approx' as const })),
+  ...['至少', '不少于', '不少於', '不低于', '不低於', '不小于', '不小於', '不下', '大于等于', '大於等於', '大于或者等于', '大于或等于', '≥', '>='].map((text) => ({ text, lang: zh, qualifier: 'at_least' as const })),
+  ...['不到', '不足', '少于', '少於', '低于', '低於', '小于', '小於', '不超过', '不超過', '不大于', '不大於', '最多', '至多', '小于等于', '小于或等于', '小于 或 等于', '≤', '<=', '< ='].map((text) => ({ text, lang: zh, qualifier: 'less_than' as const })),
+  ...['hơn', 'trên', 'vượt', 'quá'].map((text) => ({ text, lang: vi, qualifier: 'more_than' as const })),
+  ...['khoảng', 'gần', 'chừng', 'xấp xỉ', 'khoảng chừng', 'ước tính', 'ước khoảng', 'trên dưới'].map((text) => ({ text, lang: vi, qualifier: 'approx' as const })),
+  ...['ít nhất', 'tối thiểu', 'không dưới', 'không ít hơn'].map((text) => ({ text, lang: vi, qualifier: 'at_least' as const })),
+  ...['dưới', 'chưa đến', 'chưa tới', 'không quá', 'tối đa', 'ít hơn'].map((text) => ({ text, lang: vi, qualifier: 'less_than' as const })),
+  ...['more than', 'over', 'above', 'in excess of', 'upwards of'].map((text) => ({ text, lang: en, qualifier: 'more_than' as const })),
+  ...['about', 'around', 'approximately', 'nearly', 'almost', 'roughly', 'some', 'close to', 'an estimated', 'approx.'].map((text) => ({ text, lang: en, qualifier: 'approx' as const })),
+  ...['at least', 'no fewer than', 'no less than', 'a minimum of'].map((text) => ({ text, lang: en, qualifier: 'at_least' as const })),
+  ...['less than', 'fewer than', 'under', 'below', 'up to', 'at most', 'no more than'].map((text) => ({ text, lang: en, qualifier: 'less_than' as const })),
+];
+
+/** Qualifier words after the figure (`300人以上`, `50万元左右`, `18 tuổi trở lên`, `500 or more`). */
+export const SUFFIX_QUALIFIERS: QualifierWord[] = [
+  ...['以上', '或以上', '或者以上', '之上', '有余', '有餘', '多', '余', '餘', '大', '或者更多', '或更多'].map((text) => ({ text, lang: zh, qualifier: 'more_than' as const })),
+  ...['左右', '上下', '前后', '前後'].map((text) => ({ text, lang: zh, qualifier: 'approx' as const })),
+  ...['以下', '以内', '以內', '之下', '低', '小'].map((text) => ({ text, lang: zh, qualifier: 'less_than' as const })),
+  ...['trở lên'].map((text) => ({ text, lang: vi, qualifier: 'at_least' as const })),
+  ...['trở xuống'].map((text) => ({ text, lang: vi, qualifier: 'less_than' as const })),
+  ...['or more', 'plus', 'and above'].map((text) => ({ text, lang: en, qualifier: 'at_least' as const })),
+  ...['or less', 'or fewer'].map((text) => ({ text, lang: en, qualifier: 'less_than' as const })),
+];
+
+/** Range separators between two numbers (`3至5万元`, `10—20人`, `từ 1000 đến 2000`, `5 to 10`). */
+export const RANGE_SEPARATORS: { text: string; lang: Langs }[] = [
+  ...['至', '到', '~', '～', '〜', '—', '——', '–', '-', '－', '与', '和'].map((text) => ({ text, lang: zh })),
+  ...['-', '–', '—', 'đến', 'tới', '~'].map((text) => ({ text, lang: vi })),
+  ...['-', '–', '—', 'to', '~'].map((text) => ({ text, lang: en })),
+];
+
+/** A word list compiled once into a per-language lookup by first character, longest first. */
+export class WordTable<T extends { text: string; lang: Langs }> {
+  private readonly byLang = new Map<RuleLang, Map<string, T[]>>();
+  constructor(entries: T[], caseInsensitive: boolean) {
+    for (const lang of ['zh', 'vi', 'en'] as RuleLang[]) {
+      const m = new Map<string, T[]>();
+      for (const e of entries) {
+        if (e.lang !== '*' && e.lang !== lang) continue;
+        const key = caseInsensitive ? e.text[0].toLowerCase() : e.text[0];
+        const list = m.get(key) ?? [];
+        list.push(e);
+        m.set(key, list);
+      }
+      for (const list of m.values()) list.sort((a, b) => b.text.length - a.text.length);
+      this.byLang.set(lang, m);
+    }
+  }
+
+  /** Longest entry starting at `pos`; Latin words must end at a word boundary. */
+  matchAt(text: string, pos: number, lang: RuleLang): T | null {
+    const c = text[pos];
+    if (c === undefined) return null;
+    const list = this.byLang.get(lang)!.get(c.toLowerCase()) ?? this.byLang.get(lang)!.get(c);
+    if (!list) return null;
+    for (const e of list) {
+      const len = e.text.length;
+      const s = text.slice(pos, pos + len);
+      if (s === e.text || s.toLowerCase() === e.text.toLowerCase()) {
+        if (/[\p{L}]$/u.test(e.text) && /^[\p{Script=Latin}]$/u.test(e.text.slice(-1)) && isLatinLetter(text[pos + len])) continue;
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Longest entry ending exactly at `end`. */
+  matchBefore(text: string, end: number, lang: RuleLang): T | null {
+    let best: T | null = null;
+    const m = this.byLang.get(lang)!;
+    for (const list of m.values()) {
+      for (const e of list) {
+        const start = end - e.text.length;
+        if (start < 0) continue;
+        if (best && best.text.length >= e.text.length) continue;
+        const s = text.slice(start, end);
+        if (s === e.text || s.toLowerCase() === e.text.toLowerCase()) {
+          if (/^[\p{Script=Latin}]/u.test(e.text) && isLatinLetter(text[start - 1])) continue;
+          best = e;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+export function isLatinLetter(c: string | undefined): boolean {
+  return c !== undefined && /[\p{Script=Latin}\d]/u.test(c);
+}
+
+export const UNIT_TABLE = new WordTable(SUFFIX_UNITS, true);
+export const PREFIX_CURRENCY_TABLE = new WordTable(PREFIX_CURRENCIES, true);
+export const PREFIX_QUALIFIER_TABLE = new WordTable(PREFIX_QUALIFIERS, true);
+export const SUFFIX_QUALIFIER_TABLE = new WordTable(SUFFIX_QUALIFIERS, true);
+export const RANGE_SEPARATOR_TABLE = new WordTable(RANGE_SEPARATORS, true);

@@ -1,0 +1,137 @@
+/**
+ * Reading one Vietnamese number: `1.500` (dot = thousands), `1,5` (comma = decimal), `01`, `250 triệu`, `1,5 tỷ`,
+ * `1 tỷ 200 triệu`, `3 nghìn`/`3 ngàn`, and number words (`hai trăm năm mươi`, `mười`,
+ * `một nghìn không trăm linh năm`). Word arithmetic is the place-value evaluator shared with Chinese.
+ */
+import { Dec } from './decimal.js';
+import { evaluateNumeral, type NumeralToken } from './numeral.js';
+import { readArabic, VI_SEPARATORS } from './arabic.js';
+import { isDigit, type NumberRead } from './reading.js';
+import { isLatinLetter, UNIT_TABLE } from './units.js';
+
+/** Multipliers after Arabic digits or words. */
+const BIG: Record<string, number> = { nghìn: 3, ngàn: 3, ngìn: 3, triệu: 6, tỷ: 9, tỉ: 9 };
+const DIGIT: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9 };
+/** Digit forms used only after mươi/mười: hai mươi mốt (21), ba mươi tư (34), mười lăm (15). */
+const AFTER_TENS: Record<string, number> = { mốt: 1, tư: 4, lăm: 5, nhăm: 5 };
+const NEXT_IS_NUMBER = new Set(['mươi', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'mười']);
+const WORD = /[\p{L}]+/uy;
+
+function wordAt(text: string, pos: number): string | null {
+  WORD.lastIndex = pos;
+  const m = WORD.exec(text);
+  return m ? m[0] : null;
+}
+
+export function viCanStart(text: string, pos: number): boolean {
+  const c = text[pos];
+  if (isDigit(c)) return !isLatinLetter(text[pos - 1]) || /[\s]/.test(text[pos - 1]);
+  if (c === '-' || c === '−') return isDigit(text[pos + 1]) && !isLatinLetter(text[pos - 1]);
+  if (isLatinLetter(text[pos - 1])) return false;
+  return /[mhbnstcklMHBNSTCKL]/.test(c);
+}
+
+/** After the number: spaces then the next word, lower-cased, and where it ends. */
+function nextWord(text: string, pos: number): { w: string; start: number; end: number } | null {
+  let j = pos;
+  if (text[j] !== ' ' && text[j] !== '\u00a0') return null;
+  while (text[j] === ' ' || text[j] === '\u00a0') j++;
+  const w = wordAt(text, j);
+  return w ? { w: w.toLowerCase(), start: j, end: j + w.length } : null;
+}
+
+/** `250 triệu`, `1 tỷ 200 triệu`, `3 nghìn`: an Arabic number and the multipliers after it. */
+function readArabicVi(text: string, pos: number, sign: boolean, start: number): NumberRead | null {
+  const a = readArabic(text, pos, VI_SEPARATORS);
+  if (!a) return null;
+  let value = Dec.parse(a.digits);
+  let end = a.end;
+  let tailPow = 0;
+  let plain: string | undefined = a.plain ? a.digits : undefined;
+  const w = nextWord(text, end);
+  if (w && BIG[w.w] !== undefined) {
+    value = value.shift(BIG[w.w]);
+    tailPow = BIG[w.w];
+    end = w.end;
+    plain = undefined;
+    // `1 tỷ 200 triệu`, `2 triệu 500 nghìn`: a smaller group added.
+    let lastPow = BIG[w.w];
+    for (;;) {
+      if (text[end] !== ' ' || !isDigit(text[end + 1])) break;
+      const b = readArabic(text, end + 1, VI_SEPARATORS)!;
+      const w2 = nextWord(text, b.end);
+      if (!w2 || BIG[w2.w] === undefined || BIG[w2.w] >= lastPow) break;
+      value = value.add(Dec.parse(b.digits).shift(BIG[w2.w]));
+      lastPow = BIG[w2.w];
+      end = w2.end;
+    }
+  }
+  const v = sign ? value.negate() : value;
+  return { start, end, value: v, float: v.toNumber(), approx: false, tailPow, plainDigits: sign ? undefined : plain };
+}
+
+/** `hai trăm năm mươi`, `một nghìn không trăm linh năm`, `mười`, `ba mươi lăm`. */
+function readWords(text: string, pos: number): NumberRead | null {
+  const tokens: NumeralToken[] = [];
+  let j = pos;
+  let end = pos;
+  let prev = '';
+  let count = 0;
+  let lastPow = 0;
+  for (;;) {
+    const raw = wordAt(text, j);
+    if (!raw) break;
+    const w = raw.toLowerCase();
+    const after = nextWord(text, j + raw.length);
+    const following = after?.w ?? '';
+    let tok: NumeralToken[] | null = null;
+    if (w === 'mười') tok = [{ k: 'd', v: Dec.int(1), literal: false }, { k: 'u', p: 1 }];
+    else if (w === 'mươi' && count) tok = [{ k: 'u', p: 1 }];
+    else if (w === 'trăm' && count) tok = [{ k: 'u', p: 2 }];
+    else if (BIG[w] !== undefined && count) tok = [{ k: 'b', p: BIG[w] }];
+    else if ((w === 'linh' || w === 'lẻ') && count && (DIGIT[following] !== undefined)) tok = [{ k: 'z' }];
+    else if (w === 'không' && count && following === 'trăm') tok = [{ k: 'd', v: Dec.ZERO, literal: true }];
+    else if (AFTER_TENS[w] !== undefined && (prev === 'mươi' || prev === 'mười')) tok = [{ k: 'd', v: Dec.int(AFTER_TENS[w]), literal: false }];
+    else if (w === 'rưỡi' && count && lastPow >= 2) tok = [{ k: 'd', v: Dec.int(5), literal: false }];
+    else if (DIGIT[w] !== undefined) {
+      // năm is also "year": after mươi it is always "years" (25 is hai mươi lăm); elsewhere a digit only when a
+      // number word, linh/lẻ or a counter makes it one.
+      if (w === 'năm' && prev !== 'linh' && prev !== 'lẻ') {
+        if (prev === 'mươi' || prev === 'mười') break;
+        if (!NEXT_IS_NUMBER.has(following) && !(count === 0 && UNIT_TABLE.matchAt(text, after?.start ?? -1, 'vi'))) break;
+      }
+      if (prev === 'trăm' || BIG[prev] !== undefined) {
+        // `hai trăm năm` is 200 years; `hai trăm năm mươi` 250; `một nghìn hai` 1200.
+        if (w === 'năm' && !NEXT_IS_NUMBER.has(following)) break;
+      }
+      tok = [{ k: 'd', v: Dec.int(DIGIT[w]), literal: false }];
+    }
+    if (!tok) break;
+    tokens.push(...tok);
+    for (const t of tok) if (t.k === 'u' || t.k === 'b') lastPow = t.p;
+    count++;
+    prev = w;
+    end = j + raw.length;
+    if (!after) break;
+    j = after.start;
+  }
+  if (count === 0) return null;
+  // A lone number word is a number only before a unit or counter (`mười người`, `hai hộ`): `một số` is "some".
+  if (count === 1) {
+    const u = nextWord(text, end);
+    if (!u || !UNIT_TABLE.matchAt(text, u.start, 'vi')) return null;
+  }
+  const ev = evaluateNumeral(tokens);
+  if (!ev) return null;
+  return { start: pos, end, value: ev.value, float: ev.value.toNumber(), approx: false, tailPow: ev.tailPow };
+}
+
+export function readViNumber(text: string, pos: number): NumberRead | null {
+  const c = text[pos];
+  if (c === '-' || c === '−') return readArabicVi(text, pos + 1, true, pos);
+  if (isDigit(c)) {
+    if (isDigit(text[pos - 1])) return null;
+    return readArabicVi(text, pos, false, pos);
+  }
+  return readWords(text, pos);
+}

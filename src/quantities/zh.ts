@@ -1,0 +1,522 @@
+/**
+ * Reading one Chinese number at a position, simplified or traditional script, ASCII or full-width digits:
+ * `一千二百`, `两万`, `壹佰贰拾元`, `廿二`, `6千`, `2.03万`, `3万2517`, `200亿零四千230`, `二〇〇二`, `十几万`,
+ * `百分之二十`, `三分之一`, `三成`, `九折`, `2e5`, `40k`. The arithmetic lives in numeral.ts.
+ */
+import { Dec } from './decimal.js';
+import { evaluateNumeral, type NumeralToken } from './numeral.js';
+import { readArabic, ZH_EN_SEPARATORS } from './arabic.js';
+import { digitValue, isDigit, type NumberRead } from './reading.js';
+
+const DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2, 兩: 2, 倆: 2, 俩: 2, 幺: 1,
+  壹: 1, 贰: 2, 貳: 2, 弍: 2, 叁: 3, 參: 3, 叄: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
+};
+const SMALL: Record<string, number> = { 十: 1, 拾: 1, 百: 2, 佰: 2, 千: 3, 仟: 3 };
+const BIG: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8, 兆: 12 };
+/** 廿 is 二十, 卅 三十. */
+const TENS: Record<string, number> = { 廿: 2, 卅: 3 };
+const TWO = new Set(['两', '兩', '倆', '俩']);
+const ZERO = new Set(['零', '〇']);
+const POINT = new Set(['点', '點']);
+const APPROX_DIGIT = new Set(['几', '幾']);
+const APPROX_AFTER = new Set(['余', '餘', '多']);
+/** Financial capitals are also ordinary characters (队伍, 收拾, 大陆): alone, they need a numeric neighbour. */
+const CAPITALS = new Set('壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟');
+const SPACES = new Set([' ', '\u3000', '\u00a0', '\t']);
+const NEG = new Set(['负', '負']);
+const MINUS = new Set(['-', '－', '−']);
+
+/**
+ * Words in which a numeral character is not a number. Each entry: the word and the index of the numeral in it.
+ * Kept short on purpose: figures that matter come with units, and extractors ignore bare numbers.
+ */
+const NOT_NUMBER_WORDS = [
+  '一切', '一看', '一些', '一起', '一直', '一定', '一样', '一樣', '一般', '一致', '一旦', '统一', '統一', '唯一', '万一', '萬一',
+  '四川', '十分', '十足', '千万别', '千萬別', '千万不', '千萬不', '大陆', '大陸', '陆地', '陸地', '登陆', '登陸', '着陆', '著陸', '海陆', '海陸',
+  '陆续', '陸續', '队伍', '隊伍', '入伍', '退伍', '伍仁', '收拾', '拾取', '拾起', '拾到', '夕拾', '放肆', '肆意', '肆无', '肆無',
+  '两岸', '兩岸', '两两', '兩兩', '一律', '一同', '一边', '一邊', '一度', '一方面', '万众', '萬眾', '千方百计', '百姓', '三农', '三農',
+  '一带一路', '五角大楼', '标准普尔', '一家人', '百分百', '一下', '万分', '萬分', '一体', '一體', '一流', '一线', '一線', '一带', '一帶',
+  '百货', '百貨', '千克', '万象', '萬象', '十字', '一再', '一向', '一手', '一身', '一番', '一路', '一时', '一時',
+];
+const NOT_NUMBER_AT = new Map<string, { word: string; at: number }[]>();
+for (const word of NOT_NUMBER_WORDS) {
+  for (let at = 0; at < word.length; at++) {
+    const c = word[at];
+    if (DIGITS[c] === undefined && SMALL[c] === undefined && BIG[c] === undefined) continue;
+    const list = NOT_NUMBER_AT.get(c) ?? [];
+    list.push({ word, at });
+    NOT_NUMBER_AT.set(c, list);
+  }
+}
+
+function inNonNumberWord(text: string, pos: number): boolean {
+  const list = NOT_NUMBER_AT.get(text[pos]);
+  if (!list) return false;
+  return list.some(({ word, at }) => text.startsWith(word, pos - at));
+}
+
+export function isZhNumeralChar(c: string | undefined): boolean {
+  return c !== undefined && (DIGITS[c] !== undefined || SMALL[c] !== undefined || BIG[c] !== undefined || TENS[c] !== undefined);
+}
+
+/** Could a number start here? A cheap test the scanner runs on every character. */
+export function zhCanStart(c: string): boolean {
+  return isDigit(c) || isZhNumeralChar(c) || NEG.has(c) || MINUS.has(c) || c === '半' || c === '百' || c === '佰' || c === '千' || c === '万' || c === '.' || c === '对' || c === '對';
+}
+
+function skipSpaces(text: string, j: number): number {
+  while (SPACES.has(text[j])) j++;
+  return j;
+}
+
+/** `百分之`, `百 分 之`, `千分之`, `万分之` at pos: the power of the denominator, and where the numerator starts. */
+function percentFrame(text: string, pos: number): { pow: number; end: number } | null {
+  const c = text[pos];
+  let pow = 0;
+  let j = pos + 1;
+  if (c === '百' || c === '佰') pow = 2;
+  else if (c === '千' || c === '仟') pow = 3;
+  else if (c === '万' || c === '萬') pow = 4;
+  else return null;
+  // 百万分之 / 千万分之 / 万万分之
+  const k = skipSpaces(text, j);
+  if (BIG[text[k]] !== undefined && text[k] !== '兆') {
+    pow += BIG[text[k]];
+    j = k + 1;
+  }
+  j = skipSpaces(text, j);
+  if (text[j] !== '分') return null;
+  j = skipSpaces(text, j + 1);
+  if (text[j] !== '之') return null;
+  return { pow, end: j + 1 };
+}
+
+interface Core {
+  end: number;
+  value: Dec;
+  approx: boolean;
+  tailPow: number;
+  plainDigits?: string;
+  arabicOnly: boolean;
+  malformed?: boolean;
+}
+
+/** The numeral proper: digits, units, a decimal part, 余/多/几. No sign, no fraction, no percent. */
+function readCore(text: string, pos: number): Core | null {
+  const tokens: NumeralToken[] = [];
+  let j = pos;
+  let direct = '';
+  let directOnly = true;
+  let arabicOnly = true;
+  let plainDigits: string | undefined;
+  let sawTwo = false;
+  let lastZh = false;
+  let approx = false;
+  let frac: string | null = null;
+  let afterPointPow = 0;
+  let fracDirect = '';
+  while (j < text.length) {
+    const c = text[j];
+    if (isDigit(c)) {
+      if (tokens.length && tokens[tokens.length - 1].k === 'd') break;
+      const a = readArabic(text, j, ZH_EN_SEPARATORS)!;
+      // `1, 234`: a comma then a space ends the number.
+      const v = Dec.parse(a.digits);
+      tokens.push({ k: 'd', v, literal: a.end - j > 1 || a.hasDecimal || !lastZhUnit(tokens) });
+      if (tokens.length === 1 && a.plain) plainDigits = a.digits;
+      directOnly = false;
+      lastZh = false;
+      j = a.end;
+      continue;
+    }
+    if (DIGITS[c] !== undefined) {
+      if (ZERO.has(c)) tokens.push({ k: 'z' });
+      else tokens.push({ k: 'd', v: Dec.int(DIGITS[c]), literal: false });
+      if (TWO.has(c)) sawTwo = true;
+      direct += String(DIGITS[c]);
+      arabicOnly = false;
+      lastZh = true;
+      j++;
+      continue;
+    }
+    if (SMALL[c] !== undefined) {
+      // `百分之` after a number is a fraction (`一百分之二`) handled by the caller: stop before `分`.
+      tokens.push({ k: 'u', p: SMALL[c] });
+      directOnly = false;
+      arabicOnly = false;
+      lastZh = true;
+      j++;
+      continue;
+    }
+    if (BIG[c] !== undefined) {
+      if (tokens.length === 0) return null;
+      tokens.push({ k: 'b', p: BIG[c] });
+      directOnly = false;
+      arabicOnly = false;
+      lastZh = true;
+      j++;
+      continue;
+    }
+    if (TENS[c] !== undefined) {
+      tokens.push({ k: 'd', v: Dec.int(TENS[c]), literal: false }, { k: 'u', p: 1 });
+      directOnly = false;
+      arabicOnly = false;
+      lastZh = true;
+      j++;
+      continue;
+    }
+    if (APPROX_DIGIT.has(c) && tokens.length) {
+      tokens.push({ k: 'approx' });
+      approx = true;
+      directOnly = false;
+      j++;
+      continue;
+    }
+    if (APPROX_AFTER.has(c) && tokens.length && tokens[tokens.length - 1].k !== 'approx') {
+      const next = text[j + 1];
+      if (next === '额' || next === '額' || next === '数' || next === '數' || next === '种' || next === '種' || next === '样' || next === '樣' || next === '次') break;
+      tokens.push({ k: 'approx' });
+      approx = true;
+      directOnly = false;
+      j++;
+      // Only a big unit may follow 余/多 inside the numeral (`十余万`, `一千多万`).
+      const k = skipSpaces(text, j);
+      if (BIG[text[k]] !== undefined) j = k;
+      else break;
+      continue;
+    }
+    if (SPACES.has(c) && tokens.length) {
+      const k = skipSpaces(text, j);
+      const n = text[k];
+      const ok = SMALL[n] !== undefined || BIG[n] !== undefined || (lastZh && (DIGITS[n] !== undefined || APPROX_DIGIT.has(n))) || (APPROX_AFTER.has(n) && BIG[text[k + 1]] !== undefined);
+      if (!ok) break;
+      j = k;
+      continue;
+    }
+    if (POINT.has(c) && tokens.length) {
+      let k = skipSpaces(text, j + 1);
+      let f = '';
+      while (k < text.length) {
+        const d = text[k];
+        if (isDigit(d)) f += String(digitValue(d));
+        else if (DIGITS[d] !== undefined && !TWO.has(d) && d !== '幺') f += String(DIGITS[d]);
+        else if (SPACES.has(d) && f && (DIGITS[text[k + 1]] !== undefined && !TWO.has(text[k + 1]))) {
+          /* spaced digits */
+        } else break;
+        k++;
+      }
+      if (!f) break;
+      frac = f;
+      fracDirect = f;
+      j = k;
+      // Only big units may follow the decimal part (`一点五万`).
+      while (BIG[text[j]] !== undefined) {
+        afterPointPow += BIG[text[j]];
+        j++;
+      }
+      break;
+    }
+    break;
+  }
+  if (tokens.length === 0) return null;
+  // `零点` alone is midnight, not 0.
+  const end = j;
+  let value: Dec;
+  let tailPow = 0;
+  const allDigits = directOnly && tokens.every((t) => t.k === 'z' || (t.k === 'd' && !t.literal));
+  if (allDigits && tokens.length >= 2) {
+    // `二〇〇二`, `一二三`, `幺八九`: digits read one by one. `两两` is not a number; `三四` means "three or four".
+    if (sawTwo) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
+    if (tokens.length === 2 && Number(direct[1]) === Number(direct[0]) + 1 && !frac) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
+    value = Dec.parse(frac ? `${direct}.${fracDirect}` : direct);
+    plainDigits = direct;
+  } else {
+    const ev = evaluateNumeral(tokens);
+    if (!ev) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
+    value = ev.value;
+    tailPow = ev.tailPow;
+    approx = approx || ev.approx;
+    if (frac) value = value.add(Dec.parse(`0.${frac}`));
+  }
+  if (afterPointPow) {
+    value = value.shift(afterPointPow);
+    tailPow = afterPointPow;
+  }
+  if (tokens.length > 1 || frac) plainDigits = allDigits ? plainDigits : undefined;
+  return { end, value, approx, tailPow, plainDigits, arabicOnly };
+}
+
+function lastZhUnit(tokens: NumeralToken[]): boolean {
+  const t = tokens[tokens.length - 1];
+  return t !== undefined && (t.k === 'u' || t.k === 'b');
+}
+
+const dn = (v: Dec) => v.toNumber();
+
+function result(start: number, core: Core, sign: boolean, extra: Partial<NumberRead> = {}): NumberRead {
+  const value = sign ? core.value.negate() : core.value;
+  return {
+    start,
+    end: core.end,
+    value,
+    float: dn(value),
+    approx: core.approx,
+    tailPow: core.tailPow,
+    plainDigits: sign ? undefined : core.plainDigits,
+    ...extra,
+  };
+}
+
+/** Read a number whose first character is at pos, or null. */
+export function readZhNumber(text: string, pos: number): NumberRead | null {
+  const c = text[pos];
+  // Bare percent frames: 百分之二十, 千分之二点四, 百 分 之 2.
+  const frame = percentFrame(text, pos);
+  if (frame && !(isDigit(text[pos - 1]) || DIGITS[text[pos - 1]] !== undefined)) {
+    let k = skipSpaces(text, frame.end);
+    let neg = false;
+    if (NEG.has(text[k])) {
+      neg = true;
+      k++;
+    }
+    const core = readCore(text, k);
+    if (!core || core.malformed) return core ? { start: pos, end: core.end, value: null, float: NaN, approx: false, tailPow: 0, malformed: true } : null;
+    const kEnd = readMultiplierSuffix(text, core);
+    let value = core.value.shift(2 - frame.pow);
+    if (neg) value = value.negate();
+    return { start: pos, end: kEnd, value, float: dn(value), approx: core.approx, tailPow: 0, percent: true, numStart: k, numEnd: kEnd };
+  }
+  // 对折 / 對折: half price.
+  if ((c === '对' || c === '對') && text[pos + 1] === '折' && pos > 0) {
+    return { start: pos, end: pos + 2, value: Dec.int(50), float: 50, approx: false, tailPow: 0, percent: true };
+  }
+  // 半百 (50), 半成 (5%), 半折 (50%).
+  if (c === '半') {
+    const n = text[pos + 1];
+    if (n === '百') return { start: pos, end: pos + 2, value: Dec.int(50), float: 50, approx: false, tailPow: 0 };
+    if (n === '成') return { start: pos, end: pos + 2, value: Dec.int(5), float: 5, approx: false, tailPow: 0, percent: true };
+    if (n === '折') return { start: pos, end: pos + 2, value: Dec.int(50), float: 50, approx: false, tailPow: 0, percent: true };
+    return null;
+  }
+  let start = pos;
+  let k = pos;
+  let sign = false;
+  if (NEG.has(c) || MINUS.has(c)) {
+    if (MINUS.has(c)) {
+      // A hyphen after a number or a word is a range or a compound, not a sign.
+      const prev = text[pos - 1];
+      if (prev !== undefined && (isDigit(prev) || isZhNumeralChar(prev) || /[\p{L}\d)）\]]/u.test(prev))) return null;
+    }
+    sign = true;
+    k = pos + 1;
+    if (MINUS.has(c) && text[k] === '.' && isDigit(text[k + 1])) {
+      /* -.5 */
+    } else if (!(isDigit(text[k]) || isZhNumeralChar(text[k]))) return null;
+  }
+  if (text[k] === '.' && isDigit(text[k + 1])) {
+    // `.5`, `.23456000`
+    if (isDigit(text[k - 1])) return null;
+    const a = readArabic(text, k + 1, ZH_EN_SEPARATORS)!;
+    const value = Dec.parse(`0.${a.digits.replace('.', '')}`);
+    const v = sign ? value.negate() : value;
+    return { start, end: a.end, value: v, float: dn(v), approx: false, tailPow: 0 };
+  }
+  const first = text[k];
+  if (!isDigit(first)) {
+    if (!isZhNumeralChar(first)) return null;
+    if (inNonNumberWord(text, k)) return null;
+    // A digit right after a dangling 点 (`点零`) belongs to a malformed decimal; 两 never does (`两百点两`).
+    if (POINT.has(text[k - 1]) && !TWO.has(first)) {
+      const core = readCore(text, k);
+      return core ? { start: k, end: core.end, value: null, float: NaN, approx: false, tailPow: 0, malformed: true } : null;
+    }
+  }
+  const core = readCore(text, k);
+  if (!core) return null;
+  if (core.malformed) return { start, end: core.end, value: null, float: NaN, approx: false, tailPow: 0, malformed: true };
+  // A lone financial capital (`伍`, `陆`) is a name or a word unless something numeric follows.
+  if (core.end - k === 1 && CAPITALS.has(first) && /[\p{Script=Han}]/u.test(text[k + 1] ?? '') && !isUnitLike(text[k + 1])) return null;
+  // `零点` alone is midnight.
+  if (core.end - k === 1 && ZERO.has(first) && POINT.has(text[core.end])) return null;
+  // `10..1万`: a number glued to a stray point is malformed.
+  if ((text[core.end] === '.' && text[core.end + 1] === '.' ) || (text[core.end] === '.' && !isDigit(text[core.end + 1]) && isDigit(text[core.end - 1]) && text[core.end + 1] !== undefined && /[.\d万亿]/.test(text[core.end + 1]))) {
+    return { start, end: core.end + 2, value: null, float: NaN, approx: false, tailPow: 0, malformed: true };
+  }
+  // 10.1万零100: more numerals after a scaled decimal.
+  if (core.arabicOnly === false && ZERO.has(text[core.end]) && isDigit(text[core.end + 1])) {
+    return { start, end: core.end + 1, value: null, float: NaN, approx: false, tailPow: 0, malformed: true };
+  }
+  let end = readMultiplierSuffix(text, core);
+  core.end = end;
+
+  // Exponents and powers on Arabic numbers: 2e5, 2.7890e-1, 2^5, 1.1^+23.
+  if (core.arabicOnly) {
+    const m = /^[eE]([+\-－]?)(\d+)/.exec(text.slice(end, end + 8).replace(/[０-９]/g, (d) => String(digitValue(d))));
+    if (m && !/[a-zA-Z]/.test(text[end + m[0].length] ?? '')) {
+      const e = Number(m[2]) * (m[1] === '-' || m[1] === '－' ? -1 : 1);
+      core.value = core.value.shift(e);
+      core.end = end + m[0].length;
+      core.plainDigits = undefined;
+      return result(start, core, sign);
+    }
+    const p = /^\^([+\-]*)(\d+(?:\.\d+)?)/.exec(text.slice(end, end + 12));
+    if (p) {
+      const minus = (p[1].match(/-/g) ?? []).length % 2 === 1;
+      const base = core.value.toNumber();
+      const f = Math.pow(base, (minus ? -1 : 1) * Number(p[2]));
+      const v = sign ? -f : f;
+      return { start, end: end + p[0].length, value: Number.isInteger(v) && Math.abs(v) < 2 ** 53 ? Dec.int(v) : null, float: v, approx: false, tailPow: 0 };
+    }
+  }
+
+  // Fractions: 五分之一, 三 分之 一, 16分之5, 3/5, 1 3/5, 三百五又三分之一.
+  const frac = readFraction(text, end);
+  if (frac) {
+    const v = frac.num / core.value.toNumber();
+    const f = sign ? -v : v;
+    return { start, end: frac.end, value: exactOrNull(f), float: f, approx: false, tailPow: 0 };
+  }
+  if (core.arabicOnly) {
+    const slash = readSlashFraction(text, end, core.value.toNumber());
+    if (slash) {
+      const f = sign ? -slash.value : slash.value;
+      return { start, end: slash.end, value: exactOrNull(f), float: f, approx: false, tailPow: 0 };
+    }
+  }
+  const mixed = readMixed(text, end);
+  if (mixed) {
+    const v = core.value.toNumber() + mixed.value;
+    const f = sign ? -v : v;
+    return { start, end: mixed.end, value: exactOrNull(f), float: f, approx: false, tailPow: 0 };
+  }
+
+  // 成 and 折: tenths (三成 = 30%, 九折 = 90%, 75折 = 75%, 三八折 = 38%).
+  const tenth = readTenths(text, k, core);
+  if (tenth) {
+    const v = sign ? tenth.value.negate() : tenth.value;
+    return { start, end: tenth.end, value: v, float: dn(v), approx: false, tailPow: 0, percent: true, numStart: start, numEnd: core.end };
+  }
+  // 一打 = 12.
+  if (text[end] === '打' && !/[工击擊造开開破通算响響印车車折架球卡电電扫掃动動伤傷死出进進入听聽]/.test(text[end + 1] ?? '')) {
+    core.value = core.value.mul(Dec.int(12));
+    core.end = end + 1;
+    core.plainDigits = undefined;
+  }
+  return result(start, core, sign);
+}
+
+/** `40k`, `15K`, `-2.5 M` after Arabic numbers. */
+function readMultiplierSuffix(text: string, core: Core): number {
+  let end = core.end;
+  if (!core.arabicOnly) return end;
+  const c = text[end];
+  const afterSpace = text[end] === ' ' ? text[end + 1] : undefined;
+  const letterAfter = (i: number) => /[a-zA-Z]/.test(text[i] ?? '');
+  if ((c === 'k' || c === 'K' || c === 'Ｋ' || c === 'ｋ') && !letterAfter(end + 1)) {
+    core.value = core.value.shift(3);
+    core.plainDigits = undefined;
+    return (core.end = end + 1);
+  }
+  if ((c === 'M' || afterSpace === 'M') && !letterAfter(c === 'M' ? end + 1 : end + 2)) {
+    core.value = core.value.shift(6);
+    core.plainDigits = undefined;
+    return (core.end = end + (c === 'M' ? 1 : 2));
+  }
+  return end;
+}
+
+function exactOrNull(f: number): Dec | null {
+  if (!Number.isFinite(f)) return null;
+  const s = String(f);
+  // Terminating fractions (0.2, 1.5) are exact; repeating ones are not.
+  return s.length <= 17 && !/e/.test(s) && !/(\d)\1{8,}/.test(s.replace('.', '')) ? Dec.parse(s) : null;
+}
+
+/** `分之Y` (spaces allowed) after a denominator: the numerator. */
+function readFraction(text: string, pos: number): { num: number; end: number } | null {
+  let j = skipSpaces(text, pos);
+  if (text[j] !== '分') return null;
+  j = skipSpaces(text, j + 1);
+  if (text[j] !== '之') return null;
+  j = skipSpaces(text, j + 1);
+  let neg = false;
+  if (NEG.has(text[j])) {
+    neg = true;
+    j++;
+  }
+  const core = readCore(text, j);
+  if (!core || core.malformed) return null;
+  const v = core.value.toNumber();
+  return { num: neg ? -v : v, end: core.end };
+}
+
+/** `3/5`, `16/5`, `1 3/5` (the leading integer given). Dates like 10/2005 are caught earlier as dates. */
+function readSlashFraction(text: string, pos: number, whole: number): { value: number; end: number } | null {
+  if (text[pos] === '/' || text[pos] === '／') {
+    if (!isDigit(text[pos + 1])) return null;
+    const b = readArabic(text, pos + 1, ZH_EN_SEPARATORS)!;
+    if (text[b.end] === '/' || text[b.end] === '／' || /[A-Za-z]/.test(text[b.end] ?? '')) return null;
+    return { value: whole / Number(b.digits), end: b.end };
+  }
+  if (text[pos] === ' ' && isDigit(text[pos + 1])) {
+    const a = readArabic(text, pos + 1, ZH_EN_SEPARATORS)!;
+    if ((text[a.end] === '/' || text[a.end] === '／') && isDigit(text[a.end + 1])) {
+      const b = readArabic(text, a.end + 1, ZH_EN_SEPARATORS)!;
+      if (text[b.end] === '/' || text[b.end] === '／') return null;
+      return { value: whole + Number(a.digits) / Number(b.digits), end: b.end };
+    }
+  }
+  return null;
+}
+
+/** `又三分之一` after a whole number. */
+function readMixed(text: string, pos: number): { value: number; end: number } | null {
+  const j = skipSpaces(text, pos);
+  if (text[j] !== '又') return null;
+  const k = skipSpaces(text, j + 1);
+  const den = readCore(text, k);
+  if (!den || den.malformed) return null;
+  const f = readFraction(text, den.end);
+  if (!f) return null;
+  return { value: f.num / den.value.toNumber(), end: f.end };
+}
+
+/** `三成`, `七成 六`, `三成半`, `9.5成`, `九折`, `75折`, `三八折`, `三点一折`. */
+function readTenths(text: string, numStart: number, core: Core): { value: Dec; end: number } | null {
+  const j = skipSpaces(text, core.end);
+  const c = text[j];
+  if (c !== '成' && c !== '折') return null;
+  const next = text[j + 1] ?? '';
+  if (c === '成' && /[为為立功员員本果效交绩績都熟长長型品就年人分]/.test(next)) return null;
+  if (c === '折' && /[合算旧舊叠疊腾騰扣服射线線]/.test(next)) return null;
+  const v = core.value;
+  const written = text.slice(numStart, core.end).replace(/\s+/g, '');
+  // Two digits written side by side (`75折`, `三八折`, `九九折`) are a percentage as such.
+  const twoDigits = /^[0-9０-９]{2}$/.test(written) || (core.plainDigits !== undefined && core.plainDigits.length === 2 && /^[^十拾]+$/.test(written));
+  if (c === '折') {
+    if (twoDigits) return { value: v, end: j + 1 };
+    if (v.cmp(Dec.int(10)) >= 0) return null;
+    return { value: v.shift(1), end: j + 1 };
+  }
+  if (v.cmp(Dec.int(10)) > 0) return null;
+  let value = v.shift(1);
+  let end = j + 1;
+  if (text[end] === '半') {
+    value = value.add(Dec.int(5));
+    end++;
+  } else {
+    const k = skipSpaces(text, end);
+    const d = DIGITS[text[k]] ?? digitValue(text[k]);
+    if (d !== undefined && d >= 0 && k > end - 0 && !isDigit(text[k + 1]) && DIGITS[text[k + 1]] === undefined && !TWO.has(text[k]) && k !== end) {
+      value = value.add(Dec.int(d));
+      end = k + 1;
+    }
+  }
+  return { value, end };
+}
+
+/** Characters that make a lone capital numeric (`叁元`, `伍个`). */
+function isUnitLike(c: string | undefined): boolean {
+  return c !== undefined && /[元圆块个個人名位户戶家万萬亿億千仟百佰十拾角分]/.test(c);
+}
