@@ -154,6 +154,23 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   }
   if (unit && unit.end <= limit) end = unit.end;
   else unit = null;
+  // Yuan with jiao and fen: 六十四万零一百四十三元一角七分, 五元三毛, 壹元零壹分 — added exactly.
+  if (lang === 'zh' && value && !range && ((unit && unit.entry.unit === 'CNY' && /^[元圆块]$/.test(text.slice(unit.start, unit.end))) || (!unit && /[壹贰貳叁參肆伍陆陸柒捌玖]/.test(text.slice(r.start, r.end))))) {
+    let sub: { value: Dec; end: number } | null = null;
+    if (!unit) {
+      const p = SUBUNIT_POW[text[end]];
+      if (p !== undefined) {
+        const more = readSubunits(text, end + 1, reader, limit, p);
+        sub = { value: value.shift(p).add(value.negate()).add(more?.value ?? Dec.ZERO), end: more?.end ?? end + 1 };
+      }
+    } else sub = readSubunits(text, end, reader, limit, 0);
+    if (sub) {
+      value = value.add(sub.value);
+      end = sub.end;
+      if (!unit) unit = { entry: { text: '元', lang: 'zh', kind: 'money', unit: 'CNY' }, start: r.end, end };
+      else unit = { ...unit, end };
+    }
+  }
 
   // Currency before the number: 新台币6亿元, 港幣100元, $1.2 million, VND 250 million.
   let start = r.start;
@@ -280,6 +297,28 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   if (r.plainDigits && /^\d+$/.test(r.plainDigits)) q.digits = r.plainDigits;
   if (!v) q.inexact = true;
   return q;
+}
+
+const SUBUNIT_POW: Record<string, number> = { 角: -1, 毛: -1, 分: -2 };
+
+/** `一角七分`, `零壹分`, `三毛` after 元; also a leading `壹角`/`壹分` with no 元 when written in financial capitals. */
+function readSubunits(text: string, pos: number, reader: LanguageReader, limit: number, lastPow: number): { value: Dec; end: number } | null {
+  let j = pos;
+  let total = Dec.ZERO;
+  let found = false;
+  for (;;) {
+    if (text[j] === '零') j++;
+    if (j >= limit || !reader.canStart(text, j)) break;
+    const r = reader.read(text, j);
+    if (!r || r.malformed || !r.value || r.end >= limit) break;
+    const p = SUBUNIT_POW[text[r.end]];
+    if (p === undefined || p >= lastPow) break;
+    total = total.add(r.value.shift(p));
+    lastPow = p;
+    j = r.end + 1;
+    found = true;
+  }
+  return found ? { value: total, end: j } : null;
 }
 
 /** Fifteen significant digits: a repeating fraction (三分之一) has no exact decimal string. */
