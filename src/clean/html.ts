@@ -250,7 +250,8 @@ function weight(b: Block): number {
     case 'meta':
       return 0;
     default:
-      return -0.25 * b.units;
+      // A data-table row (cells joined by tabs) costs nothing: figures often live in tables inside the article.
+      return b.text.includes('\t') && b.linkChars === 0 ? 0 : -0.2 * b.units;
   }
 }
 
@@ -277,55 +278,70 @@ function voidOverreachingHints(blocks: Block[]): void {
 }
 
 export interface ArticleChoice {
+  /** The lowest element holding the article's run of blocks. */
   root: DomElement | null;
   blocks: Block[];
+  /** The article's run: blocks[first..last]. */
+  first: number;
+  last: number;
   kept: Block[];
   goodUnits: number;
   emptyReason?: string;
 }
 
-/** Chooses the article element and the blocks of it to keep. */
+function lowestCommonAncestor(blocks: Block[]): DomElement | null {
+  if (!blocks.length) return null;
+  let common = ancestors(blocks[0].el);
+  for (const b of blocks.slice(1)) {
+    const set = new Set(ancestors(b.el));
+    common = common.filter((a) => set.has(a));
+  }
+  return common[0] ?? null;
+}
+
+/**
+ * Chooses the article: in document order, the run of blocks with the greatest total weight (prose counts for it,
+ * furniture against it) — a maximum-sum subarray. Layout tables put the article, its related-news list and the
+ * portal's teasers in one cell, so a run rather than a whole subtree is what separates them.
+ */
 export function chooseArticle(blocks: Block[]): ArticleChoice {
   voidOverreachingHints(blocks);
   for (const b of blocks) b.kind = judge(b);
-  const score = new Map<DomElement, number>();
-  for (const b of blocks) {
-    const w = weight(b);
-    for (const a of ancestors(b.el)) score.set(a, (score.get(a) ?? 0) + w);
-  }
-  let root: DomElement | null = null;
   let best = 0;
-  for (const [el, s] of score) {
-    if (s > best) {
-      best = s;
-      root = el;
+  let first = -1;
+  let last = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const w = weight(blocks[i]);
+    if (sum <= 0) {
+      sum = w;
+      start = i;
+    } else sum += w;
+    if (sum > best) {
+      best = sum;
+      first = start;
+      last = i;
     }
   }
-  if (!root) return { root, blocks, kept: [], goodUnits: 0, emptyReason: 'no article: no block of the page reads as prose' };
-  const inRoot = blocks.filter((b) => ancestors(b.el).includes(root!));
-  const firstGood = inRoot.findIndex((b) => b.kind === 'good');
-  let lastGood = -1;
-  for (let i = inRoot.length - 1; i >= 0; i--) if (inRoot[i].kind === 'good') {
-    lastGood = i;
-    break;
-  }
+  if (first < 0) return { root: null, blocks, first, last, kept: [], goodUnits: 0, emptyReason: 'no article: no block of the page reads as prose' };
+  const run = blocks.slice(first, last + 1);
   const kept: Block[] = [];
   let goodUnits = 0;
-  for (let i = firstGood; i >= 0 && i <= lastGood; i++) {
-    const b = inRoot[i];
+  for (const b of run) {
     if (b.kind === 'good') goodUnits += b.units;
     if (b.kind === 'good' || (b.kind === 'neutral' && !b.caption)) kept.push(b);
   }
-  return { root, blocks, kept, goodUnits };
+  return { root: lowestCommonAncestor(run), blocks, first, last, kept, goodUnits };
 }
 
-/** A list page: the chosen block is a run of teasers, each under its own link headline, or too little prose. */
+/** A list page: the chosen run is a string of teasers, each under its own link headline, or too little prose. */
 function listPageReason(choice: ArticleChoice): string | null {
   if (choice.goodUnits < 40) return 'no article: too little prose on the page';
-  const inRoot = choice.blocks.filter((b) => choice.root && ancestors(b.el).includes(choice.root));
-  const linkUnits = inRoot.filter((b) => b.kind === 'bad').reduce((n, b) => n + b.units, 0);
-  const linkHeadlines = inRoot.filter((b, i) => b.kind === 'bad' && inRoot[i + 1]?.kind === 'good').length;
-  const goodBlocks = inRoot.filter((b) => b.kind === 'good').length;
+  const run = choice.blocks.slice(choice.first, choice.last + 1);
+  const linkUnits = run.filter((b) => b.kind === 'bad').reduce((n, b) => n + b.units, 0);
+  const linkHeadlines = run.filter((b, i) => b.kind === 'bad' && run[i + 1]?.kind === 'good').length;
+  const goodBlocks = run.filter((b) => b.kind === 'good').length;
   if (goodBlocks >= 4 && linkHeadlines >= 0.6 * goodBlocks) return 'no article: a list of linked teasers (index page)';
   if (linkUnits > 2 * choice.goodUnits) return 'no article: links outweigh prose (index or navigation page)';
   return null;
@@ -426,4 +442,10 @@ export function cleanHtml(page: DecodedPage): CleanDoc {
   if (title.block && !keptTitle) parts.push(title.block);
   for (const b of choice.kept) parts.push(b);
   return { text: trackedFrom(parts), meta };
+}
+
+/** The page's blocks with their judgement and the chosen article (for the eval's diagnostics and for tests). */
+export function explainHtml(html: string): ArticleChoice {
+  const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
+  return chooseArticle(new Linearizer(html).run($.root().get(0) as unknown as DomNode));
 }
