@@ -1,5 +1,79 @@
+/**
+ * `newsfacts clean <file> [--format text|json]`: one page's cleaned text and metadata, stored nowhere.
+ */
+import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { SetExit } from './errors.js';
+import { decodePage } from '../decode/index.js';
+import { cleanPage } from '../clean/index.js';
+import { detectLanguage } from '../normalize/lang.js';
+import { UsageError, type SetExit } from './errors.js';
 
-// Placeholder: replaced by the owner of this command.
-export function register(_program: Command, _setExit: SetExit): void {}
+/** HTML or text, from the file name (`.html`, `.htm`, `.xhtml`, also gzipped), else from the first bytes. */
+export function formatOf(file: string, bytes: Buffer): 'html' | 'text' {
+  if (/\.(x?html?|shtml|jsp|php|aspx?)(\.gz)?$/i.test(file)) return 'html';
+  if (/\.txt(\.gz)?$/i.test(file)) return 'text';
+  const head = bytes.subarray(0, 1024).toString('latin1');
+  return /<(!doctype\s+html|html|head|body|meta|div|p)\b/i.test(head) ? 'html' : 'text';
+}
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('clean')
+    .description("one page's cleaned text and metadata (title, date, source, author, lang, encoding), without storing anything")
+    .argument('<file>', 'an .html/.htm or .txt file')
+    .option('--format <format>', 'text or json', 'text')
+    .action((file: string, opts: { format: string }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
+      let bytes: Buffer;
+      try {
+        if (!statSync(file).isFile()) throw new Error('not a file');
+        bytes = readFileSync(file);
+      } catch (err) {
+        throw new UsageError(`${file}: cannot read (${(err as Error).message})`);
+      }
+      let page;
+      try {
+        page = decodePage({ source: file, bytes, format: formatOf(file, bytes) });
+      } catch (err) {
+        console.error(`newsfacts: ${file}: ${(err as Error).message}`);
+        setExit(1);
+        return;
+      }
+      const doc = cleanPage(page);
+      const text = doc.text.text;
+      const lang = text.trim() ? detectLanguage(text) : null;
+      if (opts.format === 'json') {
+        const json = {
+          file,
+          text,
+          title: doc.meta.title,
+          date: doc.meta.date,
+          // The outlet the page names (来源), not the file: that is `file`.
+          source: doc.meta.source,
+          author: doc.meta.author,
+          url: doc.meta.url ?? null,
+          lang,
+          encoding: page.encoding,
+          format: page.format,
+          decode_issues: page.decodeIssues,
+          empty_reason: doc.emptyReason ?? null,
+          // Where each line of `text` starts and ends in the decoded page (UTF-16 offsets).
+          lines: lineSpans(doc.text),
+        };
+        console.log(JSON.stringify(json, null, 2));
+      } else {
+        if (doc.emptyReason) console.error(`newsfacts: ${file}: ${doc.emptyReason}`);
+        process.stdout.write(text + (text.endsWith('\n') || !text ? '' : '\n'));
+      }
+    });
+}
+
+function lineSpans(t: { text: string; toOriginal(s: number, e: number): [number, number] }): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let at = 0;
+  for (const line of t.text.split('\n')) {
+    if (line.length) out.push(t.toOriginal(at, at + line.length));
+    at += line.length + 1;
+  }
+  return out;
+}
