@@ -9,6 +9,10 @@ import type {
   ErrorRow,
   FactFilter,
   FactRow,
+  FactSnapshotRow,
+  ReviewInput,
+  ReviewRow,
+  RuleVersionRow,
   RunCounts,
   RunInfo,
   Store,
@@ -162,6 +166,7 @@ export class SqliteStore implements Store {
         );
         n += r.changes;
       }
+      this.recordHistory(runId, documentId);
       return { documentId, facts: n };
     });
     return tx();
@@ -229,6 +234,7 @@ export class SqliteStore implements Store {
       clean: decodeMap(row.clean_text, row.clean_map),
       normalized: decodeMap(row.normalized_text, row.norm_map),
       pipelineVersion: row.pipeline_version,
+      flags: row.flags ? JSON.parse(row.flags) : [],
     };
   }
 
@@ -243,6 +249,114 @@ export class SqliteStore implements Store {
 
   runs(): Array<Record<string, unknown>> {
     return this.db.prepare('SELECT * FROM runs ORDER BY id').all() as Array<Record<string, unknown>>;
+  }
+
+  /** Copies a document's current facts into the fact history as this run's write (inside the caller's transaction). */
+  private recordHistory(runId: number, documentId: number): void {
+    this.db.prepare('DELETE FROM fact_history WHERE run_id = ? AND document_id = ?').run(runId, documentId);
+    this.db.prepare('INSERT OR IGNORE INTO fact_writes (run_id, document_id) VALUES (?, ?)').run(runId, documentId);
+    this.db
+      .prepare(
+        `INSERT INTO fact_history (run_id, document_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
+         start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, trigger, sentence, period, place)
+         SELECT ?, document_id, type, value, value_max, unit, qualifier, rule_id, rule_version, start, "end", norm_start,
+         norm_end, evidence, evidence_start, evidence_end, trigger, sentence, period, place
+         FROM facts WHERE document_id = ?`,
+      )
+      .run(runId, documentId);
+  }
+
+  replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): number {
+    const tx = this.db.transaction(() => {
+      this.db.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId);
+      const insert = this.db.prepare(
+        `INSERT OR IGNORE INTO facts (document_id, run_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
+         start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, evidence_norm_start,
+         evidence_norm_end, trigger, sentence, period, place)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      let n = 0;
+      for (const f of facts) {
+        n += insert.run(
+          documentId, runId, f.type, f.value, f.valueMax, f.unit, f.qualifier, f.rule, f.ruleVersion, f.start, f.end,
+          f.normStart, f.normEnd, f.evidence, f.evidenceStart, f.evidenceEnd, f.evidenceNormStart, f.evidenceNormEnd,
+          f.trigger, f.sentence, f.period, f.place,
+        ).changes;
+      }
+      if (pipelineVersion) {
+        this.db.prepare('UPDATE documents SET pipeline_version = ?, last_run = ? WHERE id = ?').run(pipelineVersion, runId, documentId);
+      } else {
+        this.db.prepare('UPDATE documents SET last_run = ? WHERE id = ?').run(runId, documentId);
+      }
+      this.recordHistory(runId, documentId);
+      return n;
+    });
+    return tx();
+  }
+
+  factsAtRun(runId: number, filter: FactFilter = {}): FactSnapshotRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [runId];
+    if (filter.type) {
+      where.push('h.type = ?');
+      params.push(filter.type);
+    }
+    if (filter.lang) {
+      where.push('d.lang LIKE ?');
+      params.push(filter.lang + '%');
+    }
+    if (filter.doc) {
+      where.push('(d.source = ? OR CAST(d.id AS TEXT) = ? OR d.content_hash = ?)');
+      params.push(filter.doc, filter.doc, filter.doc);
+    }
+    if (filter.rule) {
+      where.push('h.rule_id = ?');
+      params.push(filter.rule);
+    }
+    const sql = `WITH latest AS (
+        SELECT document_id, MAX(run_id) AS run_id FROM fact_writes WHERE run_id <= ? GROUP BY document_id)
+      SELECT d.source AS doc, h.document_id, h.type, h.value, h.value_max, h.unit, h.qualifier, h.start, h."end" AS "end",
+        h.evidence, h.evidence_start, h.evidence_end, h.sentence, h.period, h.place, h.rule_id AS rule, h.rule_version,
+        d.lang, h.trigger, h.norm_start, h.norm_end, h.run_id
+      FROM fact_history h JOIN latest l ON l.document_id = h.document_id AND l.run_id = h.run_id
+      JOIN documents d ON d.id = h.document_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source, h.start, h.type
+      ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
+    return this.db.prepare(sql).all(...params) as FactSnapshotRow[];
+  }
+
+  recordRunRules(runId: number, rules: RuleVersionRow[]): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO run_rules (run_id, rule_id, rule_version) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      for (const r of rules) insert.run(runId, r.id, r.version);
+    })();
+  }
+
+  runRules(runId: number): RuleVersionRow[] | null {
+    const rows = this.db
+      .prepare('SELECT rule_id AS id, rule_version AS version FROM run_rules WHERE run_id = ? ORDER BY rule_id')
+      .all(runId) as RuleVersionRow[];
+    return rows.length ? rows : null;
+  }
+
+  putReview(r: ReviewInput): void {
+    this.db
+      .prepare(
+        `INSERT INTO reviews (document_id, type, value, unit, start, "end", verdict, note, reviewer, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (document_id, type, value, unit, start, "end") DO UPDATE SET verdict = excluded.verdict,
+         note = excluded.note, reviewer = excluded.reviewer, at = excluded.at`,
+      )
+      .run(r.documentId, r.type, r.value, r.unit, r.start, r.end, r.verdict, r.note ?? null, r.reviewer ?? null, new Date().toISOString());
+  }
+
+  reviews(): ReviewRow[] {
+    return this.db
+      .prepare(
+        `SELECT r.id, r.document_id, d.source AS doc, r.type, r.value, r.unit, r.start, r."end" AS "end", r.verdict, r.note,
+         r.reviewer, r.at FROM reviews r JOIN documents d ON d.id = r.document_id ORDER BY r.id`,
+      )
+      .all() as ReviewRow[];
   }
 
   query(sql: string, params: unknown[] = []): Record<string, unknown>[] {

@@ -89,6 +89,8 @@ export interface StoredDocument {
   clean: TrackedText;
   normalized: TrackedText;
   pipelineVersion: string;
+  /** Spans of normalized text that yield no facts (mojibake), as stored: re-extraction needs them. */
+  flags: Flag[];
 }
 
 export interface ErrorRow {
@@ -97,6 +99,48 @@ export interface ErrorRow {
   source: string;
   record: string | null;
   reason: string;
+  at: string;
+}
+
+/** A fact as it stood after some run (from the fact history): like FactRow, without a live row id. */
+export type FactSnapshotRow = Omit<FactRow, 'id'>;
+
+/** A rule and the version a run used. */
+export interface RuleVersionRow {
+  id: string;
+  version: string;
+}
+
+export type Verdict = 'correct' | 'wrong';
+
+/**
+ * A verdict on a fact, keyed by the fact's identity — document, type, value, unit and original span — never by row id
+ * or rule version, so that it survives re-extraction while the fact is unchanged.
+ */
+export interface ReviewInput {
+  documentId: number;
+  type: string;
+  value: number;
+  unit: string;
+  start: number;
+  end: number;
+  verdict: Verdict;
+  note?: string | null;
+  reviewer?: string | null;
+}
+
+export interface ReviewRow {
+  id: number;
+  document_id: number;
+  doc: string;
+  type: string;
+  value: number;
+  unit: string;
+  start: number;
+  end: number;
+  verdict: Verdict;
+  note: string | null;
+  reviewer: string | null;
   at: string;
 }
 
@@ -121,6 +165,29 @@ export interface Store {
   documents(): Array<{ id: number; source: string; lang: string; title: string | null }>;
   errors(runId?: number): ErrorRow[];
   runs(): Array<Record<string, unknown>>;
+
+  // --- Audit (issue 5). Implementations must also record history in putDocument (see factsAtRun). ---
+
+  /**
+   * Replaces all facts of a stored document in one transaction (re-extraction from stored text) and records the write
+   * in the fact history; when `pipelineVersion` is given the document is marked as processed by it. Returns the
+   * number of facts stored.
+   */
+  replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): number;
+  /**
+   * The facts as they stood right after run `runId`: for every document, the facts of its latest write (by
+   * putDocument or replaceFacts) in that run or before. Every write of a document's facts — even of none — is
+   * recorded, so that an unchanged document carries its facts over and a removed fact disappears.
+   */
+  factsAtRun(runId: number, filter?: FactFilter): FactSnapshotRow[];
+  /** Records the rule versions a run used. */
+  recordRunRules(runId: number, rules: RuleVersionRow[]): void;
+  /** The rule versions a run recorded, or null when it recorded none. */
+  runRules(runId: number): RuleVersionRow[] | null;
+  /** Stores a verdict; a later verdict on the same fact identity replaces the earlier one. */
+  putReview(review: ReviewInput): void;
+  reviews(): ReviewRow[];
+
   /** Read-only SQL for `newsfacts sql`. */
   query(sql: string, params?: unknown[]): Record<string, unknown>[];
   close(): void;
