@@ -34,11 +34,23 @@ function pairsOf(dict: DictLike): Pair[] {
   });
 }
 
-/** A trie over dictionaries in priority order (the first dictionary wins, as in OpenCC). */
+/**
+ * A trie over dictionaries in priority order (the first dictionary wins, as in OpenCC), with the lowest UTF-16
+ * unit any key starts with: positions below it (ASCII, digits, punctuation — most of a page) skip the lookup.
+ */
+interface Stage {
+  trie: OpenCC.Trie;
+  minStart: number;
+}
+function stageOf(dicts: readonly DictLike[]): Stage {
+  const trie = new OpenCC.Trie();
+  trie.loadDictGroup(dicts);
+  let minStart = 0xffff;
+  for (const d of dicts) for (const [k] of pairsOf(d)) minStart = Math.min(minStart, k.charCodeAt(0));
+  return { trie, minStart };
+}
 function trieOf(dicts: readonly DictLike[]): OpenCC.Trie {
-  const t = new OpenCC.Trie();
-  t.loadDictGroup(dicts);
-  return t;
+  return stageOf(dicts).trie;
 }
 
 // Locale presets: from.twp = [[TWPhrasesRev, TWVariantsRevPhrases, TWVariantsRev]], to.cn = [[TSPhrases, TSCharacters]].
@@ -85,12 +97,12 @@ const hkVariantsRevForeign = [hkVariantsRevPhrases, hkVariantsRev].map((d) =>
 );
 
 /** Segmenter and conversion stages, in order. */
-const SEGMENTER = trieOf([tsPhrases]);
-const TRADITIONAL_TO_SIMPLIFIED = trieOf([tsPhrases, tsCharacters]);
-const STAGES_FOR: Record<ChineseScript, OpenCC.Trie[]> = {
+const SEGMENTER = stageOf([tsPhrases]);
+const TRADITIONAL_TO_SIMPLIFIED = stageOf([tsPhrases, tsCharacters]);
+const STAGES_FOR: Record<ChineseScript, Stage[]> = {
   'zh-Hant': [
-    trieOf(hkVariantsRevForeign),
-    trieOf([twPhrasesRevTraditional, twVariantsRevPhrases, twVariantsRev]),
+    stageOf(hkVariantsRevForeign),
+    stageOf([twPhrasesRevTraditional, twVariantsRevPhrases, twVariantsRev]),
     TRADITIONAL_TO_SIMPLIFIED,
   ],
   // A simplified document only needs its stray traditional characters converted. The Taiwan variant step would
@@ -109,7 +121,7 @@ interface Converted {
 }
 
 /** One stage over one segment: dictionary hits replace their run, everything else passes through. */
-function applyStage(trie: OpenCC.Trie, cur: Converted): Converted {
+function applyStage({ trie, minStart }: Stage, cur: Converted): Converted {
   const s = cur.text;
   const loOf = (j: number) => (cur.lo ? cur.lo[j] : j);
   const hiOf = (j: number) => (cur.hi ? cur.hi[j] : j + 1);
@@ -127,7 +139,7 @@ function applyStage(trie: OpenCC.Trie, cur: Converted): Converted {
     copiedTo = end;
   };
   for (let i = 0; i < s.length; ) {
-    const m = trie.matchPrefix(s, i);
+    const m = s.charCodeAt(i) < minStart ? null : trie.matchPrefix(s, i);
     if (!m || m.value === s.slice(i, m.end)) {
       i = m ? m.end : i + ((s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
       continue;
@@ -170,7 +182,7 @@ function segments(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let runStart = -1;
   for (let i = 0; i < s.length; ) {
-    const m = SEGMENTER.matchPrefix(s, i);
+    const m = s.charCodeAt(i) < SEGMENTER.minStart ? null : SEGMENTER.trie.matchPrefix(s, i);
     if (m) {
       if (runStart >= 0) out.push([runStart, i]);
       runStart = -1;
