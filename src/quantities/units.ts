@@ -51,7 +51,7 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   ...['人', '名', '位', '人員', '人员'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'person' })),
   ...['人次', '名次'].slice(0, 1).map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'person_time' })),
   ...['户', '戶'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'household' })),
-  ...['家', '家企业', '家企業', '个企业', '個企業'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'enterprise' })),
+  ...['家'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'enterprise' })),
   ...['个项目', '個項目', '项', '項'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'project' })),
   ...['个', '個'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'item' })),
   ...['所', '笔', '筆', '张', '張', '期', '次', '批', '场', '場', '台', '辆', '輛', '套', '件', '篇', '条', '條', '间', '間', '座', '处', '處', '村', '亩', '畝', '吨', '噸', '公斤', '千克', '平方米', '公里', '米', '岁', '歲', '天', '小时', '小時'].map(

@@ -306,7 +306,7 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
     if (MINUS.has(c)) {
       // A hyphen after a number or a word is a range or a compound, not a sign.
       const prev = text[pos - 1];
-      if (prev !== undefined && (isDigit(prev) || isZhNumeralChar(prev) || /[\p{L}\d)）\]]/u.test(prev))) return null;
+      if (prev !== undefined && (isDigit(prev) || isZhNumeralChar(prev) || /[A-Za-z)）\]]/.test(prev))) return null;
     }
     sign = true;
     k = pos + 1;
