@@ -211,6 +211,8 @@ class Linearizer {
     if (caption) this.captionDepth++;
     if (HEADING.test(name)) this.headings.push(name);
     for (const c of children) this.visit(c);
+    // Flush while the element's own context (heading level, link, caption, hint) still applies to its last block.
+    if (block) this.flush();
     if (HEADING.test(name)) this.headings.pop();
     if (caption) this.captionDepth--;
     if (name === 'a') this.linkDepth--;
@@ -219,10 +221,7 @@ class Linearizer {
       if (!block) this.flush();
       this.hints.pop();
     }
-    if (block) {
-      this.flush();
-      this.containers.pop();
-    }
+    if (block) this.containers.pop();
   }
 }
 
@@ -232,12 +231,16 @@ function judge(b: Block): BlockKind {
   b.units = u;
   const chars = b.text.replace(/\s/g, '').length || 1;
   const linkDensity = b.linkChars / chars;
-  if (b.hinted || linkDensity > 0.5) return 'bad';
-  if (u < 30 && furnitureKinds(b.text).length > 0) return 'bad';
+  // Long prose with inline links (news sites link whole clauses) is still prose; short link text is navigation.
+  const p = punctuation(b.text);
+  const proseWithLinks = u >= 30 && p >= 2 && linkDensity < 0.65;
+  if (b.hinted || (linkDensity > 0.5 && !proseWithLinks)) return 'bad';
+  const furniture = u < 60 ? furnitureKinds(b.text) : [];
+  // Legal notices run to full sentences (未经授权不得转载…); other furniture is short.
+  if (furniture.length > 0 && (u < 30 || furniture.includes('legal'))) return 'bad';
   if (isMetaLine(b.text)) return 'meta';
   if (isMenu(b.text)) return 'bad';
-  const p = punctuation(b.text);
-  if (linkDensity < 0.35 && ((u >= 15 && p >= 1) || (u >= 8 && endsLikeSentence(b.text)))) return 'good';
+  if ((linkDensity < 0.35 || proseWithLinks) && ((u >= 15 && p >= 1) || (u >= 8 && endsLikeSentence(b.text)))) return 'good';
   return 'neutral';
 }
 
