@@ -4,8 +4,17 @@ import Database from 'better-sqlite3';
 import type { Fact } from '../types.js';
 import { decodeMap, encodeMap } from './maps.js';
 import { migrate } from './migrate.js';
+import { SqliteBrowser } from './sqlite-browse.js';
 import type {
+  BrowsedFact,
   DocumentRecord,
+  FactDimension,
+  FactPage,
+  FactPageRequest,
+  FactQuery,
+  GroupCount,
+  RuleSummary,
+  SearchResult,
   ErrorRow,
   FactFilter,
   FactRow,
@@ -30,6 +39,8 @@ export interface SqliteOptions {
 /** The embedded default store: one SQLite file through better-sqlite3, WAL mode. */
 export class SqliteStore implements Store {
   readonly db: Database.Database;
+  /** The web interface's read queries (sqlite-browse.ts). */
+  private browser?: SqliteBrowser;
 
   constructor(readonly file: string, opts: SqliteOptions = {}) {
     if (opts.readonly) {
@@ -357,6 +368,34 @@ export class SqliteStore implements Store {
          r.reviewer, r.at FROM reviews r JOIN documents d ON d.id = r.document_id ORDER BY r.id`,
       )
       .all() as ReviewRow[];
+  }
+
+  private get browse(): SqliteBrowser {
+    return (this.browser ??= new SqliteBrowser(this.db));
+  }
+
+  browseFacts(request: FactPageRequest): FactPage {
+    return this.browse.browseFacts(request);
+  }
+
+  countFacts(query: FactQuery, cap?: number): number {
+    return this.browse.countFacts(query, cap);
+  }
+
+  countFactsBy(query: FactQuery, by: FactDimension[], limit?: number): GroupCount[] {
+    return this.browse.countFactsBy(query, by, limit);
+  }
+
+  ruleSummaries(): RuleSummary[] {
+    return this.browse.ruleSummaries();
+  }
+
+  sampleFacts(rule: string, n: number, seed: number): BrowsedFact[] {
+    return this.browse.sampleFacts(rule, n, seed);
+  }
+
+  searchDocuments(terms: string[], limit: number, offset: number): SearchResult {
+    return this.browse.searchDocuments(terms, limit, offset);
   }
 
   query(sql: string, params: unknown[] = []): Record<string, unknown>[] {

@@ -144,6 +144,92 @@ export interface ReviewRow {
   at: string;
 }
 
+// --- Browsing (issue 7, the web interface): read-only queries in storage-neutral shapes. ---
+
+/** Filters over facts; every field narrows (AND), list fields match any of their values (OR). */
+export interface FactQuery {
+  types?: string[];
+  /** 'zh' matches 'zh-Hans' and 'zh-Hant'. */
+  langs?: string[];
+  rules?: string[];
+  qualifiers?: string[];
+  units?: string[];
+  /** Exact place / period as stored; '' matches facts without one. */
+  place?: string;
+  period?: string;
+  valueMin?: number;
+  valueMax?: number;
+  /** Substring of the evidence or the sentence. */
+  text?: string;
+  documentId?: number;
+  /** Facts with this verdict, or without any ('none'). */
+  review?: Verdict | 'none';
+}
+
+/** Orders of the facts table; each is an index walk, so a page costs the same at row 10 as at row 1,000,000. */
+export const FACT_SORT_KEYS = ['id', 'value', 'type', 'rule', 'doc', 'place', 'period'] as const;
+export type FactSortKey = (typeof FACT_SORT_KEYS)[number];
+
+/** Where a page ends: the sort key values of its last row, then the row id (keyset pagination). */
+export type FactCursor = Array<string | number>;
+
+export interface FactPageRequest {
+  query: FactQuery;
+  sort: FactSortKey;
+  desc: boolean;
+  limit: number;
+  after?: FactCursor | null;
+}
+
+/** A fact with the verdict a person gave it, if any. */
+export type BrowsedFact = FactRow & { review: Verdict | null };
+
+export interface FactPage {
+  rows: BrowsedFact[];
+  /** Cursor of the next page, null on the last page. */
+  next: FactCursor | null;
+}
+
+/** What facts can be counted by. `year`: from the period, else the publication date; `magnitude`: floor(log10 value). */
+export const FACT_DIMENSIONS = ['type', 'lang', 'rule', 'qualifier', 'unit', 'place', 'period', 'year', 'magnitude'] as const;
+export type FactDimension = (typeof FACT_DIMENSIONS)[number];
+
+export interface GroupCount {
+  /** One value per requested dimension, in order. */
+  keys: Array<string | number | null>;
+  n: number;
+}
+
+/** One rule as the facts show it. */
+export interface RuleSummary {
+  rule: string;
+  type: string;
+  facts: number;
+  documents: number;
+  /** Distinct rule versions among its stored facts. */
+  versions: number;
+  /** Its facts whose figure another rule also read, with the same type and value (agreement). */
+  overlaps: number;
+  /** Its facts whose figure another rule read differently (other type or value). */
+  conflicts: number;
+  correct: number;
+  wrong: number;
+}
+
+export interface SearchHit {
+  documentId: number;
+  source: string;
+  title: string | null;
+  lang: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Matching documents, counted up to a cap; `totalCapped` says the real number may be higher. */
+  total: number;
+  totalCapped: boolean;
+}
+
 /**
  * The storage interface: the only door to the database. The stages never see SQL; a server database can be added
  * by implementing this interface.
@@ -187,6 +273,24 @@ export interface Store {
   /** Stores a verdict; a later verdict on the same fact identity replaces the earlier one. */
   putReview(review: ReviewInput): void;
   reviews(): ReviewRow[];
+
+  // --- Browsing (issue 7). Read-only; the web interface's only way to the facts. ---
+
+  /** One page of facts matching a query, in a sort order, after a cursor. */
+  browseFacts(request: FactPageRequest): FactPage;
+  /** How many facts match; stops counting at `cap` when given. */
+  countFacts(query: FactQuery, cap?: number): number;
+  /** Matching facts counted by one or more dimensions, largest groups first (at most `limit` groups). */
+  countFactsBy(query: FactQuery, by: FactDimension[], limit?: number): GroupCount[];
+  /** Per rule: facts, documents, overlaps and conflicts with other rules, verdicts. */
+  ruleSummaries(): RuleSummary[];
+  /** A pseudo-random sample of a rule's facts: the same seed gives the same sample (a URL per sample). */
+  sampleFacts(rule: string, n: number, seed: number): BrowsedFact[];
+  /**
+   * Documents whose normalized text contains every term (terms already normalized: simplified, half-width; Latin
+   * letters match without regard to case), best matches first.
+   */
+  searchDocuments(terms: string[], limit: number, offset: number): SearchResult;
 
   /** Read-only SQL for `newsfacts sql`. */
   query(sql: string, params?: unknown[]): Record<string, unknown>[];
