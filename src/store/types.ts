@@ -89,8 +89,11 @@ export interface StoredDocument {
   clean: TrackedText;
   normalized: TrackedText;
   pipelineVersion: string;
-  /** Spans of normalized text that yield no facts (mojibake), as stored: re-extraction needs them. */
-  flags: Flag[];
+  /**
+   * Spans of normalized text that yield no facts (mojibake), as stored: re-extraction needs them, so every store
+   * should fill this (optional only so that a store written before it was added still compiles).
+   */
+  flags?: Flag[];
 }
 
 export interface ErrorRow {
