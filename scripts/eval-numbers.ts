@@ -51,11 +51,22 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 const evalDir = path.resolve(repoRoot, '../shared/eval/numbers');
 
+const NUMBER_IN_UNIT =
+  "Recognizers' number model leaves a number inside a currency or discount to its other models; we read every number once, with its unit";
+
 /** Cases whose upstream expectation differs from our convention on purpose: file → text → reason. */
 const CONVENTION: Record<string, Record<string, string>> = {
   'recognizers-zh-number.jsonl': {
     '四百多': 'we keep 多 inside the figure as more_than (`四百多` is one figure); Recognizers cuts it off',
+    一美元: NUMBER_IN_UNIT,
+    两美刀: NUMBER_IN_UNIT,
+    苹果折扣一美元: NUMBER_IN_UNIT,
+    这台电脑两美刀: NUMBER_IN_UNIT,
+    苹果折扣一折: NUMBER_IN_UNIT,
     '2222.2222.22222.222': 'a dotted run of digit groups is an identifier-like string to us, not four numbers',
+  },
+  'recognizers-zh-percent.jsonl': {
+    '找出酒精量在5-20%之间的产品': 'we read `5-20%` as one range of percentages [5, 20]; Recognizers returns only 20%',
   },
   'recognizers-zh-currency.jsonl': {
     '人民币 美元': 'a currency name with no number is not a quantity: we only return figures',
@@ -119,12 +130,12 @@ function ours(file: string, text: string): Span[] {
   if (file.includes('-number.')) return qs.map((q) => ({ start: q.numberStart ?? q.start, end: (q.numberEnd ?? q.end) - 1, value: q.value }));
   if (file.includes('-percent.')) return qs.filter((q) => q.kind === 'percent').map((q) => ({ start: q.start, end: q.end - 1, value: q.value }));
   if (file.includes('-currency.')) return qs.filter((q) => q.kind === 'money').map((q) => ({ start: q.start, end: q.end - 1, value: q.value, unit: q.unit }));
-  // Ranges: the figure extended by its qualifier words; the interval in our terms.
+  // Ranges: the number extended by its qualifier words (Recognizers leaves the counter out); the interval in our terms.
   return qs
     .filter((q) => q.qualifier !== 'exact' || q.qualifierStart !== undefined)
     .map((q) => ({
-      start: Math.min(q.start, q.qualifierStart ?? q.start),
-      end: Math.max(q.end, q.qualifierEnd ?? q.end) - 1,
+      start: Math.min(q.numberStart ?? q.start, q.qualifierStart ?? q.start),
+      end: Math.max(q.numberEnd ?? q.end, q.qualifierEnd ?? 0) - 1,
       value: null,
       unit: intervalOf(q.qualifier, q.range ?? [q.value, q.value]),
     }));
@@ -157,7 +168,7 @@ function intervalFromUpstream(iv: string): string {
 function expectedSpans(file: string, c: SentenceCase): Span[] {
   return c.expected.map((e) => {
     if (file.includes('numberrange')) return { start: e.start, end: e.end, value: null, unit: intervalFromUpstream(e.interval!) };
-    if (file.includes('-currency.')) return { start: e.start, end: e.end, value: e.value, unit: e.unit === 'Dollar' ? 'USD' : e.unit };
+    if (file.includes('-currency.')) return { start: e.start, end: e.end, value: e.value, unit: e.unit === 'Dollar' ? 'USD' : e.unit === 'Bitcoin' ? 'BTC' : e.unit };
     return { start: e.start, end: e.end, value: e.value };
   });
 }

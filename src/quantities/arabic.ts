@@ -51,7 +51,8 @@ export function readArabic(text: string, pos: number, sep: Separators): ArabicRe
   const firstLen = j - pos;
   // Thousands groups: a separator then exactly three digits, repeatedly.
   if (firstLen <= 3) {
-    while (sep.thousands.includes(text[j]) && threeDigits(text, j + 1)) {
+    // A full-width comma is Chinese punctuation unless the digits themselves are full-width (`４，５６５`).
+    while (sep.thousands.includes(text[j]) && threeDigits(text, j + 1) && (text[j] !== '，' || text.charCodeAt(j - 1) > 0xff00)) {
       digits += digitsOf(text, j + 1, j + 4);
       j += 4;
       plain = false;

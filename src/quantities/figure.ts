@@ -87,10 +87,43 @@ export function parseWith(text: string, reader: LanguageReader): Quantity[] {
       continue;
     }
     const q = buildQuantity(text, r, reader, limit, out[out.length - 1]);
-    out.push(q);
+    const merged = out.length ? mergeBounds(text, out[out.length - 1], q) : null;
+    if (merged) out[out.length - 1] = merged;
+    else out.push(q);
     i = Math.max(q.end, i + 1);
   }
   return out;
+}
+
+/** Words that may join a lower and an upper bound into one range (`大于10小于20`, `大于100 并且小于300`). */
+const BOUND_JOINERS = /^[\s,，、]*(?:的同时|同时|并且|并|且|而且|和|與|与)?[\s,，、]*$/;
+
+/** `大于X…小于Y` or `最多Y最少X`: two one-sided bounds of the same thing next to each other are one range. */
+function mergeBounds(text: string, a: Quantity, b: Quantity): Quantity | null {
+  if (a.qualifierStart === undefined || b.qualifierStart === undefined || a.range || b.range) return null;
+  const lower = (q: Quantity) => q.qualifier === 'more_than' || q.qualifier === 'at_least';
+  const upper = (q: Quantity) => q.qualifier === 'less_than';
+  const lo = lower(a) && upper(b) ? a : upper(a) && lower(b) ? b : null;
+  if (!lo) return null;
+  const hi = lo === a ? b : a;
+  const gapStart = Math.max(a.end, a.qualifierEnd ?? a.end);
+  const gapEnd = Math.min(b.start, b.qualifierStart);
+  if (gapEnd < gapStart || !BOUND_JOINERS.test(text.slice(gapStart, gapEnd))) return null;
+  if (!(lo.value < hi.value) || a.kind !== b.kind || a.unit !== b.unit) return null;
+  return {
+    ...a,
+    end: b.end,
+    text: text.slice(a.start, b.end),
+    value: lo.value,
+    valueText: lo.valueText,
+    qualifier: 'range',
+    range: [lo.value, hi.value],
+    rangeText: [lo.valueText, hi.valueText],
+    qualifierStart: Math.min(a.qualifierStart, a.start),
+    qualifierEnd: Math.max(b.qualifierEnd ?? b.end, b.end),
+    numberEnd: b.numberEnd,
+    unit: a.unit ?? b.unit,
+  };
 }
 
 function specialQuantity(text: string, start: number, end: number, kind: QuantityKind): Quantity {
@@ -105,7 +138,7 @@ function matchUnit(text: string, pos: number, lang: RuleLang): { entry: UnitEntr
   if (e) return { entry: e, start: pos, end: pos + e.text.length };
   if (lang === 'zh' && !HSPACE.test(text[pos] ?? '')) return null;
   const j = skipSpaces(text, pos);
-  if (j === pos || j - pos > 2) return null;
+  if (j === pos || j - pos > 4) return null;
   e = UNIT_TABLE.matchAt(text, j, lang);
   if (!e || e.tight) return null;
   return { entry: e, start: j, end: j + e.text.length };
@@ -118,6 +151,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   let qualifier: Qualifier = r.approx ? 'more_than' : 'exact';
   let range: [number, number] | undefined;
   let rangeText: [string, string] | undefined;
+  let numberEnd = r.numEnd ?? r.end;
   let unit = matchUnit(text, end, lang);
 
   // A range: `3至5万元`, `1万-5万元`, `10—20人`, `từ 1000 đến 2000 đồng`, `5 to 10`.
@@ -145,6 +179,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
         value = low;
         qualifier = 'range';
         end = betweenEnd > 0 ? betweenEnd : r2.end;
+        numberEnd = betweenEnd > 0 ? betweenEnd : r2.numEnd ?? r2.end;
         unit = betweenEnd > 0 ? null : unit2 ?? unit;
         if (unit) unit = { ...unit };
         if (!unit && betweenEnd < 0) unit = null;
@@ -177,7 +212,8 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   let currency: string | null = null;
   const before = skipSpacesBack(text, start);
   const pc = PREFIX_CURRENCY_TABLE.matchBefore(text, before, lang);
-  if (pc && (before === start || start - before <= 2)) {
+  const pcStart = pc ? before - pc.text.length : 0;
+  if (pc && (before === start || start - before <= 2) && !(prev && prev.end > pcStart - 2 && /^[\p{Script=Han}]/u.test(pc.text))) {
     currency = pc.unit;
     start = before - pc.text.length;
   }
@@ -219,7 +255,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   // Qualifier words after the figure: 300人以上, 50万元左右, 18 tuổi trở lên.
   let qualifierStart: number | undefined;
   let qualifierEnd: number | undefined;
-  const sq = SUFFIX_QUALIFIER_TABLE.matchAt(text, lang === 'zh' ? end : skipSpaces(text, end), lang);
+  const sq = SUFFIX_QUALIFIER_TABLE.matchAt(text, skipSpaces(text, end), lang);
   // Before the figure: 近11万人次, 超过300人, khoảng 200, more than 1,500.
   let pqEnd = skipSpacesBack(text, start);
   if (lang === 'zh') {
@@ -238,7 +274,8 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     if (stop && b && stop.includes(b)) pq = null;
   }
   const comparative = pq && (pq.text === '比');
-  if (pq && !comparative && qualifier !== 'range') {
+  // A qualifier written inside the figure (`五百多个`) is more precise than an approximating word before it.
+  if (pq && !comparative && qualifier !== 'range' && !(r.approx && pq.qualifier === 'approx')) {
     qualifier = pq.qualifier;
     qualifierStart = pqEnd - pq.text.length;
     qualifierEnd = pqEnd;
@@ -247,7 +284,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     const single = /^[大小低多余餘]$/.test(sq.text);
     if (!single || (sq.text !== '大' && sq.text !== '小' && sq.text !== '低') || comparative) {
       if (!single || comparative || unit) {
-        const s = lang === 'zh' ? end : skipSpaces(text, end);
+        const s = skipSpaces(text, end);
         if (comparative && pq) {
           qualifier = sq.qualifier;
           qualifierStart = pqEnd - pq.text.length;
@@ -293,7 +330,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     q.rangeText = rangeText;
   }
   q.numberStart = r.numStart ?? r.start;
-  q.numberEnd = r.numEnd ?? r.end;
+  q.numberEnd = numberEnd;
   if (r.plainDigits && /^\d+$/.test(r.plainDigits)) q.digits = r.plainDigits;
   if (!v) q.inexact = true;
   return q;

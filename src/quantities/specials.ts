@@ -14,6 +14,8 @@ interface SpecialPattern {
 }
 
 const PATTERNS: SpecialPattern[] = [
+  // Addresses on the web: numbers inside URLs and e-mail addresses are never figures.
+  { kind: 'identifier', re: /(?:https?:\/\/|www\.)[^\s，。、；）)"'<>]+|[\w.+-]+@[\w-]+\.[\w.-]+/g },
   // Phones: 0573-88118696, (86)0573-88118696, 400-123-4567, 13912345678, 0912.345.678, 024 3825 1234.
   { kind: 'identifier', re: new RegExp(`(?:[(（]\\+?${D}{1,4}[)）]\\s?)?${ND}0${D}{2,3}[-－—]${D}{7,8}(?:[-－]${D}{1,4})?${NDA}`, 'g') },
   { kind: 'identifier', re: new RegExp(`${ND}[48]00[-－]?${D}{3}[-－]?${D}{4}${NDA}`, 'g') },

@@ -27,7 +27,7 @@ const en = 'en' as const;
 /** Units that follow the number. Longest match wins, so `人次` beats `人`, `港元` beats `元`. */
 export const SUFFIX_UNITS: UnitEntry[] = [
   // Chinese money. 万/亿/千 are part of the number (`460万元` reads 460万 then 元).
-  ...['元', '圆', '块', '块钱', '元钱', '元整', '元正', '圆整', '元人民币', '人民币', '块人民币'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'CNY' })),
+  ...['元', '圆', '块', '块钱', '元钱', '元整', '元正', '圆整', '圆正', '元人民币', '人民币', '块人民币'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'CNY' })),
   ...['美元', '美圆', '美金', '美刀'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'USD' })),
   ...['港元', '港币', '港幣', '港圆'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'HKD' })),
   ...['新台币', '新台幣', '台币', '台幣', '新台币元'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'TWD' })),
@@ -103,6 +103,7 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   { text: '%', lang: '*', kind: 'percent', unit: '%', tight: false },
   { text: '％', lang: '*', kind: 'percent', unit: '%' },
   { text: '个百分点', lang: zh, kind: 'percent', unit: '%' },
+  ...['个 百 分 点', '个 百 分点', '个百分 点', '個 百 分 點', '個 百 分點', '個百分 點'].map((text) => ({ text, lang: zh, kind: 'percent' as const, unit: '%' })),
   { text: '個百分點', lang: zh, kind: 'percent', unit: '%' },
   { text: 'phần trăm', lang: vi, kind: 'percent', unit: '%' },
   { text: 'percent', lang: en, kind: 'percent', unit: '%' },
@@ -130,8 +131,9 @@ export interface QualifierWord {
 export const PREFIX_QUALIFIERS: QualifierWord[] = [
   ...['超过', '超過', '逾', '超', '多于', '多於', '大于', '大於', '高于', '高於', '过', '過', '比'].map((text) => ({ text, lang: zh, qualifier: 'more_than' as const })),
   ...['近', '将近', '將近', '接近', '约', '約', '大约', '大約', '大概', '约为', '約為', '左右'].map((text) => ({ text, lang: zh, qualifier: 'approx' as const })),
-  ...['至少', '不少于', '不少於', '不低于', '不低於', '不小于', '不小於', '不下', '大于等于', '大於等於', '大于或者等于', '大于或等于', '≥', '>='].map((text) => ({ text, lang: zh, qualifier: 'at_least' as const })),
+  ...['至少', '最少', '起码', '不少于', '不少於', '不低于', '不低於', '不小于', '不小於', '不下', '大于等于', '大於等於', '大于或者等于', '大于或等于', '≥', '>='].map((text) => ({ text, lang: zh, qualifier: 'at_least' as const })),
   ...['不到', '不足', '少于', '少於', '低于', '低於', '小于', '小於', '不超过', '不超過', '不大于', '不大於', '最多', '至多', '小于等于', '小于或等于', '小于 或 等于', '≤', '<=', '< ='].map((text) => ({ text, lang: zh, qualifier: 'less_than' as const })),
+  ...['等于', '等於', '为', '為'].slice(0, 2).map((text) => ({ text, lang: zh, qualifier: 'exact' as const })),
   ...['hơn', 'trên', 'vượt', 'quá'].map((text) => ({ text, lang: vi, qualifier: 'more_than' as const })),
   ...['khoảng', 'gần', 'chừng', 'xấp xỉ', 'khoảng chừng', 'ước tính', 'ước khoảng', 'trên dưới'].map((text) => ({ text, lang: vi, qualifier: 'approx' as const })),
   ...['ít nhất', 'tối thiểu', 'không dưới', 'không ít hơn'].map((text) => ({ text, lang: vi, qualifier: 'at_least' as const })),
@@ -144,7 +146,8 @@ export const PREFIX_QUALIFIERS: QualifierWord[] = [
 
 /** Qualifier words after the figure (`300人以上`, `50万元左右`, `18 tuổi trở lên`, `500 or more`). */
 export const SUFFIX_QUALIFIERS: QualifierWord[] = [
-  ...['以上', '或以上', '或者以上', '之上', '有余', '有餘', '多', '余', '餘', '大', '或者更多', '或更多'].map((text) => ({ text, lang: zh, qualifier: 'more_than' as const })),
+  ...['或以上', '或者以上', '或者更多', '或更多'].map((text) => ({ text, lang: zh, qualifier: 'at_least' as const })),
+  ...['以上', '之上', '有余', '有餘', '多', '余', '餘', '大'].map((text) => ({ text, lang: zh, qualifier: 'more_than' as const })),
   ...['左右', '上下', '前后', '前後'].map((text) => ({ text, lang: zh, qualifier: 'approx' as const })),
   ...['以下', '以内', '以內', '之下', '低', '小'].map((text) => ({ text, lang: zh, qualifier: 'less_than' as const })),
   ...['trở lên'].map((text) => ({ text, lang: vi, qualifier: 'at_least' as const })),

@@ -80,8 +80,7 @@ function percentFrame(text: string, pos: number): { pow: number; end: number } |
   else if (c === '万' || c === '萬') pow = 4;
   else return null;
   // 百万分之 / 千万分之 / 万万分之
-  const k = skipSpaces(text, j);
-  if (BIG[text[k]] !== undefined && text[k] !== '兆') {
+  for (let k = skipSpaces(text, j); BIG[text[k]] !== undefined && text[k] !== '兆'; k = skipSpaces(text, j)) {
     pow += BIG[text[k]];
     j = k + 1;
   }
@@ -189,7 +188,13 @@ function readCore(text: string, pos: number): Core | null {
     if (SPACES.has(c) && tokens.length) {
       const k = skipSpaces(text, j);
       const n = text[k];
-      const ok = SMALL[n] !== undefined || BIG[n] !== undefined || (lastZh && (DIGITS[n] !== undefined || APPROX_DIGIT.has(n))) || (APPROX_AFTER.has(n) && BIG[text[k + 1]] !== undefined);
+      const ok =
+        SMALL[n] !== undefined ||
+        BIG[n] !== undefined ||
+        (lastZh && (DIGITS[n] !== undefined || APPROX_DIGIT.has(n))) ||
+        (APPROX_AFTER.has(n) && BIG[text[skipSpaces(text, k + 1)]] !== undefined) ||
+        (POINT.has(n) && lastZh) ||
+        (isDigit(n) && lastZhUnit(tokens) && (SMALL[text[k + 1]] !== undefined || BIG[text[k + 1]] !== undefined));
       if (!ok) break;
       j = k;
       continue;
@@ -228,7 +233,7 @@ function readCore(text: string, pos: number): Core | null {
   if (allDigits && tokens.length >= 2) {
     // `二〇〇二`, `一二三`, `幺八九`: digits read one by one. `两两` is not a number; `三四` means "three or four".
     if (sawTwo) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
-    if (tokens.length === 2 && Number(direct[1]) === Number(direct[0]) + 1 && !frac) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
+    if (tokens.length === 2 && direct[0] !== '0' && Number(direct[1]) === Number(direct[0]) + 1 && !frac) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
     value = Dec.parse(frac ? `${direct}.${fracDirect}` : direct);
     plainDigits = direct;
   } else {
@@ -263,7 +268,7 @@ function result(start: number, core: Core, sign: boolean, extra: Partial<NumberR
     float: dn(value),
     approx: core.approx,
     tailPow: core.tailPow,
-    plainDigits: sign ? undefined : core.plainDigits,
+    plainDigits: core.plainDigits,
     ...extra,
   };
 }
@@ -306,7 +311,8 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
     if (MINUS.has(c)) {
       // A hyphen after a number or a word is a range or a compound, not a sign.
       const prev = text[pos - 1];
-      if (prev !== undefined && (isDigit(prev) || isZhNumeralChar(prev) || /[A-Za-z)）\]]/.test(prev))) return null;
+      if (prev !== undefined && (isDigit(prev) || isZhNumeralChar(prev) || /[A-Za-z)）\]]/.test(prev) || MINUS.has(prev))) return null;
+      if (MINUS.has(text[pos + 1])) return null;
     }
     sign = true;
     k = pos + 1;
@@ -316,7 +322,7 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
   }
   if (text[k] === '.' && isDigit(text[k + 1])) {
     // `.5`, `.23456000`
-    if (isDigit(text[k - 1])) return null;
+    if (isDigit(text[k - 1]) || text[k - 1] === '.') return null;
     const a = readArabic(text, k + 1, ZH_EN_SEPARATORS)!;
     const value = Dec.parse(`0.${a.digits.replace('.', '')}`);
     const v = sign ? value.negate() : value;
@@ -341,7 +347,9 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
   if (core.end - k === 1 && ZERO.has(first) && POINT.has(text[core.end])) return null;
   // `10..1万`: a number glued to a stray point is malformed.
   if ((text[core.end] === '.' && text[core.end + 1] === '.' ) || (text[core.end] === '.' && !isDigit(text[core.end + 1]) && isDigit(text[core.end - 1]) && text[core.end + 1] !== undefined && /[.\d万亿]/.test(text[core.end + 1]))) {
-    return { start, end: core.end + 2, value: null, float: NaN, approx: false, tailPow: 0, malformed: true };
+    let e = core.end;
+    while (e < text.length && (text[e] === '.' || isDigit(text[e]) || isZhNumeralChar(text[e]))) e++;
+    return { start, end: e, value: null, float: NaN, approx: false, tailPow: 0, malformed: true };
   }
   // 10.1万零100: more numerals after a scaled decimal.
   if (core.arabicOnly === false && ZERO.has(text[core.end]) && isDigit(text[core.end + 1])) {
@@ -413,10 +421,11 @@ function readMultiplierSuffix(text: string, core: Core): number {
   const c = text[end];
   const afterSpace = text[end] === ' ' ? text[end + 1] : undefined;
   const letterAfter = (i: number) => /[a-zA-Z]/.test(text[i] ?? '');
-  if ((c === 'k' || c === 'K' || c === 'Ｋ' || c === 'ｋ') && !letterAfter(end + 1)) {
+  const kk = c === ' ' ? afterSpace : c;
+  if ((kk === 'k' || kk === 'K' || kk === 'Ｋ' || kk === 'ｋ') && !letterAfter(end + (c === ' ' ? 2 : 1))) {
     core.value = core.value.shift(3);
     core.plainDigits = undefined;
-    return (core.end = end + 1);
+    return (core.end = end + (c === ' ' ? 2 : 1));
   }
   if ((c === 'M' || afterSpace === 'M') && !letterAfter(c === 'M' ? end + 1 : end + 2)) {
     core.value = core.value.shift(6);
@@ -518,5 +527,5 @@ function readTenths(text: string, numStart: number, core: Core): { value: Dec; e
 
 /** Characters that make a lone capital numeric (`叁元`, `伍个`). */
 function isUnitLike(c: string | undefined): boolean {
-  return c !== undefined && /[元圆块个個人名位户戶家万萬亿億千仟百佰十拾角分]/.test(c);
+  return c !== undefined && /[元圆块个個人名位户戶家万萬亿億千仟百佰十拾角分又年月日打]/.test(c);
 }
