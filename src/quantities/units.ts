@@ -166,8 +166,20 @@ export const RANGE_SEPARATORS: { text: string; lang: Langs }[] = [
 /** A word list compiled once into a per-language lookup by first character, longest first. */
 export class WordTable<T extends { text: string; lang: Langs }> {
   private readonly byLang = new Map<RuleLang, Map<string, T[]>>();
+  /** The same entries keyed by their last character, for matching backwards from a number. */
+  private readonly byLangLast = new Map<RuleLang, Map<string, T[]>>();
   constructor(entries: T[], caseInsensitive: boolean) {
     for (const lang of ['zh', 'vi', 'en'] as RuleLang[]) {
+      const last = new Map<string, T[]>();
+      for (const e of entries) {
+        if (e.lang !== '*' && e.lang !== lang) continue;
+        const key = e.text[e.text.length - 1].toLowerCase();
+        const list = last.get(key) ?? [];
+        list.push(e);
+        last.set(key, list);
+      }
+      for (const list of last.values()) list.sort((a, b) => b.text.length - a.text.length);
+      this.byLangLast.set(lang, last);
       const m = new Map<string, T[]>();
       for (const e of entries) {
         if (e.lang !== '*' && e.lang !== lang) continue;
@@ -200,21 +212,20 @@ export class WordTable<T extends { text: string; lang: Langs }> {
 
   /** Longest entry ending exactly at `end`. */
   matchBefore(text: string, end: number, lang: RuleLang): T | null {
-    let best: T | null = null;
-    const m = this.byLang.get(lang)!;
-    for (const list of m.values()) {
-      for (const e of list) {
-        const start = end - e.text.length;
-        if (start < 0) continue;
-        if (best && best.text.length >= e.text.length) continue;
-        const s = text.slice(start, end);
-        if (s === e.text || s.toLowerCase() === e.text.toLowerCase()) {
-          if (/^[\p{Script=Latin}]/u.test(e.text) && isLatinLetter(text[start - 1])) continue;
-          best = e;
-        }
+    const c = text[end - 1];
+    if (c === undefined) return null;
+    const list = this.byLangLast.get(lang)!.get(c.toLowerCase());
+    if (!list) return null;
+    for (const e of list) {
+      const start = end - e.text.length;
+      if (start < 0) continue;
+      const s = text.slice(start, end);
+      if (s === e.text || s.toLowerCase() === e.text.toLowerCase()) {
+        if (/^[\p{Script=Latin}]/u.test(e.text) && isLatinLetter(text[start - 1])) continue;
+        return e;
       }
     }
-    return best;
+    return null;
   }
 }
 

@@ -56,8 +56,10 @@ function inNonNumberWord(text: string, pos: number): boolean {
   return list.some(({ word, at }) => text.startsWith(word, pos - at));
 }
 
+const NUMERAL_CHARS = new Set([...Object.keys(DIGITS), ...Object.keys(SMALL), ...Object.keys(BIG), ...Object.keys(TENS)]);
+
 export function isZhNumeralChar(c: string | undefined): boolean {
-  return c !== undefined && (DIGITS[c] !== undefined || SMALL[c] !== undefined || BIG[c] !== undefined || TENS[c] !== undefined);
+  return c !== undefined && NUMERAL_CHARS.has(c);
 }
 
 /** Could a number start here? A cheap test the scanner runs on every character. */
