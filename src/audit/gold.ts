@@ -87,7 +87,17 @@ function counts(tp: number, fp: number, fn: number): Counts {
  * `docKey` maps a document name of either side to a common key (gold may name `zh01` where the store has
  * `../shared/eval/facts/articles/zh01.html`).
  */
-export function score(predicted: PredictedFact[], gold: GoldFact[], docKey: (doc: string) => string = (d) => d): ScoreResult {
+export interface ScoreOptions {
+  /** The language of a gold fact's document, so that missed facts count in per-language recall. */
+  goldLang?: (g: GoldFact) => string | undefined;
+}
+
+export function score(
+  predicted: PredictedFact[],
+  gold: GoldFact[],
+  docKey: (doc: string) => string = (d) => d,
+  opts: ScoreOptions = {},
+): ScoreResult {
   const pairs: Array<{ p: number; g: number; ov: number }> = [];
   for (let p = 0; p < predicted.length; p++) {
     for (let g = 0; g < gold.length; g++) {
@@ -125,7 +135,7 @@ export function score(predicted: PredictedFact[], gold: GoldFact[], docKey: (doc
     byType: group((p) => p.type, (g) => g.type),
     // A missed gold fact belongs to no rule: per-rule recall is not defined, only precision and hits.
     byRule: group((p) => p.rule, null),
-    byLang: group((p) => p.lang, null),
+    byLang: group((p) => p.lang, opts.goldLang ?? null),
     falsePositives,
     falseNegatives,
     matches,

@@ -10,6 +10,10 @@ import { register as registerIngest } from './ingest.js';
 import { register as registerFacts } from './facts.js';
 import { register as registerShow } from './show.js';
 import { register as registerSql } from './sql.js';
+import { register as registerRules } from './rules.js';
+import { register as registerAudit } from './audit.js';
+import { register as registerExtract } from './extract.js';
+import { register as registerReview } from './review.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -22,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers]) {
+  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview]) {
     register(program, setExit);
   }
   try {

@@ -1,0 +1,128 @@
+/**
+ * `audit explain`: everything that stands behind one fact — the rule and version that produced it (and whether the
+ * rule set still has that version), the trigger and the figure that matched, the sentence in the original and in the
+ * normalized text with both marked, the context decisions (period, place, qualifier) and any review verdict.
+ */
+import type { Rule, RuleSet } from '../extract/rules.js';
+import { splitSentences } from '../segment/index.js';
+import type { FactRow, ReviewRow, Store, StoredDocument } from '../store/types.js';
+import type { Lang } from '../types.js';
+import { identityKey } from './identity.js';
+
+export interface Explanation {
+  fact: FactRow;
+  rule: {
+    id: string;
+    version: string;
+    /** The rule's version in the current rule set; null when the rule no longer exists. */
+    currentVersion: string | null;
+    description: string | null;
+    file: string | null;
+    line: number | null;
+  };
+  trigger: { text: string; original: string | null };
+  figure: { original: string; normalized: string };
+  /** The sentence with the figure marked ⟦…⟧ and the trigger marked […]. */
+  sentence: { original: string; normalized: string };
+  context: { period: string | null; place: string | null; qualifier: string; value_max: number | null };
+  review: Pick<ReviewRow, 'verdict' | 'note' | 'reviewer' | 'at'> | null;
+}
+
+type Mark = { start: number; end: number; open: string; close: string };
+
+/** Inserts marks into a string (marks may nest; each is given in the string's own indices). */
+export function markSpans(s: string, marks: Mark[]): string {
+  const points: Array<{ at: number; text: string; order: number }> = [];
+  for (const m of marks) {
+    points.push({ at: m.start, text: m.open, order: 1 });
+    points.push({ at: m.end, text: m.close, order: 0 });
+  }
+  points.sort((a, b) => b.at - a.at || b.order - a.order);
+  let out = s;
+  for (const p of points) out = out.slice(0, p.at) + p.text + out.slice(p.at);
+  return out;
+}
+
+/** The trigger's span in normalized text: inside the evidence, at its start or its end. */
+function triggerSpan(doc: StoredDocument, f: FactRow): [number, number] | null {
+  const ev = doc.normalized.fromOriginal(f.evidence_start, f.evidence_end);
+  if (!ev) return null;
+  const latin = !/^zh/.test(doc.lang);
+  const hay = latin ? doc.normalized.text.toLowerCase() : doc.normalized.text;
+  const region = hay.slice(ev[0], ev[1]);
+  // Before the figure the trigger opens the evidence, after it it closes it.
+  const at = f.norm_start > ev[0] ? region.indexOf(f.trigger) : region.lastIndexOf(f.trigger);
+  return at < 0 ? null : [ev[0] + at, ev[0] + at + f.trigger.length];
+}
+
+export function explainFact(store: Store, id: number, ruleSet: RuleSet): Explanation {
+  const fact = store.fact(id);
+  if (!fact) throw new Error(`no fact ${id} in the database`);
+  const doc = store.document(fact.document_id);
+  if (!doc) throw new Error(`fact ${id}: its document ${fact.document_id} is missing`);
+  const rule: Rule | undefined = ruleSet.rules.find((r) => r.id === fact.rule);
+  const t = doc.normalized;
+  const sentences = splitSentences(t.text, doc.lang as Lang);
+  const sent = sentences.find((s) => s.start <= fact.norm_start && fact.norm_start < s.end) ?? {
+    start: Math.max(0, fact.norm_start - 40),
+    end: Math.min(t.text.length, fact.norm_end + 40),
+  };
+  const trig = triggerSpan(doc, fact);
+  const normMarks: Mark[] = [{ start: fact.norm_start - sent.start, end: fact.norm_end - sent.start, open: '⟦', close: '⟧' }];
+  if (trig && trig[0] >= sent.start && trig[1] <= sent.end) {
+    normMarks.push({ start: trig[0] - sent.start, end: trig[1] - sent.start, open: '[', close: ']' });
+  }
+  const [os, oe] = t.toOriginal(sent.start, sent.end);
+  const origMarks: Mark[] = [];
+  if (fact.start >= os && fact.end <= oe) origMarks.push({ start: fact.start - os, end: fact.end - os, open: '⟦', close: '⟧' });
+  let triggerOriginal: string | null = null;
+  if (trig) {
+    const [ts, te] = t.toOriginal(trig[0], trig[1]);
+    triggerOriginal = doc.original.slice(ts, te);
+    if (ts >= os && te <= oe) origMarks.push({ start: ts - os, end: te - os, open: '[', close: ']' });
+  }
+  const review = store.reviews().find((r) => identityKey(r) === identityKey(fact)) ?? null;
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return {
+    fact,
+    rule: {
+      id: fact.rule,
+      version: fact.rule_version,
+      currentVersion: rule?.version ?? null,
+      description: rule?.description ?? null,
+      file: rule?.file ?? null,
+      line: rule?.line ?? null,
+    },
+    trigger: { text: fact.trigger, original: triggerOriginal },
+    figure: { original: doc.original.slice(fact.start, fact.end), normalized: t.text.slice(fact.norm_start, fact.norm_end) },
+    sentence: {
+      original: oneLine(markSpans(doc.original.slice(os, oe), origMarks)),
+      normalized: oneLine(markSpans(t.text.slice(sent.start, sent.end), normMarks)),
+    },
+    context: { period: fact.period, place: fact.place, qualifier: fact.qualifier, value_max: fact.value_max },
+    review: review ? { verdict: review.verdict, note: review.note, reviewer: review.reviewer, at: review.at } : null,
+  };
+}
+
+export function formatExplanation(e: Explanation): string {
+  const f = e.fact;
+  const versionNote =
+    e.rule.currentVersion === null
+      ? ' (rule no longer in the rule set)'
+      : e.rule.currentVersion === e.rule.version
+        ? ' (current)'
+        : ` (rule now at ${e.rule.currentVersion})`;
+  return [
+    `fact ${f.id}: ${f.type} ${f.value}${f.value_max !== null ? '–' + f.value_max : ''} ${f.unit} (${f.qualifier})`,
+    `document: ${f.doc} [${f.lang}]`,
+    `rule: ${e.rule.id} @ ${e.rule.version}${versionNote}${e.rule.file ? `  ${e.rule.file}:${e.rule.line}` : ''}`,
+    ...(e.rule.description ? [`  ${e.rule.description}`] : []),
+    `trigger: ${e.trigger.text}${e.trigger.original && e.trigger.original !== e.trigger.text ? ` (original ${e.trigger.original})` : ''}`,
+    `figure: ${e.figure.original} at ${f.start}–${f.end}${e.figure.normalized !== e.figure.original ? ` (normalized ${e.figure.normalized})` : ''}`,
+    `evidence: ${f.evidence} at ${f.evidence_start}–${f.evidence_end}`,
+    `original:   ${e.sentence.original}`,
+    `normalized: ${e.sentence.normalized}`,
+    `period: ${e.context.period ?? '—'}   place: ${e.context.place ?? '—'}   qualifier: ${e.context.qualifier}`,
+    `review: ${e.review ? `${e.review.verdict}${e.review.note ? ' — ' + e.review.note : ''} (${e.review.at})` : 'not reviewed'}`,
+  ].join('\n');
+}

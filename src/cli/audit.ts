@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadRuleSet } from '../extract/rules.js';
+import { explainFact, formatExplanation } from '../audit/explain.js';
+import { ruleStats } from '../audit/stats.js';
+import { evaluate, type EvalReport } from '../audit/eval.js';
+import { diffRuns, type RunDiff } from '../audit/diff.js';
+import type { Counts } from '../audit/gold.js';
+import { openStore } from '../store/index.js';
+import { FACT_TYPES } from '../types.js';
+import { UsageError, type SetExit } from './errors.js';
+import { formatRows } from './format.js';
+
+const pct = (x: number | null) => (x === null ? '—' : (100 * x).toFixed(1) + '%');
+const f3 = (x: number) => x.toFixed(3);
+
+function checkFormat(format: string, allowed = ['text', 'json']): void {
+  if (!allowed.includes(format)) throw new UsageError(`unknown --format '${format}' (${allowed.join(', ')})`);
+}
+
+function countsTable(title: string, groups: Record<string, Counts>): string {
+  const rows = Object.entries(groups).map(([k, c]) => ({
+    [title]: k, tp: c.tp, fp: c.fp, fn: c.fn, precision: f3(c.precision), recall: f3(c.recall), f1: f3(c.f1),
+  }));
+  return formatRows(rows, [title, 'tp', 'fp', 'fn', 'precision', 'recall', 'f1'], 'table', 60);
+}
+
+export function formatEval(r: EvalReport): string {
+  const o = r.overall;
+  const out = [
+    `gold ${r.gold}: ${r.goldFacts} gold facts; ${r.documents} documents scored, ${r.predictedFacts} facts predicted`,
+    `overall: tp ${o.tp}  fp ${o.fp}  fn ${o.fn}  precision ${f3(o.precision)}  recall ${f3(o.recall)}  f1 ${f3(o.f1)}`,
+  ];
+  if (r.goldDocumentsNotStored.length) out.push(`gold documents not in the database (their facts count as missed): ${r.goldDocumentsNotStored.join(', ')}`);
+  out.push('', 'per type', countsTable('type', r.byType), 'per language', countsTable('lang', r.byLang));
+  out.push('per rule (a missed fact belongs to no rule: recall is per type and language)', countsTable('rule', r.byRule));
+  out.push(`false positives (${r.falsePositives.length})`);
+  for (const p of r.falsePositives) out.push(`  #${p.id} ${p.doc}  ${p.type} ${p.value} ${p.unit}  [${p.rule}]  ${p.evidence}\n      ${p.sentence}`);
+  out.push(`false negatives (${r.falseNegatives.length})`);
+  for (const g of r.falseNegatives) out.push(`  ${g.doc}  ${g.type} ${g.value} ${g.unit}  ${g.evidence ?? ''}\n      ${g.sentence ?? '(sentence not found)'}`);
+  return out.join('\n');
+}
+
+export function formatDiff(d: RunDiff): string {
+  const out = [
+    `run ${d.runA} → run ${d.runB}: ${d.added} added, ${d.removed} removed, ${d.changed} changed; ${d.unchanged} unchanged` +
+      (d.reversioned ? ` (${d.reversioned} of them under a new rule version only)` : ''),
+  ];
+  const fact = (f: { doc: string; type: string; value: number; unit: string; qualifier: string; evidence: string }) =>
+    `${f.doc}  ${f.type} ${f.value} ${f.unit}${f.qualifier !== 'exact' ? ' ' + f.qualifier : ''}  ${f.evidence}`;
+  for (const [rule, g] of Object.entries(d.byRule)) {
+    out.push('', `${rule}: +${g.added.length} −${g.removed.length} ~${g.changed.length}`);
+    for (const f of g.added) out.push(`  + ${fact(f)}`);
+    for (const f of g.removed) out.push(`  − ${fact(f)}`);
+    for (const c of g.changed) {
+      out.push(`  ~ ${fact(c.after)}`);
+      out.push(`      was ${c.fields.map((k) => `${k} ${JSON.stringify((c.before as any)[k])}`).join(', ')}`);
+    }
+  }
+  return out.join('\n');
+}
+
+export function register(program: Command, _setExit: SetExit): void {
+  const audit = program.command('audit').description('explain, score and compare the stored facts (reads only)');
+
+  audit
+    .command('explain')
+    .description('where a fact came from: rule and version, trigger and figure, sentence marked, context decisions')
+    .argument('<fact-id>', 'fact id (as `newsfacts facts` prints it)')
+    .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
+    .option('--extractors <dir>', 'rules folder (default: the package extractors/)')
+    .option('--format <format>', 'text | json', 'text')
+    .action((id: string, opts: { db?: string; extractors?: string; format: string }) => {
+      checkFormat(opts.format);
+      if (!/^\d+$/.test(id)) throw new UsageError(`a fact id is a whole number, not '${id}'`);
+      const store = openStore(opts.db, { readonly: true });
+      try {
+        if (!store.fact(Number(id))) throw new UsageError(`no fact ${id} in the database`);
+        const e = explainFact(store, Number(id), loadRuleSet(opts.extractors, { fresh: !!opts.extractors }));
+        console.log(opts.format === 'json' ? JSON.stringify(e, null, 2) : formatExplanation(e));
+      } finally {
+        store.close();
+      }
+    });
+
+  audit
+    .command('stats')
+    .description('per rule: facts, documents, share, reviewed precision, overlaps and conflicts; rules that never fire')
+    .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
+    .option('--lang <lang>', 'language (zh, zh-Hans, zh-Hant, vi, en)')
+    .option('--type <type>', `fact type (${FACT_TYPES.join(', ')})`)
+    .option('--extractors <dir>', 'rules folder (default: the package extractors/)')
+    .option('--no-overlaps', 'skip re-running the rules for overlaps and conflicts')
+    .option('--format <format>', 'text | json', 'text')
+    .action((opts: { db?: string; lang?: string; type?: string; extractors?: string; overlaps: boolean; format: string }) => {
+      checkFormat(opts.format);
+      if (opts.type && !FACT_TYPES.includes(opts.type as any)) throw new UsageError(`unknown --type '${opts.type}' (${FACT_TYPES.join(', ')})`);
+      const store = openStore(opts.db, { readonly: true });
+      try {
+        const s = ruleStats(store, loadRuleSet(opts.extractors, { fresh: !!opts.extractors }), {
+          lang: opts.lang, type: opts.type, noOverlaps: !opts.overlaps,
+        });
+        if (opts.format === 'json') {
+          console.log(JSON.stringify(s, null, 2));
+          return;
+        }
+        const rows = s.rules.map((r) => ({
+          ...r, share: pct(r.share), reviewed: r.reviewed ? `${r.correct}/${r.reviewed}` : '', precision: pct(r.reviewedPrecision),
+          rule: r.inRuleSet ? r.rule : r.rule + ' (gone)',
+        }));
+        const out = [
+          `${s.facts} facts in ${s.documents} documents${s.filter.lang ? ' · lang ' + s.filter.lang : ''}${s.filter.type ? ' · type ' + s.filter.type : ''}`,
+          formatRows(rows, ['rule', 'facts', 'documents', 'share', 'overlaps', 'conflicts', 'reviewed', 'precision'], 'table', 60).trimEnd(),
+          `never firing (${s.neverFiring.length}): ${s.neverFiring.join(', ') || '—'}`,
+          `overlaps (two rules match the same figure): ${s.overlaps.length ? '' : '—'}`,
+        ];
+        for (const p of s.overlaps) {
+          out.push(`  ${p.rules[0]} × ${p.rules[1]}: ${p.figures} figure(s), ${p.conflicts} conflicting`);
+          for (const e of p.examples) out.push(`      ${e.doc}  ${e.figure}  → ${e.readings.join(' | ')}`);
+        }
+        console.log(out.join('\n'));
+      } finally {
+        store.close();
+      }
+    });
+
+  audit
+    .command('eval')
+    .description('precision, recall and F1 per rule, type and language against a gold JSONL, with FP/FN sentences')
+    .requiredOption('--gold <file>', 'gold facts (JSONL of the annotation guidelines)')
+    .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
+    .option('--all-documents', 'score every stored document, not only those in the gold file\'s folders')
+    .option('--format <format>', 'text | json', 'text')
+    .action((opts: { gold: string; db?: string; allDocuments?: boolean; format: string }) => {
+      checkFormat(opts.format);
+      if (!existsSync(opts.gold)) throw new UsageError(`no gold file at ${opts.gold}`);
+      const store = openStore(opts.db, { readonly: true });
+      try {
+        const r = evaluate(store, opts.gold, { allDocuments: opts.allDocuments });
+        console.log(opts.format === 'json' ? JSON.stringify(r, null, 2) : formatEval(r));
+      } finally {
+        store.close();
+      }
+    });
+
+  audit
+    .command('diff')
+    .description('facts added, removed and changed between two runs, grouped by rule')
+    .argument('<run-a>', 'the earlier run id')
+    .argument('<run-b>', 'the later run id')
+    .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
+    .option('--format <format>', 'text | json', 'text')
+    .action((a: string, b: string, opts: { db?: string; format: string }) => {
+      checkFormat(opts.format);
+      for (const x of [a, b]) if (!/^\d+$/.test(x)) throw new UsageError(`a run id is a whole number, not '${x}'`);
+      const store = openStore(opts.db, { readonly: true });
+      try {
+        const known = new Set(store.runs().map((r) => Number(r.id)));
+        for (const x of [a, b]) if (!known.has(Number(x))) throw new UsageError(`no run ${x} in the database`);
+        const d = diffRuns(store, Number(a), Number(b));
+        console.log(opts.format === 'json' ? JSON.stringify(d, null, 2) : formatDiff(d));
+      } finally {
+        store.close();
+      }
+    });
+}
