@@ -58,6 +58,7 @@ export interface Block {
   caption: boolean;
   hinted: DomElement | null;
   units: number;
+  punct: number;
   kind: BlockKind;
 }
 
@@ -117,7 +118,8 @@ class Linearizer {
         linkChars: this.linkChars,
         caption: this.captionDepth > 0,
         hinted: this.hints.length ? this.hints[0] : null,
-        units: 0,
+        units: units(text),
+        punct: punctuation(text),
         kind: 'neutral',
       });
     }
@@ -227,12 +229,11 @@ class Linearizer {
 
 /** Judges a block by itself: furniture, article-like prose, or neither. */
 function judge(b: Block): BlockKind {
-  const u = units(b.text);
-  b.units = u;
+  const u = b.units;
   const chars = b.text.replace(/\s/g, '').length || 1;
   const linkDensity = b.linkChars / chars;
   // Long prose with inline links (news sites link whole clauses) is still prose; short link text is navigation.
-  const p = punctuation(b.text);
+  const p = b.punct;
   const proseWithLinks = u >= 30 && p >= 2 && linkDensity < 0.65;
   if (b.hinted || (linkDensity > 0.5 && !proseWithLinks)) return 'bad';
   const furniture = u < 60 ? furnitureKinds(b.text) : [];
@@ -269,9 +270,8 @@ function voidOverreachingHints(blocks: Block[]): void {
   const goodUnder = new Map<DomElement, number>();
   let total = 0;
   for (const b of blocks) {
-    const u = units(b.text);
-    const p = punctuation(b.text);
-    if (u < 15 || p < 1) continue;
+    const u = b.units;
+    if (u < 15 || b.punct < 1) continue;
     total += u;
     for (const a of ancestors(b.hinted)) goodUnder.set(a, (goodUnder.get(a) ?? 0) + u);
   }
@@ -399,9 +399,20 @@ function chooseTitle(
   return { block: null, text: plain };
 }
 
+function findFirst(root: DomNode, name: string): DomElement | null {
+  const stack: DomNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isElement(n) && n.name === name) return n;
+    const children = (n as DomElement).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return null;
+}
+
 /** The <title> element's text as a block (it lives in <head>, which the body walk skips). */
 function titleElementBlock($: CheerioAPI, html: string): Block | null {
-  const el = $('title').get(0) as unknown as DomElement | undefined;
+  const el = findFirst($.root().get(0) as unknown as DomNode, 'title');
   if (!el) return null;
   const lin = new Linearizer(html);
   const fake: DomElement = { ...el, type: 'root', name: 'root' } as DomElement;

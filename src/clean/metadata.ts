@@ -72,11 +72,18 @@ export function findDate(text: string): string | null {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ALL_LABELS = [...new Set(Object.values(META_LABELS).flat())].sort((a, b) => b.length - a.length);
+const allLabelsGlobal = new RegExp(ALL_LABELS.map(escape).join('|'), 'gi');
 const anyLabelRe = new RegExp(`(?:${ALL_LABELS.map(escape).join('|')})\\s*[:：]`, 'i');
 
 /** The value after `label:` on a line, up to the next label, a wide gap or a separator. */
+const labelRes = new Map<string[], RegExp>();
+
 function labelled(text: string, labels: string[]): string | null {
-  const re = new RegExp(`(?:^|[^\\p{L}])(?:${labels.map(escape).join('|')})\\s*[:：]\\s*`, 'iu');
+  let re = labelRes.get(labels);
+  if (!re) {
+    re = new RegExp(`(?:^|[^\\p{L}])(?:${labels.map(escape).join('|')})\\s*[:：]\\s*`, 'iu');
+    labelRes.set(labels, re);
+  }
   const m = re.exec(text);
   if (!m) return null;
   let rest = text.slice(m.index + m[0].length);
@@ -97,14 +104,18 @@ export function findSource(text: string): string | null {
 }
 
 const HAN_NAME = '[\\u3400-\\u9fff·]{2,4}';
+/** Credits that name a reporter, the reporter (记者) before the correspondent (通讯员). */
+const creditRes = [['记者', '記者', '本报记者', '本報記者'], META_LABELS.reporter].map(
+  (roles) =>
+    new RegExp(`(?:${roles.filter((l) => /[\u3400-\u9fff]/.test(l)).map(escape).join('|')})\\s*[:：]?\\s*((?:${HAN_NAME}[\\s\\u00a0、,，]*)+)`, 'u'),
+);
+
 /** Author from `作者：…`, a `记者 …` credit (`蘇報訊(通訊員 傅萱 記者 顧志敏)`), or an English/Vietnamese label. */
 export function findAuthor(text: string): string | null {
   const labelledAuthor = labelled(text, META_LABELS.author);
   if (labelledAuthor) return stripRoles(labelledAuthor);
   // Prefer the reporter (记者) over the correspondent (通讯员) when both are credited.
-  const reporters = ['记者', '記者', '本报记者', '本報記者'];
-  for (const roleSet of [reporters, META_LABELS.reporter]) {
-    const re = new RegExp(`(?:${roleSet.filter((l) => /[\u3400-\u9fff]/.test(l)).map(escape).join('|')})\\s*[:：]?\\s*((?:${HAN_NAME}[\\s\\u00a0、,，]*)+)`, 'u');
+  for (const re of creditRes) {
     const m = re.exec(text);
     if (m) {
       const names = cleanNames(m[1]);
@@ -142,7 +153,7 @@ export function isMetaLine(text: string): boolean {
   const rest = t
     .replace(/\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,4}\s*[日号號]?/g, '')
     .replace(/\d{1,2}[:：]\d\d(?:[:：]\d\d)?/g, '')
-    .replace(new RegExp(ALL_LABELS.map(escape).join('|'), 'gi'), '')
+    .replace(allLabelsGlobal, '')
     .replace(/[\s\u00a0\u3000:：|｜()（）【】\[\]]/g, '');
   return rest.length <= (hasLabel ? 30 : 6);
 }
@@ -170,21 +181,85 @@ export interface HtmlMeta {
   lang: string | null;
 }
 
-function metaContent($: CheerioAPI, names: string[]): string | null {
+interface Node {
+  type: string;
+  name?: string;
+  attribs?: Record<string, string>;
+  children?: Node[];
+  data?: string;
+}
+
+/** What the metadata needs from the DOM, gathered in one walk (a selector query per name is a walk per name). */
+interface HeadFacts {
+  metas: Map<string, string>;
+  title: string | null;
+  ldJson: string[];
+  canonical: string | null;
+  time: string | null;
+  lang: string | null;
+}
+
+function textOf(n: Node): string {
+  if (n.type === 'text') return n.data ?? '';
+  return (n.children ?? []).map(textOf).join('');
+}
+
+function gather($: CheerioAPI): HeadFacts {
+  const facts: HeadFacts = { metas: new Map(), title: null, ldJson: [], canonical: null, time: null, lang: null };
+  const stack: Node[] = [$.root().get(0) as unknown as Node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'tag' || n.type === 'script') {
+      const a = n.attribs ?? {};
+      switch (n.name) {
+        case 'meta': {
+          const content = a.content?.trim();
+          if (content) {
+            for (const key of [a.property, a.name, a.itemprop, a['http-equiv']]) {
+              if (key && !facts.metas.has(key.toLowerCase())) facts.metas.set(key.toLowerCase(), content);
+            }
+          }
+          break;
+        }
+        case 'title':
+          facts.title ??= textOf(n).trim() || null;
+          break;
+        case 'script':
+          if (a.type === 'application/ld+json') facts.ldJson.push(textOf(n));
+          continue;
+        case 'link':
+          if (a.rel?.toLowerCase() === 'canonical' && a.href) facts.canonical ??= a.href;
+          break;
+        case 'time':
+          facts.time ??= a.datetime ?? (a.pubdate !== undefined ? textOf(n) : null);
+          break;
+        case 'html':
+          facts.lang ??= a.lang ?? null;
+          break;
+        case 'style':
+          continue;
+      }
+    }
+    const children = n.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return facts;
+}
+
+function metaContent(table: Map<string, string>, names: string[]): string | null {
   for (const name of names) {
-    const el = $(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"], meta[name="${name.toUpperCase()}"]`).first();
-    const v = el.attr('content');
-    if (v && v.trim()) return v.trim();
+    const v = table.get(name.toLowerCase());
+    if (v) return v;
   }
   return null;
 }
 
-/** JSON-LD blocks' first value for a key (datePublished, author.name, headline). */
-function jsonLd($: CheerioAPI): Record<string, unknown>[] {
+/** JSON-LD objects, flattened (datePublished, author.name, headline). */
+function jsonLd(blocks: string[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const block of blocks) {
     try {
-      const data: unknown = JSON.parse($(el).text());
+      const data: unknown = JSON.parse(block);
       const stack: unknown[] = [data];
       while (stack.length) {
         const v = stack.pop();
@@ -198,7 +273,7 @@ function jsonLd($: CheerioAPI): Record<string, unknown>[] {
     } catch {
       // Broken JSON-LD is common; it simply declares nothing.
     }
-  });
+  }
   return out;
 }
 
@@ -214,31 +289,30 @@ function nameOf(v: unknown): string | null {
 
 /** What the page declares about itself in its head and markup. */
 export function htmlMetadata($: CheerioAPI): HtmlMeta {
-  const ld = jsonLd($);
+  const facts = gather($);
+  const metas = facts.metas;
+  const ld = jsonLd(facts.ldJson);
   const ldValue = (key: string) => {
     for (const o of ld) if (o[key] !== undefined) return o[key];
     return undefined;
   };
-  const rawTitle = $('title').first().text().trim() || null;
-  const ogTitle = metaContent($, ['og:title', 'twitter:title']) ?? nameOf(ldValue('headline'));
+  const ogTitle = metaContent(metas, ['og:title', 'twitter:title']) ?? nameOf(ldValue('headline'));
   const dateText =
-    metaContent($, [
-      'article:published_time', 'og:published_time', 'pubdate', 'publishdate', 'publish_date', 'PubDate', 'publishDate',
+    metaContent(metas, [
+      'article:published_time', 'og:published_time', 'pubdate', 'publishdate', 'publish_date', 'publishDate',
       'datePublished', 'date', 'dc.date', 'DC.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
       'article.published', 'og:release_date', 'weibo:article:create_at',
     ]) ??
     (typeof ldValue('datePublished') === 'string' ? (ldValue('datePublished') as string) : null) ??
-    $('time[datetime]').first().attr('datetime') ??
-    $('time[pubdate]').first().text() ??
-    null;
+    facts.time;
   const author =
-    metaContent($, ['author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author']) ??
+    metaContent(metas, ['author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author']) ??
     nameOf(ldValue('author'));
-  const source = metaContent($, ['source', 'og:site_name', 'application-name']);
-  const url = $('link[rel="canonical"]').attr('href') ?? metaContent($, ['og:url']) ?? null;
-  const lang = $('html').attr('lang') ?? metaContent($, ['content-language', 'language']) ?? null;
+  const source = metaContent(metas, ['source', 'og:site_name', 'application-name']);
+  const url = facts.canonical ?? metaContent(metas, ['og:url']);
+  const lang = facts.lang ?? metaContent(metas, ['content-language', 'language']);
   return {
-    title: rawTitle,
+    title: facts.title,
     ogTitle,
     date: dateText ? findDate(dateText) : null,
     source,
