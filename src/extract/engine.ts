@@ -39,13 +39,24 @@ function findTriggers(text: string, rules: Rule[], boundaries: Set<number> | nul
         const i = text.indexOf(trigger, from);
         if (i < 0) break;
         from = i + 1;
-        if (boundaries && !boundaries.has(i)) continue;
+        // A Chinese trigger must start or end a word: `贷款` in `低息贷款` and in `贷款额度`, never inside one.
+        if (boundaries && !boundaries.has(i) && !boundaries.has(i + trigger.length)) continue;
         if (!boundaries && !wordEdge(text, i, i + trigger.length, lang)) continue;
         hits.push({ rule, trigger, start: i, end: i + trigger.length });
       }
     }
   }
-  return hits;
+  // A trigger inside a longer one is not a trigger of its own: `资金` in `小贷资金` is the loan word's.
+  // Sorted by start, longest first, a hit is inside a longer one exactly when an earlier hit reaches as far.
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TriggerHit[] = [];
+  let reach: TriggerHit | null = null;
+  for (const h of hits) {
+    if (reach && reach.end >= h.end && !(reach.start === h.start && reach.end === h.end)) continue;
+    kept.push(h);
+    if (!reach || h.end > reach.end) reach = h;
+  }
+  return kept;
 }
 
 /**
@@ -127,6 +138,11 @@ function clauseOf(text: string, sentence: Sentence, at: number, marks: string[])
 export interface ExtractOptions {
   /** Only these rules (by id) may produce facts; others still compete for figures, so results match a full run. */
   onlyRules?: Set<string>;
+  /**
+   * Audit mode (`audit stats`): for every figure, one fact from each rule that matched it — the winner first, then the
+   * others by their nearest trigger — instead of the winner only. Off by default; a normal run never sets it.
+   */
+  allCandidates?: boolean;
 }
 
 /**
@@ -141,7 +157,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const spec = ruleSet.languages.get(lang);
   if (!rules.length || !text) return [];
   const barriers = spec?.barriers ?? [];
-  const quantities = parseQuantities(norm.text.text, lang).filter((q) => q.kind === 'money' || q.kind === 'count');
+  const quantities = parseQuantities(norm.text.text, lang).filter((q) => q.kind === 'money' || q.kind === 'count' || q.kind === 'plain');
   if (!quantities.length) return [];
   const sentences = splitSentences(norm.text.text, norm.lang);
   const paras = paragraphs(norm.text.text);
@@ -155,55 +171,122 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const figStart = Math.min(q.start, q.qualifierStart ?? q.start);
     const figEnd = Math.max(q.end, q.qualifierEnd ?? q.end);
     const sentence = containing(sentences, q.start) ?? { start: 0, end: text.length };
-    if (spec && isVetoed(text, q, figStart, sentence, spec.normVetoBefore, spec.normVetoAfter)) continue;
+    if (spec && isVetoed(text, q, figStart, sentence, spec.normVetoBefore, spec.normVetoAfter, lang)) continue;
     const clause = clauseOf(text, sentence, q.start, [',', '，', ';', '；', ':', '：']);
+    // A per-unit or capped figure (`每人可享受补贴1200元`, `Mỗi hộ được vay tối đa 100 triệu đồng`) is not a total.
+    if (spec && perUnit(text.slice(clause.start, figStart), spec.normVetoClause, spec.normVetoClauseUnless)) continue;
 
-    let best: Candidate | null = null;
+    const kind = moneyLike(q, lang);
+    if (!kind) continue;
+    const unit = kind === 'money' && q.kind === 'plain' ? 'CNY' : q.unit;
+    let bestBefore: Candidate | null = null;
+    const inClause: Candidate[] = [];
+    const after: Candidate[] = [];
+    const everyCandidate: Candidate[] = [];
     for (const hit of hits) {
       const rule = hit.rule;
-      if (!rule.kinds.includes(q.kind as 'money' | 'count')) continue;
-      if (q.unit === null || !(q.unit in rule.units)) continue;
+      if (!rule.kinds.includes(kind)) continue;
+      if (unit === null || !(unit in rule.units)) continue;
       if (hit.start < sentence.start || hit.end > sentence.end) continue;
       const win = { ...DEFAULT_WINDOW, ...rule.window };
       let distance: number;
+      let isAfter = false;
       if (hit.end <= figStart) {
         distance = figStart - hit.end;
         if (distance > win.before) continue;
         if (crossesBarrier(text, hit.end, figStart, barriers)) continue;
       } else if (hit.start >= figEnd) {
+        // After the figure a trigger must stand in the figure's clause, with no other figure in between:
+        // `4个区县的25户创业项目` does not make the 4 a count of projects.
         distance = hit.start - figEnd;
-        if (distance > win.after) continue;
-        if (crossesBarrier(text, figEnd, hit.start, barriers)) continue;
-        distance += AFTER_PENALTY;
-      } else if (hit.start > q.start && hit.end <= q.end && lang !== 'zh') {
-        // The counter noun is the trigger (`5 dự án`, `200 lao động`, `300 jobs`): a weak one, which any trigger word
-        // standing near the figure overrules (`đào tạo nghề cho 300 lao động` is training).
-        distance = INSIDE_DISTANCE;
+        if (distance > win.after || hit.end > clause.end) continue;
+        if (quantities.some((o) => o !== q && o.start >= figEnd && o.start < hit.start)) continue;
+        isAfter = true;
+      } else if (hit.start > q.start && hit.end <= q.end) {
+        // The counted noun inside the figure (`5家企业`, `5 dự án`, `200 lao động`). In Chinese the noun right after
+        // the measure word says what is counted; a Vietnamese or English counter noun is generic (`lao động`,
+        // `people`), so any trigger word near the figure overrules it (`đào tạo nghề cho 300 lao động`).
+        distance = lang === 'zh' ? 0 : INSIDE_DISTANCE;
+        isAfter = lang === 'zh';
       } else {
         continue; // a trigger overlapping the figure otherwise (`万元户`) is not a trigger
       }
+      if (kind === 'money' && q.kind === 'plain' && (isAfter || distance > 2)) continue;
       const from = Math.min(hit.start, figStart);
       const to = Math.max(hit.end, figEnd);
       // Exclusions: between trigger and figure, or in the few characters right before the figure.
       const between = text.slice(from, to);
-      const lead = text.slice(Math.max(sentence.start, figStart - 4), figStart);
+      const lead = text.slice(Math.max(clause.start, figStart - 4), figStart);
       if (hasAny(between, rule.normExclusions) || hasAny(lead, rule.normExclusions)) continue;
       if (rule.normClauseExclusions.length && hasAny(text.slice(clause.start, clause.end), rule.normClauseExclusions)) continue;
       const c: Candidate = { hit, distance };
-      if (!best || better(c, best)) best = c;
+      if (opts.allCandidates) everyCandidate.push(c);
+      if (isAfter) after.push(c);
+      else if (hit.start >= clause.start) inClause.push(c);
+      else if (!bestBefore || better(c, bestBefore)) bestBefore = c;
+    }
+    if (inClause.length) {
+      // Several triggers before the figure in its clause: the first is the verb that governs the rest
+      // (`培训企业职工6039人次`, `培训创业者1350人` are training; `受训人数约3千人` too).
+      const nearestDistance = Math.min(...inClause.map((c) => c.distance));
+      const verb = inClause.reduce((a, b) => (b.hit.start < a.hit.start || (b.hit.start === a.hit.start && better(b, a)) ? b : a));
+      bestBefore = { hit: verb.hit, distance: nearestDistance };
+    }
+    let best = bestBefore;
+    if (after.length) {
+      // Several triggers after the figure: the last one is the predicate (`312名自主创业的“准老板”参加培训` is about
+      // training, `64名返乡创业人员参加提升培训` too); the nearest one decides how close the group stands.
+      const nearestDistance = Math.min(...after.map((c) => c.distance));
+      const predicate = after.reduce((a, b) => (b.hit.start > a.hit.start || (b.hit.start === a.hit.start && b.hit.end > a.hit.end) ? b : a));
+      const c: Candidate = { hit: predicate.hit, distance: nearestDistance === 0 ? 0 : nearestDistance + AFTER_PENALTY };
+      if (!best || c.distance < best.distance) best = c;
     }
     if (!best) continue;
+    if (opts.allCandidates) {
+      const paragraph = containing(paras, q.start) ?? sentence;
+      const winner = best.hit.rule.id;
+      const seen = new Set<string>([winner]);
+      facts.push(buildFact(norm, original, q, unit as string, best.hit, sentence, paragraph, ctx));
+      for (const c of [...everyCandidate].sort((x, y) => x.distance - y.distance)) {
+        if (seen.has(c.hit.rule.id)) continue;
+        seen.add(c.hit.rule.id);
+        facts.push(buildFact(norm, original, q, unit as string, c.hit, sentence, paragraph, ctx));
+      }
+      continue;
+    }
     const rule = best.hit.rule;
     if (opts.onlyRules && !opts.onlyRules.has(rule.id)) continue;
-    facts.push(buildFact(norm, original, q, best.hit, sentence, containing(paras, q.start) ?? sentence, ctx));
+    facts.push(buildFact(norm, original, q, unit as string, best.hit, sentence, containing(paras, q.start) ?? sentence, ctx));
   }
   return facts;
+}
+
+/**
+ * The kind a figure is read as: money and counts as the parser says, and in Chinese a bare `2000万` (no 元) right after
+ * a money word (`项目资金2000万`) as money in yuan — news writes it that way. `一个`/`一家` is the article "a", not a count.
+ */
+function moneyLike(q: Quantity, lang: RuleLang): 'money' | 'count' | null {
+  if (q.kind === 'money') return 'money';
+  if (q.kind === 'count') return lang === 'zh' && /^一/.test(q.text) && q.value === 1 ? null : 'count';
+  if (q.kind === 'plain' && lang === 'zh' && /[万亿萬億]$/.test(q.text)) return 'money';
+  return null;
 }
 
 function searchableText(text: string, lang: RuleLang): string {
   if (lang === 'zh') return text;
   const lower = text.toLowerCase();
   return lower.length === text.length ? lower : text;
+}
+
+function perUnit(lead: string, words: string[], unless: string[]): boolean {
+  for (const w of words) {
+    let i = lead.indexOf(w);
+    while (i >= 0) {
+      if (!unless.some((u) => lead.startsWith(u, i))) return true;
+      i = lead.indexOf(w, i + 1);
+    }
+  }
+  return false;
 }
 
 function better(a: Candidate, b: Candidate): boolean {
@@ -221,9 +304,10 @@ function isVetoed(
   sentence: Sentence,
   vetoBefore: string[],
   vetoAfter: string[],
+  lang: RuleLang,
 ): boolean {
   // A change word right before the figure (allowing a short filler such as `了` or a space): `同比增加1144人`.
-  const lead = text.slice(Math.max(sentence.start, figStart - 6), figStart);
+  const lead = text.slice(Math.max(sentence.start, figStart - (lang === 'zh' ? 6 : 16)), figStart);
   for (const w of vetoBefore) {
     const i = lead.lastIndexOf(w);
     if (i >= 0 && lead.length - (i + w.length) <= 2) return true;
@@ -237,6 +321,7 @@ function buildFact(
   norm: NormDoc,
   original: string,
   q: Quantity,
+  quantityUnit: string,
   hit: TriggerHit,
   sentence: Sentence,
   paragraph: Sentence,
@@ -253,7 +338,7 @@ function buildFact(
     const [ps, pe] = t.toOriginal(c.period.start, c.period.end);
     period = original.slice(ps, pe);
   }
-  const unit = hit.rule.units[q.unit as string];
+  const unit = hit.rule.units[quantityUnit];
   return {
     type: hit.rule.type,
     value: q.value,

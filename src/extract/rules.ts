@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import { packageRoot } from '../paths.js';
 import type { FactType, RuleLang } from '../types.js';
 import { normalizeQuery } from '../normalize/index.js';
 import type { ContextSpec } from './context.js';
+import { addWords } from '../segment/index.js';
 
 export interface RuleExampleFact {
   type?: FactType;
@@ -57,6 +58,9 @@ export interface LanguageSpec {
   veto_after: string[];
   /** Clause separators: a trigger is not looked for across them. */
   barriers: string[];
+  /** A figure whose clause has one of these before it is per unit or a cap (`每人`, `tối đa`), unless the word starts one of `veto_clause_unless` (`每年`). */
+  veto_clause?: string[];
+  veto_clause_unless?: string[];
   /** Period and place patterns for this language. */
   context: Omit<ContextSpec, 'language'>;
 }
@@ -74,7 +78,7 @@ export interface Rule extends RuleSpec {
 
 export interface RuleSet {
   rules: Rule[];
-  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[] }>;
+  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[] }>;
   /** Hash of every rule version and language file: changes whenever any rule changes. */
   version: string;
 }
@@ -168,6 +172,8 @@ export const LANGUAGE_FILE_SCHEMA = {
     veto_before: { type: 'array', items: { type: 'string', minLength: 1 } },
     veto_after: { type: 'array', items: { type: 'string', minLength: 1 } },
     barriers: { type: 'array', items: { type: 'string', minLength: 1 } },
+    veto_clause: { type: 'array', items: { type: 'string', minLength: 1 } },
+    veto_clause_unless: { type: 'array', items: { type: 'string', minLength: 1 } },
     context: {
       type: 'object',
       required: ['periods', 'places'],
@@ -288,6 +294,8 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         ...spec,
         normVetoBefore: spec.veto_before.map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normVetoAfter: spec.veto_after.map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
+        normVetoClause: (spec.veto_clause ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
+        normVetoClauseUnless: (spec.veto_clause_unless ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
       });
       versionParts.push(hash(canonical(spec)));
       continue;
@@ -310,7 +318,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       const norm = (xs: string[] | undefined) =>
         [...new Set((xs ?? []).map(fold))].sort((a, b) => b.length - a.length);
       // The language file's veto lists change what every rule of that language extracts: they are part of its version.
-      const langPart = languages.has(doc.language) ? canonical(languages.get(doc.language)!.veto_before) + canonical(languages.get(doc.language)!.veto_after) + canonical(languages.get(doc.language)!.barriers) : '';
+      const langPart = languages.has(doc.language) ? canonical(languages.get(doc.language)!.veto_before) + canonical(languages.get(doc.language)!.veto_after) + canonical(languages.get(doc.language)!.barriers) + canonical(languages.get(doc.language)!.veto_clause ?? []) + canonical(languages.get(doc.language)!.veto_clause_unless ?? []) : '';
       const version = hash(canonical(spec) + langPart);
       versionParts.push(spec.id + '@' + version);
       rules.push({
@@ -325,6 +333,8 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       });
     }
   }
+  // Trigger words stay whole when jieba cuts the text (`创业担保贷款` is one word to the rules).
+  addWords(rules.filter((r) => r.lang === 'zh').flatMap((r) => r.normTriggers));
   const set: RuleSet = { rules, languages, version: hash(versionParts.sort().join('\n')) };
   cache.set(dir, set);
   return set;
