@@ -16,6 +16,8 @@ export interface HttpOptions {
   /** Bodies longer than this are cut here and marked truncated. */
   maxBytes: number;
   agents?: { http: http.Agent; https: https.Agent };
+  /** Called when the request has been handed to the socket (after connecting): when the server gets it. */
+  onSent?: () => void;
 }
 
 export interface RawExchange {
@@ -103,6 +105,8 @@ export function fetchRaw(target: URL, opts: HttpOptions): Promise<RawExchange> {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated: 'length' | null = null;
+      // read now: a kept-alive socket goes back to the agent at the end of the body
+      const remoteAddress = res.socket?.remoteAddress ?? null;
       const finish = () => {
         const headers: Array<[string, string]> = [];
         for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
@@ -117,7 +121,7 @@ export function fetchRaw(target: URL, opts: HttpOptions): Promise<RawExchange> {
           headers,
           body: Buffer.concat(chunks),
           truncated,
-          remoteAddress: res.socket?.remoteAddress ?? null,
+          remoteAddress,
         });
       };
       res.on('data', (chunk: Buffer) => {
@@ -140,6 +144,7 @@ export function fetchRaw(target: URL, opts: HttpOptions): Promise<RawExchange> {
       res.on('aborted', () => done(new FetchError('connection closed before the response ended', 'network')));
       res.on('error', (err) => done(new FetchError(err.message, 'network')));
     });
+    req.on('finish', () => opts.onSent?.());
     req.end();
   });
 }

@@ -231,7 +231,7 @@ export async function fetchToWarc(urls: string[], out: string, options: Partial<
       summary.requests++;
       let ex: RawExchange;
       try {
-        ex = await scheduler.request(url.hostname, () => fetchRaw(url, httpOpts));
+        ex = await scheduler.request(url.hostname, (onSent) => fetchRaw(url, { ...httpOpts, onSent }));
       } catch (err) {
         const fe = err instanceof FetchError ? err : new FetchError(String((err as Error)?.message ?? err), 'network');
         if (!fe.retryable || retry >= opts.retry.retries) return { ex: null, attempts, error: fe.message };

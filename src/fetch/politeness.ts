@@ -7,7 +7,8 @@
  * waiting for a global slot, not when it reached the server. The gate is checked twice: once before taking a global
  * slot (so a slot is not held while waiting out the interval) and again, reserving the moment, right before sending.
  * Reservations only move forward, so no two sends to one host are closer than the interval, whatever the
- * concurrency. Every request counts: robots.txt, each redirect hop and each retry.
+ * concurrency; and when a request really leaves later than its reserved moment (a new connection, a busy event
+ * loop), the gate moves on to that moment. Every request counts: robots.txt, each redirect hop and each retry.
  */
 import PQueue from 'p-queue';
 
@@ -38,6 +39,13 @@ class HostGate {
     const at = Math.max(now, this.last + this.intervalMs);
     this.last = at;
     return at - now;
+  }
+  /**
+   * The request really left at `now`. Connecting, TLS and a busy event loop can put that later than the reserved
+   * moment, and the server counts from when the request arrives.
+   */
+  sent(now = Date.now()): void {
+    this.last = Math.max(this.last, now);
   }
 }
 
@@ -73,14 +81,17 @@ export class Scheduler {
     return this.host(hostKey).gate.intervalMs;
   }
 
-  /** Runs `send` as one request to the host (`URL.host`), when its turn comes. */
-  request<T>(hostKey: string, send: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `send` as one request to the host, when its turn comes. `send` calls `markSent` when the request has
+   * actually gone out, so the next one counts its interval from then.
+   */
+  request<T>(hostKey: string, send: (markSent: () => void) => Promise<T>): Promise<T> {
     const h = this.host(hostKey);
     return h.queue.add(async () => {
       await sleep(h.gate.waitMs());
       return this.global.add(async () => {
         await sleep(h.gate.reserve());
-        return send();
+        return send(() => h.gate.sent());
       });
     });
   }

@@ -29,6 +29,8 @@ export interface ArchiveScan {
   /** Bytes up to the end of the last complete record (a request without its response does not count). */
   validBytes: number;
   records: number;
+  /** Every complete record kept: its type and byte range in the file. */
+  entries: Array<{ type: string; start: number; end: number }>;
   responses: ArchivedResponse[];
   /** Why the tail after validBytes is not kept, when there is one. */
   cutReason: string | null;
@@ -68,7 +70,7 @@ class FileWindow {
 const FIRST_WINDOW = 1 << 20;
 
 export function scanArchive(file: string): ArchiveScan {
-  if (!existsSync(file)) return { fileBytes: 0, validBytes: 0, records: 0, responses: [], cutReason: null };
+  if (!existsSync(file)) return { fileBytes: 0, validBytes: 0, records: 0, entries: [], responses: [], cutReason: null };
   const win = new FileWindow(file);
   const gz = isGzipArchive(file);
   const records: ScannedRecord[] = [];
@@ -98,6 +100,7 @@ export function scanArchive(file: string): ArchiveScan {
     fileBytes: win.size,
     validBytes,
     records: records.length,
+    entries: records.map(({ type, start, end }) => ({ type, start, end })),
     responses: records.flatMap((r) => (r.response ? [r.response] : [])),
     cutReason: validBytes < win.size ? cutReason : null,
   };
