@@ -14,6 +14,7 @@ import { register as registerRules } from './rules.js';
 import { register as registerAudit } from './audit.js';
 import { register as registerExtract } from './extract.js';
 import { register as registerReview } from './review.js';
+import { register as registerServe } from './serve.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -26,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview]) {
+  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview, registerServe]) {
     register(program, setExit);
   }
   try {

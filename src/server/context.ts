@@ -1,0 +1,31 @@
+/** What every page handler gets: the read-only store, the review writer (if reviews are enabled), the rule set. */
+import type { RuleSet } from '../extract/rules.js';
+import type { Store } from '../store/types.js';
+
+/** The only write the server makes: a verdict on a fact, into the review table. */
+export type ReviewWriter = Pick<Store, 'putReview'>;
+
+export interface ServerContext {
+  /** Opened read-only: no page handler can change facts or documents. */
+  store: Store;
+  /** A separate connection used for nothing but reviews; null when the server runs without reviews. */
+  reviews: ReviewWriter | null;
+  ruleSet: RuleSet;
+  /** A gold file (annotation guidelines' JSONL) to score rules against, when one was given. */
+  goldFile: string | null;
+}
+
+export interface Request {
+  method: string;
+  path: string;
+  params: URLSearchParams;
+  /** Path and query as requested, for links back here. */
+  url: string;
+}
+
+export type Response =
+  | { kind: 'html'; status?: number; body: string }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'stream'; contentType: string; filename?: string; write: (out: (chunk: string) => Promise<void>) => Promise<void> };
+
+export class NotFound extends Error {}

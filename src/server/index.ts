@@ -1,0 +1,69 @@
+/**
+ * `newsfacts serve` as a library: open the database for the web interface and start the server.
+ *
+ * Two connections: the store every page reads through is opened read-only; reviews go through a second, writable
+ * connection that the server uses for `putReview` only. Opening that one first also applies pending migrations
+ * (the browse indexes and the search index of db/migrations/003_browse.sql) to a database built by an older version.
+ */
+import { loadRuleSet, type RuleSet } from '../extract/rules.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
+import { startServer, type RunningServer, type ServerOptions } from './app.js';
+import type { ServerContext } from './context.js';
+
+export { startServer, createHandler, type RunningServer, type ServerOptions } from './app.js';
+export type { ServerContext, ReviewWriter } from './context.js';
+
+export interface ServeOptions extends ServerOptions {
+  db?: string;
+  /** Leave the review table alone: no writable connection at all. */
+  reviews?: boolean;
+  gold?: string | null;
+  ruleSet?: RuleSet;
+}
+
+export interface Served extends RunningServer {
+  context: ServerContext;
+}
+
+export function openServerContext(opts: ServeOptions = {}): { context: ServerContext; close(): void } {
+  const writer: Store | null = opts.reviews === false ? null : openStore(opts.db);
+  let reader: Store;
+  try {
+    reader = openStore(opts.db, { readonly: true });
+  } catch (err) {
+    writer?.close();
+    throw err;
+  }
+  const context: ServerContext = {
+    store: reader,
+    reviews: writer ? { putReview: (r) => writer.putReview(r) } : null,
+    ruleSet: opts.ruleSet ?? loadRuleSet(),
+    goldFile: opts.gold ?? null,
+  };
+  return {
+    context,
+    close() {
+      reader.close();
+      writer?.close();
+    },
+  };
+}
+
+export async function serve(opts: ServeOptions = {}): Promise<Served> {
+  const { context, close } = openServerContext(opts);
+  try {
+    const running = await startServer(context, opts);
+    return {
+      ...running,
+      context,
+      close: async () => {
+        await running.close();
+        close();
+      },
+    };
+  } catch (err) {
+    close();
+    throw err;
+  }
+}
