@@ -15,6 +15,7 @@ import { register as registerAudit } from './audit.js';
 import { register as registerExtract } from './extract.js';
 import { register as registerReview } from './review.js';
 import { register as registerServe } from './serve.js';
+import { register as registerFetch } from './fetch.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -27,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview, registerServe]) {
+  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview, registerServe, registerFetch]) {
     register(program, setExit);
   }
   try {
