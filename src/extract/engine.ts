@@ -28,6 +28,9 @@ interface Candidate {
 /** Triggers standing after the figure (`300人参加培训`) are a little weaker than those before it. */
 const AFTER_PENALTY = 2;
 const INSIDE_DISTANCE = 9;
+const CLAUSE_MARKS = [',', '，', ';', '；', ':', '：'];
+/** How far before the figure a verb may stand and still govern the noun phrase it counts (`培训企业职工6039人次`). */
+const VERB_REACH = 8;
 const DEFAULT_WINDOW = { before: 16, after: 6 };
 
 function findTriggers(text: string, rules: Rule[], boundaries: Set<number> | null, lang: RuleLang): TriggerHit[] {
@@ -112,8 +115,20 @@ function paragraphs(text: string): Sentence[] {
   return out;
 }
 
+/**
+ * Where `w` stands in `s` from `from` on, as a whole word for Latin-script languages (`each` is not in `reached`) and
+ * anywhere for Chinese, which has no spaces; -1 when it does not.
+ */
+function indexOfWord(s: string, w: string, latin: boolean, from = 0): number {
+  let i = s.indexOf(w, from);
+  while (i >= 0 && latin && (LETTER.test(s[i - 1] ?? '') || LETTER.test(s[i + w.length] ?? ''))) i = s.indexOf(w, i + 1);
+  return i;
+}
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+let latinScript = false; // set per document by extractFacts: vi and en match whole words
+
 function hasAny(s: string, words: string[]): string | null {
-  for (const w of words) if (s.includes(w)) return w;
+  for (const w of words) if (indexOfWord(s, w, latinScript) >= 0) return w;
   return null;
 }
 
@@ -123,14 +138,22 @@ function crossesBarrier(text: string, from: number, to: number, barriers: string
 }
 
 /** The clause of the figure: the sentence cut at the language's barrier marks and at commas. */
-function clauseOf(text: string, sentence: Sentence, at: number, marks: string[]): Sentence {
+function clauseOf(text: string, sentence: Sentence, figStart: number, figEnd: number, marks: string[]): Sentence {
+  // A mark between two digits is part of a number (`1,500`, `10:30`), not a clause break.
+  const isBreak = (i: number) => !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
   let start = sentence.start;
   let end = sentence.end;
-  for (const m of marks) {
-    const b = text.lastIndexOf(m, at - 1);
-    if (b >= start && b < at) start = b + m.length;
-    const a = text.indexOf(m, at);
-    if (a >= 0 && a < end) end = a;
+  for (let i = figStart - 1; i >= sentence.start; i--) {
+    if (marks.includes(text[i]) && isBreak(i)) {
+      start = i + 1;
+      break;
+    }
+  }
+  for (let i = figEnd; i < sentence.end; i++) {
+    if (marks.includes(text[i]) && isBreak(i)) {
+      end = i;
+      break;
+    }
   }
   return { start, end };
 }
@@ -153,6 +176,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   // Latin-script words match regardless of case (a sentence may start with `Kinh phí`): rules and vetoes are read on
   // a lower-cased copy, which keeps every index for these scripts (where it would not, the text is used as it is).
   const text = searchableText(norm.text.text, lang);
+  latinScript = lang !== 'zh';
   const rules = ruleSet.rules.filter((r) => r.lang === lang);
   const spec = ruleSet.languages.get(lang);
   if (!rules.length || !text) return [];
@@ -172,7 +196,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const figEnd = Math.max(q.end, q.qualifierEnd ?? q.end);
     const sentence = containing(sentences, q.start) ?? { start: 0, end: text.length };
     if (spec && isVetoed(text, q, figStart, sentence, spec.normVetoBefore, spec.normVetoAfter, lang)) continue;
-    const clause = clauseOf(text, sentence, q.start, [',', '，', ';', '；', ':', '：']);
+    const clause = clauseOf(text, sentence, figStart, figEnd, CLAUSE_MARKS);
     // A per-unit or capped figure (`每人可享受补贴1200元`, `Mỗi hộ được vay tối đa 100 triệu đồng`) is not a total.
     if (spec && perUnit(text.slice(clause.start, figStart), spec.normVetoClause, spec.normVetoClauseUnless)) continue;
 
@@ -202,7 +226,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
         if (distance > win.after || hit.end > clause.end) continue;
         if (quantities.some((o) => o !== q && o.start >= figEnd && o.start < hit.start)) continue;
         isAfter = true;
-      } else if (hit.start > q.start && hit.end <= q.end) {
+      } else if (hit.start > q.start && hit.start < q.end) {
         // The counted noun inside the figure (`5家企业`, `5 dự án`, `200 lao động`). In Chinese the noun right after
         // the measure word says what is counted; a Vietnamese or English counter noun is generic (`lao động`,
         // `people`), so any trigger word near the figure overrules it (`đào tạo nghề cho 300 lao động`).
@@ -228,9 +252,16 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     if (inClause.length) {
       // Several triggers before the figure in its clause: the first is the verb that governs the rest
       // (`培训企业职工6039人次`, `培训创业者1350人` are training; `受训人数约3千人` too).
-      const nearestDistance = Math.min(...inClause.map((c) => c.distance));
-      const verb = inClause.reduce((a, b) => (b.hit.start < a.hit.start || (b.hit.start === a.hit.start && better(b, a)) ? b : a));
-      bestBefore = { hit: verb.hit, distance: nearestDistance };
+      // Only a verb within a short object's reach of the figure governs it; two overlapping triggers (`tổng vốn vay`)
+      // leave the choice to the one nearer the figure.
+      const nearest = inClause.reduce((a, b) => (better(b, a) ? b : a));
+      const governing = inClause.filter(
+        (c) => figStart - c.hit.end <= VERB_REACH && !inClause.some((o) => o !== c && o.hit.start > c.hit.start && o.hit.start < c.hit.end),
+      );
+      const verb = governing.length
+        ? governing.reduce((a, b) => (b.hit.start < a.hit.start || (b.hit.start === a.hit.start && better(b, a)) ? b : a))
+        : nearest;
+      bestBefore = { hit: verb.hit, distance: nearest.distance };
     }
     let best = bestBefore;
     if (after.length) {
@@ -280,10 +311,10 @@ function searchableText(text: string, lang: RuleLang): string {
 
 function perUnit(lead: string, words: string[], unless: string[]): boolean {
   for (const w of words) {
-    let i = lead.indexOf(w);
+    let i = indexOfWord(lead, w, latinScript);
     while (i >= 0) {
       if (!unless.some((u) => lead.startsWith(u, i))) return true;
-      i = lead.indexOf(w, i + 1);
+      i = indexOfWord(lead, w, latinScript, i + 1);
     }
   }
   return false;
@@ -310,7 +341,9 @@ function isVetoed(
   const lead = text.slice(Math.max(sentence.start, figStart - (lang === 'zh' ? 6 : 16)), figStart);
   for (const w of vetoBefore) {
     const i = lead.lastIndexOf(w);
-    if (i >= 0 && lead.length - (i + w.length) <= 2) return true;
+    if (i < 0 || lead.length - (i + w.length) > 2) continue;
+    if (lang !== 'zh' && LETTER.test(lead[i - 1] ?? '')) continue; // `increase` is not in `reincrease`
+    return true;
   }
   const tail = text.slice(q.end, Math.min(sentence.end, q.end + 6));
   for (const w of vetoAfter) if (tail.startsWith(w) || tail.trimStart().startsWith(w)) return true;
