@@ -16,6 +16,9 @@ import { register as registerExtract } from './extract.js';
 import { register as registerReview } from './review.js';
 import { register as registerServe } from './serve.js';
 import { register as registerFetch } from './fetch.js';
+import { register as registerWorker } from './worker.js';
+import { register as registerStatus } from './status.js';
+import { register as registerExport } from './export.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -28,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview, registerServe, registerFetch]) {
+  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview, registerServe, registerFetch, registerWorker, registerStatus, registerExport]) {
     register(program, setExit);
   }
   try {
