@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadRuleSet } from '../extract/rules.js';
+import { loadRulesForCommand } from './rules.js';
 import { explainFact, formatExplanation } from '../audit/explain.js';
 import { ruleStats } from '../audit/stats.js';
 import { evaluate, type EvalReport } from '../audit/eval.js';
@@ -76,7 +76,7 @@ export function register(program: Command, _setExit: SetExit): void {
       const store = openStore(opts.db, { readonly: true });
       try {
         if (!store.fact(Number(id))) throw new UsageError(`no fact ${id} in the database`);
-        const e = explainFact(store, Number(id), loadRuleSet(opts.extractors, { fresh: !!opts.extractors }));
+        const e = explainFact(store, Number(id), loadRulesForCommand(opts.extractors));
         console.log(opts.format === 'json' ? JSON.stringify(e, null, 2) : formatExplanation(e));
       } finally {
         store.close();
@@ -97,7 +97,7 @@ export function register(program: Command, _setExit: SetExit): void {
       if (opts.type && !FACT_TYPES.includes(opts.type as any)) throw new UsageError(`unknown --type '${opts.type}' (${FACT_TYPES.join(', ')})`);
       const store = openStore(opts.db, { readonly: true });
       try {
-        const s = ruleStats(store, loadRuleSet(opts.extractors, { fresh: !!opts.extractors }), {
+        const s = ruleStats(store, loadRulesForCommand(opts.extractors), {
           lang: opts.lang, type: opts.type, noOverlaps: !opts.overlaps,
         });
         if (opts.format === 'json') {

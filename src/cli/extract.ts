@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadRuleSet } from '../extract/rules.js';
+import { loadRulesForCommand } from './rules.js';
 import { reextract, type RulesMode } from '../audit/reextract.js';
 import { openStore } from '../store/index.js';
 import { UsageError, type SetExit } from './errors.js';
@@ -13,7 +13,7 @@ export function register(program: Command, _setExit: SetExit): void {
     .option('--extractors <dir>', 'rules folder (default: the package extractors/)')
     .action((opts: { db?: string; rules: string; extractors?: string }) => {
       if (opts.rules !== 'changed' && opts.rules !== 'all') throw new UsageError(`--rules takes 'changed' or 'all', not '${opts.rules}'`);
-      const ruleSet = loadRuleSet(opts.extractors, { fresh: true });
+      const ruleSet = loadRulesForCommand(opts.extractors);
       const store = openStore(opts.db);
       try {
         const s = reextract(store, ruleSet, opts.rules as RulesMode, { command: `extract --rules ${opts.rules}` });

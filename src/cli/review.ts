@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { loadRuleSet } from '../extract/rules.js';
+import { loadRulesForCommand } from './rules.js';
 import { explainFact } from '../audit/explain.js';
 import { applyVerdictFile, parseVerdict, recordVerdict, sampleFacts } from '../audit/review.js';
 import { openStore } from '../store/index.js';
@@ -17,7 +17,7 @@ function positive(s: string | undefined, name: string, fallback: number): number
 
 /** Asks about each fact on the terminal (or on piped stdin): c = correct, w = wrong, s = skip, q = quit; a note may follow. */
 async function reviewInteractively(store: Store, facts: FactRow[], reviewer?: string): Promise<{ recorded: number; skipped: number }> {
-  const ruleSet = loadRuleSet();
+  const ruleSet = loadRulesForCommand();
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const lines = rl[Symbol.asyncIterator]();
   let recorded = 0;
@@ -64,7 +64,7 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--rule <id>', 'review facts of this rule')
     .option('--type <type>', 'review facts of this type')
     .option('--lang <lang>', 'review facts in this language')
-    .option('--n <n>', 'how many facts to review (random sample, unreviewed first)', '20')
+    .option('--n <n>', 'how many facts to review (random sample of unreviewed facts; default 20)')
     .option('--seed <seed>', 'random seed, to draw the same sample again')
     .option('--reviewer <name>', 'who gives the verdicts')
     .action(async (opts: { db?: string; file?: string; rule?: string; type?: string; lang?: string; n?: string; seed?: string; reviewer?: string }) => {
@@ -99,11 +99,16 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--rule <id>', 'facts of this rule')
     .option('--type <type>', 'facts of this type')
     .option('--lang <lang>', 'facts in this language')
-    .option('--n <n>', 'sample size', '20')
+    .option('--n <n>', 'sample size (default 20)')
     .option('--seed <seed>', 'random seed, to draw the same sample again')
     .option('--unreviewed', 'only facts without a verdict')
     .option('--format <format>', 'table | jsonl', 'table')
-    .action((opts: { db?: string; rule?: string; type?: string; lang?: string; n?: string; seed?: string; unreviewed?: boolean; format: string }) => {
+    .action((local: Record<string, unknown>, cmd: Command) => {
+      // `review` itself takes --db, --rule, --n, … and commander hands them to it wherever they stand: merge both.
+      const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+      const opts = { ...defined(cmd.parent?.opts() ?? {}), ...defined(local) } as {
+        db?: string; rule?: string; type?: string; lang?: string; n?: string; seed?: string; unreviewed?: boolean; format: string;
+      };
       if (!['table', 'jsonl'].includes(opts.format)) throw new UsageError(`unknown --format '${opts.format}' (table, jsonl)`);
       const seed = opts.seed === undefined ? undefined : Number(opts.seed);
       if (seed !== undefined && !Number.isFinite(seed)) throw new UsageError('--seed takes a number');

@@ -1,8 +1,21 @@
 import type { Command } from 'commander';
-import { loadRuleSet } from '../extract/rules.js';
+import { loadRuleSet, RuleLoadError, type RuleSet } from '../extract/rules.js';
 import { testRules } from '../audit/ruletests.js';
 import { UsageError, type SetExit } from './errors.js';
 import { formatRows } from './format.js';
+
+/**
+ * The rule set for a command: from `dir` (fresh) or the package's extractors/. A malformed rule file is a usage error
+ * naming the file and line (exit 2), never a stack trace, and nothing runs with half a rule set.
+ */
+export function loadRulesForCommand(dir?: string): RuleSet {
+  try {
+    return loadRuleSet(dir, { fresh: !!dir });
+  } catch (err) {
+    if (err instanceof RuleLoadError) throw new UsageError(`malformed rule file: ${err.message}`);
+    throw err;
+  }
+}
 
 export function register(program: Command, setExit: SetExit): void {
   const rules = program.command('rules').description('the extraction rules in extractors/: list them, run their examples');
@@ -12,7 +25,7 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--extractors <dir>', 'rules folder (default: the package extractors/)')
     .option('--format <format>', 'table | json', 'table')
     .action((opts: { extractors?: string; format: string }) => {
-      const set = loadRuleSet(opts.extractors, { fresh: !!opts.extractors });
+      const set = loadRulesForCommand(opts.extractors);
       const rows = set.rules.map((r) => ({
         id: r.id, lang: r.lang, type: r.type, version: r.version, triggers: r.triggers.length,
         examples: r.examples.valid.length + r.examples.invalid.length, file: `${r.file}:${r.line}`, description: r.description,
@@ -30,7 +43,7 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--extractors <dir>', 'rules folder (default: the package extractors/)')
     .option('--format <format>', 'text | json', 'text')
     .action((opts: { rule?: string; extractors?: string; format: string }) => {
-      const set = loadRuleSet(opts.extractors, { fresh: !!opts.extractors });
+      const set = loadRulesForCommand(opts.extractors);
       if (opts.rule && !set.rules.some((r) => r.id === opts.rule)) throw new UsageError(`no rule '${opts.rule}' in the rule set`);
       const results = testRules(set, opts.rule);
       const failed = results.filter((r) => r.failures.length);
