@@ -26,6 +26,7 @@ import type {
   RunInfo,
   Store,
   StoredDocument,
+  WriteBatch,
 } from './types.js';
 
 const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
@@ -181,6 +182,14 @@ export class SqliteStore implements Store {
       return { documentId, facts: n };
     });
     return tx();
+  }
+
+  writeBatch(runId: number, batch: WriteBatch): Array<{ documentId: number; facts: number }> {
+    // putDocument's own transactions nest as savepoints inside this one: the batch commits or vanishes whole.
+    return this.db.transaction(() => {
+      for (const hash of batch.unchanged) this.touchDocument(runId, hash);
+      return batch.documents.map(({ doc, facts }) => this.putDocument(runId, doc, facts));
+    })();
   }
 
   recordError(runId: number | null, source: string, reason: string, record: string | null = null): void {

@@ -29,6 +29,13 @@ export interface RunInfo {
   pipelineVersion: string;
 }
 
+/** What `Store.writeBatch` writes in one transaction. */
+export interface WriteBatch {
+  documents: Array<{ doc: DocumentRecord; facts: Fact[] }>;
+  /** Content hashes of pages seen again unchanged (touchDocument). */
+  unchanged: string[];
+}
+
 export interface RunCounts {
   pagesRead: number;
   pagesStored: number;
@@ -247,6 +254,12 @@ export interface Store {
   /** Stores (or replaces) a document and all its facts in one transaction; returns the number of facts stored. */
   putDocument(runId: number, doc: DocumentRecord, facts: Fact[]): { documentId: number; facts: number };
   recordError(runId: number | null, source: string, reason: string, record?: string | null): void;
+  /**
+   * Optional batched write (corpus-scale ingest): every document with its facts, and every unchanged page's touch, in
+   * ONE transaction, so that a killed run loses at most the batch in hand and never half a document. Ingest falls back
+   * to putDocument/touchDocument one by one on a store without it. Returns one result per document, in order.
+   */
+  writeBatch?(runId: number, batch: WriteBatch): Array<{ documentId: number; facts: number }>;
   facts(filter?: FactFilter): FactRow[];
   fact(id: number): FactRow | null;
   /** A document by id, content hash or source path. */
