@@ -11,8 +11,24 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 
-const zhHans = '<p>今年以来，全市累计发放创业担保贷款3200万元，扶持创业1200人。</p>';
-const zhHant = '<p>今年以來，全市累計發放創業擔保貸款3200萬元，扶持創業1200人。</p>';
+import * as OpenCC from 'opencc-js';
+
+// An article long enough for the cleaner to take it as one (a title and a few paragraphs of prose).
+const zhHans = [
+  '本报讯 今年以来，我市把稳就业作为民生工作的重点，围绕返乡创业、技能培训和小微企业融资等方面持续发力，各项工作取得明显成效。',
+  '据市人力资源和社会保障局介绍，今年以来，全市累计发放创业担保贷款3200万元，扶持创业1200人，带动就业近四千人。',
+  '下一步，市里将继续优化办事流程，简化贷款审批环节，推动更多惠企政策直达市场主体，为高质量发展提供有力支撑。',
+]
+  .map((p) => `<p>${p}</p>`)
+  .join('');
+const zhHant = OpenCC.Converter({ from: 'cn', to: 'tw' })(zhHans);
+const en = [
+  'The provincial development fund has lent $12 million to 300 small firms since January, officials said on Monday.',
+  'Most of the loans went to family workshops and food processors in the northern districts, where demand for credit has grown quickly.',
+  'The fund plans to open two more branch offices before the end of the year to shorten waiting times for applicants.',
+]
+  .map((p) => `<p>${p}</p>`)
+  .join('');
 
 function page(title, body, meta = '') {
   return `<!DOCTYPE html><html><head>${meta}<title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
@@ -58,7 +74,7 @@ const site = http.createServer((req, res) => {
       return send(res, path, 200, html(), iconv.encode(page('創業擔保貸款', zhHant), 'big5'));
     case '/news/gzip.html': {
       // gzip-encoded and chunked (no Content-Length), as many servers send pages
-      const body = Buffer.from(page('gzip', '<p>The province lent $12 million to 300 small firms.</p>'), 'utf8');
+      const body = Buffer.from(page('Fund lends to small firms', en), 'utf8');
       const z = zlib.gzipSync(body);
       served.set(path, body);
       served.set(path + '#gzip', z);
