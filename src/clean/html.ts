@@ -345,7 +345,17 @@ function listPageReason(choice: ArticleChoice): string | null {
   const linkUnits = run.filter((b) => b.kind === 'bad').reduce((n, b) => n + b.units, 0);
   const linkHeadlines = run.filter((b, i) => b.kind === 'bad' && run[i + 1]?.kind === 'good').length;
   const goodBlocks = run.filter((b) => b.kind === 'good').length;
-  if (goodBlocks >= 4 && linkHeadlines >= 0.6 * goodBlocks) return 'no article: a list of linked teasers (index page)';
+  // An article has a core: consecutive prose not interrupted by furniture. Teasers are islands between links.
+  let core = 0;
+  let segment = 0;
+  for (const b of run) {
+    if (b.kind === 'bad') segment = 0;
+    else if (b.kind === 'good') segment += b.units;
+    core = Math.max(core, segment);
+  }
+  if (goodBlocks >= 4 && linkHeadlines >= 0.6 * goodBlocks && core < 0.3 * choice.goodUnits && core < 150) {
+    return 'no article: a list of linked teasers (index page)';
+  }
   if (linkUnits > 2 * choice.goodUnits) return 'no article: links outweigh prose (index or navigation page)';
   return null;
 }
