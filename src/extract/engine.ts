@@ -219,6 +219,9 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
         distance = figStart - hit.end;
         if (distance > win.before) continue;
         if (crossesBarrier(text, hit.end, figStart, barriers)) continue;
+        // A trigger governs the nearest figure of its kind; it reaches past another one only along a list
+        // (`安排资金500万元、300万元和200万元`), not past a clause with its own figure (`补贴2412.7万元,购买新车约3亿元`).
+        if (crossesSameKind(text, quantities, q, hit.end, figStart, kind, lang)) continue;
       } else if (hit.start >= figEnd) {
         // After the figure a trigger must stand in the figure's clause, with no other figure in between:
         // `4个区县的25户创业项目` does not make the 4 a count of projects.
@@ -235,7 +238,8 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       } else {
         continue; // a trigger overlapping the figure otherwise (`万元户`) is not a trigger
       }
-      if (kind === 'money' && q.kind === 'plain' && (isAfter || distance > 2)) continue;
+      // A bare `2000万` is money only right beside a money word: `资金2000万`, `4万亿投资`, `4000亿的投资`.
+      if (kind === 'money' && q.kind === 'plain' && distance > (isAfter ? 1 : 2)) continue;
       const from = Math.min(hit.start, figStart);
       const to = Math.max(hit.end, figEnd);
       // Exclusions: between trigger and figure, or in the few characters right before the figure.
@@ -243,6 +247,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       const lead = text.slice(Math.max(clause.start, figStart - 4), figStart);
       if (hasAny(between, rule.normExclusions) || hasAny(lead, rule.normExclusions)) continue;
       if (rule.normClauseExclusions.length && hasAny(text.slice(clause.start, clause.end), rule.normClauseExclusions)) continue;
+      if (rule.normSentenceExclusions.length && hasAny(text.slice(sentence.start, sentence.end), rule.normSentenceExclusions)) continue;
       const c: Candidate = { hit, distance };
       if (opts.allCandidates) everyCandidate.push(c);
       if (isAfter) after.push(c);
@@ -307,6 +312,32 @@ function searchableText(text: string, lang: RuleLang): string {
   if (lang === 'zh') return text;
   const lower = text.toLowerCase();
   return lower.length === text.length ? lower : text;
+}
+
+const LIST_GLUE: Record<RuleLang, RegExp> = {
+  zh: /^[\s、,，和及与或以]*$/,
+  vi: /^(?:[\s,]|và|hoặc)*$/,
+  en: /^(?:[\s,]|and|or)*$/,
+};
+
+function crossesSameKind(
+  text: string,
+  quantities: Quantity[],
+  q: Quantity,
+  from: number,
+  to: number,
+  kind: 'money' | 'count',
+  lang: RuleLang,
+): boolean {
+  let last: Quantity | null = null;
+  for (const o of quantities) {
+    if (o === q || o.start < from || o.end > to) continue;
+    if ((kind === 'money') !== (o.kind === 'money')) continue;
+    if (kind === 'count' && o.kind !== 'count') continue;
+    if (!last || o.end > last.end) last = o;
+  }
+  if (!last) return false;
+  return !LIST_GLUE[lang].test(text.slice(last.end, Math.min(q.qualifierStart ?? q.start, q.start)));
 }
 
 function perUnit(lead: string, words: string[], unless: string[]): boolean {

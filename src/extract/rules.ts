@@ -44,6 +44,8 @@ export interface RuleSpec {
   exclusions?: string[];
   /** Words that veto the match when they stand anywhere in the figure's clause. */
   clause_exclusions?: string[];
+  /** Words that veto the match when they stand anywhere in the figure's sentence (`签订协议` for investment). */
+  sentence_exclusions?: string[];
   /** Tie-break between rules at equal distance: higher wins. */
   priority?: number;
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
@@ -74,6 +76,7 @@ export interface Rule extends RuleSpec {
   normTriggers: string[];
   normExclusions: string[];
   normClauseExclusions: string[];
+  normSentenceExclusions: string[];
 }
 
 export interface RuleSet {
@@ -147,6 +150,7 @@ export const RULE_FILE_SCHEMA = {
           },
           exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
           clause_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
+          sentence_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
           priority: { type: 'integer' },
           examples: {
             type: 'object',
@@ -330,6 +334,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         normTriggers: norm(spec.triggers),
         normExclusions: norm(spec.exclusions),
         normClauseExclusions: norm(spec.clause_exclusions),
+        normSentenceExclusions: norm(spec.sentence_exclusions),
       });
     }
   }
