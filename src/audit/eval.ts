@@ -46,6 +46,10 @@ export interface EvalReport {
   /** Gold documents with no stored document: their facts count as missed. */
   goldDocumentsNotStored: string[];
   overall: Counts;
+  /**
+   * Per rule: hits, false alarms and precision. A missed gold fact belongs to no rule, so fn is 0 here and recall is
+   * meaningful per type and language only.
+   */
   byRule: Record<string, Counts>;
   byType: Record<string, Counts>;
   byLang: Record<string, Counts>;

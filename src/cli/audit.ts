@@ -33,7 +33,8 @@ export function formatEval(r: EvalReport): string {
   ];
   if (r.goldDocumentsNotStored.length) out.push(`gold documents not in the database (their facts count as missed): ${r.goldDocumentsNotStored.join(', ')}`);
   out.push('', 'per type', countsTable('type', r.byType), 'per language', countsTable('lang', r.byLang));
-  out.push('per rule (a missed fact belongs to no rule: recall is per type and language)', countsTable('rule', r.byRule));
+  const ruleRows = Object.entries(r.byRule).map(([rule, c]) => ({ rule, tp: c.tp, fp: c.fp, precision: f3(c.precision) }));
+  out.push('per rule (a missed fact belongs to no rule: recall is per type and language)', formatRows(ruleRows, ['rule', 'tp', 'fp', 'precision'], 'table', 60));
   out.push(`false positives (${r.falsePositives.length})`);
   for (const p of r.falsePositives) out.push(`  #${p.id} ${p.doc}  ${p.type} ${p.value} ${p.unit}  [${p.rule}]  ${p.evidence}\n      ${p.sentence}`);
   out.push(`false negatives (${r.falseNegatives.length})`);
