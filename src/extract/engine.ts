@@ -30,7 +30,7 @@ const AFTER_PENALTY = 2;
 const INSIDE_DISTANCE = 9;
 const CLAUSE_MARKS = [',', '，', ';', '；', ':', '：'];
 /** How far before the figure a verb may stand and still govern the noun phrase it counts (`培训企业职工6039人次`). */
-const VERB_REACH = 8;
+const VERB_REACH: Record<RuleLang, number> = { zh: 8, vi: 24, en: 24 };
 const DEFAULT_WINDOW = { before: 16, after: 6 };
 
 function findTriggers(text: string, rules: Rule[], boundaries: Set<number> | null, lang: RuleLang): TriggerHit[] {
@@ -195,7 +195,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const figStart = Math.min(q.start, q.qualifierStart ?? q.start);
     const figEnd = Math.max(q.end, q.qualifierEnd ?? q.end);
     const sentence = containing(sentences, q.start) ?? { start: 0, end: text.length };
-    if (spec && isVetoed(text, q, figStart, sentence, spec.normVetoBefore, spec.normVetoAfter, lang)) continue;
+    if (spec && isVetoed(text, q, figStart, sentence, spec.normVetoBefore, spec.normVetoAfter, spec.normVetoAfterUnless, lang)) continue;
     const clause = clauseOf(text, sentence, figStart, figEnd, CLAUSE_MARKS);
     // A per-unit or capped figure (`每人可享受补贴1200元`, `Mỗi hộ được vay tối đa 100 triệu đồng`) is not a total.
     if (spec && perUnit(text.slice(clause.start, figStart), spec.normVetoClause, spec.normVetoClauseUnless)) continue;
@@ -247,6 +247,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       const lead = text.slice(Math.max(clause.start, figStart - 4), figStart);
       if (hasAny(between, rule.normExclusions) || hasAny(lead, rule.normExclusions)) continue;
       if (rule.normClauseExclusions.length && hasAny(text.slice(clause.start, clause.end), rule.normClauseExclusions)) continue;
+      if (rule.normClauseRequires.length && !hasAny(text.slice(clause.start, clause.end), rule.normClauseRequires)) continue;
       if (rule.normSentenceExclusions.length && hasAny(text.slice(sentence.start, sentence.end), rule.normSentenceExclusions)) continue;
       const c: Candidate = { hit, distance };
       if (opts.allCandidates) everyCandidate.push(c);
@@ -261,7 +262,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       // leave the choice to the one nearer the figure.
       const nearest = inClause.reduce((a, b) => (better(b, a) ? b : a));
       const governing = inClause.filter(
-        (c) => figStart - c.hit.end <= VERB_REACH && !inClause.some((o) => o !== c && o.hit.start > c.hit.start && o.hit.start < c.hit.end),
+        (c) => figStart - c.hit.end <= VERB_REACH[lang] && !inClause.some((o) => o !== c && o.hit.start > c.hit.start && o.hit.start < c.hit.end),
       );
       const verb = governing.length
         ? governing.reduce((a, b) => (b.hit.start < a.hit.start || (b.hit.start === a.hit.start && better(b, a)) ? b : a))
@@ -366,6 +367,7 @@ function isVetoed(
   sentence: Sentence,
   vetoBefore: string[],
   vetoAfter: string[],
+  vetoAfterUnless: string[],
   lang: RuleLang,
 ): boolean {
   // A change word right before the figure (allowing a short filler such as `了` or a space): `同比增加1144人`.
@@ -377,7 +379,9 @@ function isVetoed(
     return true;
   }
   const tail = text.slice(q.end, Math.min(sentence.end, q.end + 6));
-  for (const w of vetoAfter) if (tail.startsWith(w) || tail.trimStart().startsWith(w)) return true;
+  const rest = tail.trimStart();
+  if (vetoAfterUnless.some((u) => rest.startsWith(u))) return false;
+  for (const w of vetoAfter) if (tail.startsWith(w) || rest.startsWith(w)) return true;
   return false;
 }
 

@@ -44,6 +44,8 @@ export interface RuleSpec {
   exclusions?: string[];
   /** Words that veto the match when they stand anywhere in the figure's clause. */
   clause_exclusions?: string[];
+  /** When given, the figure's clause must hold one of these words (`扶持`, `引进` for counts of projects). */
+  clause_requires?: string[];
   /** Words that veto the match when they stand anywhere in the figure's sentence (`签订协议` for investment). */
   sentence_exclusions?: string[];
   /** Tie-break between rules at equal distance: higher wins. */
@@ -58,6 +60,8 @@ export interface LanguageSpec {
   veto_before: string[];
   /** Figures right before these words are rates (`/亩`, `/ha`). */
   veto_after: string[];
+  /** …unless it is one of these: a yearly total (`30 tỷ đồng/năm`) is a fact. */
+  veto_after_unless?: string[];
   /** Clause separators: a trigger is not looked for across them. */
   barriers: string[];
   /** A figure whose clause has one of these before it is per unit or a cap (`每人`, `tối đa`), unless the word starts one of `veto_clause_unless` (`每年`). */
@@ -77,11 +81,12 @@ export interface Rule extends RuleSpec {
   normExclusions: string[];
   normClauseExclusions: string[];
   normSentenceExclusions: string[];
+  normClauseRequires: string[];
 }
 
 export interface RuleSet {
   rules: Rule[];
-  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[] }>;
+  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[] }>;
   /** Hash of every rule version and language file: changes whenever any rule changes. */
   version: string;
 }
@@ -151,6 +156,7 @@ export const RULE_FILE_SCHEMA = {
           exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
           clause_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
           sentence_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
+          clause_requires: { type: 'array', items: { type: 'string', minLength: 1 } },
           priority: { type: 'integer' },
           examples: {
             type: 'object',
@@ -177,6 +183,7 @@ export const LANGUAGE_FILE_SCHEMA = {
     veto_after: { type: 'array', items: { type: 'string', minLength: 1 } },
     barriers: { type: 'array', items: { type: 'string', minLength: 1 } },
     veto_clause: { type: 'array', items: { type: 'string', minLength: 1 } },
+    veto_after_unless: { type: 'array', items: { type: 'string', minLength: 1 } },
     veto_clause_unless: { type: 'array', items: { type: 'string', minLength: 1 } },
     context: {
       type: 'object',
@@ -298,6 +305,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         ...spec,
         normVetoBefore: spec.veto_before.map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normVetoAfter: spec.veto_after.map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
+        normVetoAfterUnless: (spec.veto_after_unless ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normVetoClause: (spec.veto_clause ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normVetoClauseUnless: (spec.veto_clause_unless ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
       });
@@ -322,7 +330,8 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       const norm = (xs: string[] | undefined) =>
         [...new Set((xs ?? []).map(fold))].sort((a, b) => b.length - a.length);
       // The language file's veto lists change what every rule of that language extracts: they are part of its version.
-      const langPart = languages.has(doc.language) ? canonical(languages.get(doc.language)!.veto_before) + canonical(languages.get(doc.language)!.veto_after) + canonical(languages.get(doc.language)!.barriers) + canonical(languages.get(doc.language)!.veto_clause ?? []) + canonical(languages.get(doc.language)!.veto_clause_unless ?? []) : '';
+      const L = languages.get(doc.language);
+      const langPart = L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? []]) : '';
       const version = hash(canonical(spec) + langPart);
       versionParts.push(spec.id + '@' + version);
       rules.push({
@@ -335,6 +344,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         normExclusions: norm(spec.exclusions),
         normClauseExclusions: norm(spec.clause_exclusions),
         normSentenceExclusions: norm(spec.sentence_exclusions),
+        normClauseRequires: norm(spec.clause_requires),
       });
     }
   }
