@@ -18,8 +18,8 @@ import type { FactSnapshotRow } from '../../src/store/types.js';
 import { addRule, buildDb, cli, editRule, SEEDS, tempDir, type AuditDb } from './helpers.js';
 
 let db: AuditDb;
-beforeAll(() => {
-  db = buildDb();
+beforeAll(async () => {
+  db = await buildDb();
 });
 afterAll(() => db.store.close());
 
@@ -149,7 +149,7 @@ const said = (f: Pick<FactSnapshotRow, 'doc' | 'start' | 'end' | 'type' | 'value
 
 describe('editing a rule, extract --rules changed, audit diff', () => {
   test('the diff shows exactly what the edit added or removed, and nothing else moves', async () => {
-    const local = buildDb();
+    const local = await buildDb();
     try {
       const before = local.store.factsAtRun(local.runId);
       // Take away the trigger word that found `培训企业职工6039人次`.
@@ -171,7 +171,7 @@ describe('editing a rule, extract --rules changed, audit diff', () => {
 
       // The truth: the same pages ingested afresh with the edited rules.
       const truthStore = new SqliteStore(path.join(tempDir(), 'truth.sqlite'));
-      ingest(truthStore, SEEDS, { ruleSet: edited });
+      await ingest(truthStore, SEEDS, { ruleSet: edited });
       const truth = new Set(truthStore.facts().map(said));
       truthStore.close();
       const after = local.store.factsAtRun(runB);
@@ -222,8 +222,8 @@ describe('editing a rule, extract --rules changed, audit diff', () => {
   });
 });
 
-test('without recorded rule versions, a rule counts as changed when its stored facts show another version or it never fired', () => {
-  const local = buildDb(SEEDS, { recordRules: false });
+test('without recorded rule versions, a rule counts as changed when its stored facts show another version or it never fired', async () => {
+  const local = await buildDb(SEEDS, { recordRules: false });
   try {
     expect(local.store.runRules(local.runId)).toBeNull();
     expect(changedRules(local.store, local.ruleSet).ids.size).toBe(0); // same rule-set version: nothing changed
@@ -239,7 +239,7 @@ test('without recorded rule versions, a rule counts as changed when its stored f
 
 describe('review', () => {
   test('verdicts from a file are kept by fact identity and survive re-extraction; stats show reviewed precision', async () => {
-    const local = buildDb();
+    const local = await buildDb();
     try {
       const loan = local.store.facts().find((f) => f.value === 2900000)!;
       const trained = local.store.facts().find((f) => f.value === 6039)!;
