@@ -39,7 +39,7 @@ export async function* readPages(inputs: string[], opts: ReadOptions = {}): Asyn
     }
     // A container streams its records in order: what was read ahead goes first.
     while (pending.length) yield await pending.shift()!;
-    yield* input.kind === 'warc' ? readWarc(input.path, opts) : readJsonl(input.path, opts);
+    yield* input.kind === 'warc' ? readWarc(input.path, opts) : readJsonl(input.path, opts, !!input.explicit);
   }
   while (pending.length) yield await pending.shift()!;
 }

@@ -14,6 +14,8 @@ export type InputKind = 'page' | 'warc' | 'jsonl';
 export interface InputFile {
   path: string;
   kind: InputKind;
+  /** Named as an argument (not found by a directory walk or a pattern): read even if it turns out not to hold pages. */
+  explicit?: boolean;
 }
 
 const WARC = /\.warc(\.gz)?$/i;
@@ -45,7 +47,7 @@ export async function* expandInputs(inputs: string[]): AsyncGenerator<ExpandedIn
     }
     if (st.isDirectory()) yield* walk(input);
     // A file named explicitly is read whatever its extension (as a page unless it says WARC or JSONL).
-    else yield { path: input, kind: inputKind(input) ?? 'page' };
+    else yield { path: input, kind: inputKind(input) ?? 'page', explicit: true };
   }
 }
 

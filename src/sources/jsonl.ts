@@ -6,11 +6,16 @@
 import { lines, openInput } from './stream.js';
 import { DEFAULT_MAX_PAGE_BYTES, gzipReason, tooLarge, type ReadOptions, type SourceItem } from './types.js';
 
-export async function* readJsonl(file: string, opts: ReadOptions = {}): AsyncGenerator<SourceItem> {
+/**
+ * `explicit`: the file was named as an argument. A JSONL file met in a directory walk whose first record has no
+ * "html" or "text" field is not a page export (gold annotations, logs) and is passed over whole, without errors.
+ */
+export async function* readJsonl(file: string, opts: ReadOptions = {}, explicit = true): AsyncGenerator<SourceItem> {
   const limit = opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   // A line holds the page plus JSON escaping (\uXXXX can triple Chinese text): allow for it before refusing.
   const maxLine = limit * 6 + 64 * 1024;
   let last = 0;
+  let sawPage = false;
   try {
     for await (const { n, line, size } of lines(openInput(file, opts.progress), maxLine)) {
       last = n;
@@ -35,6 +40,11 @@ export async function* readJsonl(file: string, opts: ReadOptions = {}): AsyncGen
       }
       const isHtml = typeof obj.html === 'string';
       const body: unknown = isHtml ? obj.html : obj.text;
+      if (typeof body !== 'string' && !sawPage && !explicit) {
+        yield { kind: 'skipped', source: file, record: null, reason: 'not a page export: its records have no "html" or "text" field' };
+        return;
+      }
+      sawPage = true;
       if (typeof body !== 'string') {
         yield fail(`line ${n} has neither an "html" nor a "text" string field`);
         continue;

@@ -16,11 +16,11 @@ let store: SqliteStore;
 let facts: FactRow[];
 const cwd = process.cwd();
 
-beforeAll(() => {
+beforeAll(async () => {
   process.chdir(root);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-seeds-'));
   store = new SqliteStore(path.join(dir, 'test.sqlite'));
-  ingest(store, [corpus]);
+  await ingest(store, [corpus]);
   facts = store.facts();
 });
 afterAll(() => {
@@ -88,9 +88,9 @@ test('no fact from navigation, footers, phone or document numbers', () => {
   for (const bad of [88118696, 6047663, 20016797, 134, 341, 2006, 2004, 578]) expect(values.has(bad)).toBe(false);
 });
 
-test('ingesting the corpus again adds nothing (only a run)', () => {
+test('ingesting the corpus again adds nothing (only a run)', async () => {
   const before = store.query('SELECT (SELECT COUNT(*) FROM documents) d, (SELECT COUNT(*) FROM facts) f, (SELECT COUNT(*) FROM runs) r')[0];
-  const s = ingest(store, [corpus]);
+  const s = await ingest(store, [corpus]);
   expect(s.pagesUnchanged).toBe(5);
   expect(s.pagesStored).toBe(0);
   const after = store.query('SELECT (SELECT COUNT(*) FROM documents) d, (SELECT COUNT(*) FROM facts) f, (SELECT COUNT(*) FROM runs) r')[0];

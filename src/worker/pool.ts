@@ -1,0 +1,178 @@
+/**
+ * A pool of worker threads for the CPU stages, sized to the cores. Each worker holds one page at a time, so a worker
+ * that dies (a page that exhausts its heap, a native crash) or runs past the time limit takes exactly one page with it:
+ * that page fails with a reason, the worker is replaced, and the run goes on.
+ *
+ * Workers run compiled JavaScript (dist/src/worker/page-worker.js): under ts-jest the sources are TypeScript, so tests
+ * that use workers need `tsc` first (`npm test` does it).
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../paths.js';
+import type { RuleSet } from '../extract/rules.js';
+import type { RawPage } from '../types.js';
+import { reviveRecord, type PageOutcome } from './process.js';
+
+export interface PoolOptions {
+  size: number;
+  pipelineVersion: string;
+  ruleSet?: RuleSet;
+  /** A page still in a worker after this long is abandoned and its worker replaced. Default 120 s. */
+  timeoutMs?: number;
+  /** Heap limit of each worker; a page that needs more fails alone. Default 1536 MB. */
+  maxHeapMb?: number;
+  workerFile?: string;
+}
+
+interface Task {
+  id: number;
+  page: RawPage;
+  resolve: (o: PageOutcome) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+  /** Set when the pool ended this worker on purpose (time limit, close): its exit is not a crash. */
+  retired: boolean;
+}
+
+/** The cores this process may use. */
+export function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** The compiled worker script, or null when the package has not been built. */
+export function compiledWorkerFile(): string | null {
+  const file = path.join(packageRoot(), 'dist', 'src', 'worker', 'page-worker.js');
+  return existsSync(file) ? file : null;
+}
+
+export class PagePool {
+  private slots: Slot[] = [];
+  private waiting: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+  private fatal: Error | null = null;
+  private readonly file: string;
+  private readonly timeoutMs: number;
+  /** Pages whose worker died or timed out, for the summary. */
+  restarts = 0;
+
+  constructor(private readonly opts: PoolOptions) {
+    const file = opts.workerFile ?? compiledWorkerFile();
+    if (!file) throw new Error('worker threads need the compiled code: run `npm run build` first (or use --workers 0)');
+    this.file = file;
+    this.timeoutMs = opts.timeoutMs ?? 120_000;
+    for (let i = 0; i < Math.max(1, opts.size); i++) this.slots.push(this.spawn());
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Pages handed to the pool and not yet answered. */
+  get pending(): number {
+    return this.waiting.length + this.slots.filter((s) => s.task).length;
+  }
+
+  run(page: RawPage): Promise<PageOutcome> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, page, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      this.slots.map((s) => {
+        s.retired = true;
+        if (s.timer) clearTimeout(s.timer);
+        return s.worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.file, {
+      workerData: { pipelineVersion: this.opts.pipelineVersion, ruleSet: this.opts.ruleSet },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb ?? 1536 },
+    });
+    const slot: Slot = { worker, ready: false, task: null, timer: null, retired: false };
+    worker.on('message', (msg: any) => {
+      if (msg?.ready) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
+      const task = slot.task;
+      if (!task || msg.id !== task.id) return;
+      this.finish(slot, msg.outcome.ok ? { ...msg.outcome, record: reviveRecord(msg.outcome.record) } : msg.outcome);
+    });
+    worker.on('error', (err: any) => this.lost(slot, err));
+    worker.on('exit', (code) => this.lost(slot, new Error(`the worker thread exited with status ${code}`)));
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!this.waiting.length) return;
+      if (!slot.ready || slot.task || slot.retired) continue;
+      const task = this.waiting.shift()!;
+      slot.task = task;
+      slot.timer = setTimeout(() => this.timedOut(slot), this.timeoutMs);
+      slot.worker.postMessage({ id: task.id, page: task.page });
+    }
+  }
+
+  private finish(slot: Slot, outcome: PageOutcome): void {
+    const task = slot.task!;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.task = null;
+    slot.timer = null;
+    task.resolve(outcome);
+    this.dispatch();
+  }
+
+  private timedOut(slot: Slot): void {
+    if (!slot.task) return;
+    slot.retired = true;
+    void slot.worker.terminate();
+    this.replace(slot, { ok: false, reason: `processing took longer than ${Math.round(this.timeoutMs / 1000)} s; the page was abandoned` });
+  }
+
+  /** A worker died: before it was ready, the pool cannot work at all; with a page, that page fails alone. */
+  private lost(slot: Slot, err: any): void {
+    if (slot.retired || this.closed) return;
+    slot.retired = true;
+    if (!slot.ready && !slot.task) {
+      this.fatal = new Error(`worker threads cannot start: ${err?.message ?? err}`);
+      for (const t of this.waiting.splice(0)) t.reject(this.fatal);
+      return;
+    }
+    const reason =
+      err?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `processing the page ran out of memory (heap limit ${this.opts.maxHeapMb ?? 1536} MB per worker)`
+        : `processing the page crashed its worker (${err?.message ?? err})`;
+    this.replace(slot, slot.task ? { ok: false, reason } : null);
+  }
+
+  private replace(slot: Slot, outcome: PageOutcome | null): void {
+    this.restarts++;
+    const i = this.slots.indexOf(slot);
+    const task = slot.task;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.task = null;
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    if (task && outcome) task.resolve(outcome);
+    this.dispatch();
+  }
+}
