@@ -9,7 +9,7 @@ import type { Fact } from '../../src/types.js';
 const original = '蘇州：發放小額貸款共計2億元。';
 function record(hash = 'h1', version = 'v1'): DocumentRecord {
   const t = TrackedText.fromOriginal(original);
-  const norm = new TextBuilder(t).replace(0, 2, '苏州').copy(2, 4).replace(4, 10, '小额贷款共计').copy(10, original.length).build();
+  const norm = new TextBuilder(t).replace(0, 2, '苏州').copy(2, 5).replace(5, 11, '小额贷款共计').copy(11, original.length).build();
   return {
     contentHash: hash, source: 'test/doc.txt', format: 'text', encoding: 'utf-8', decodeIssues: [], lang: 'zh-Hant',
     meta: { title: '標題', date: '2015-12-17', source: '蘇州日報', author: null }, original, clean: t, normalized: norm,
@@ -31,7 +31,10 @@ test('a document and its facts round-trip, maps included', () => {
   const run = s.startRun({ command: 't', inputs: [], codeVersion: '0', rulesetVersion: 'r', dictVersions: {}, pipelineVersion: 'v1' });
   s.putDocument(run, record(), [fact]);
   const d = s.document('test/doc.txt')!;
-  expect(d.normalized.text).toBe('苏州：发放小额贷款共计2亿元。'.replace('发放', '發放'));
+  // The normalized text and its map come back as stored: 苏州 from 蘇州 one to one, 小额贷款共计 from its six characters.
+  expect(d.normalized.text).toBe('苏州：發放小额贷款共计2億元。');
+  expect(d.normalized.toOriginal(0, 2)).toEqual([0, 2]);
+  expect(d.normalized.toOriginal(5, 11)).toEqual([5, 11]);
   expect(d.normalized.toOriginal(11, 14)).toEqual([11, 14]);
   const rows = s.facts({ type: 'loan_amount' });
   expect(rows).toHaveLength(1);
@@ -53,7 +56,8 @@ test('storing the same content hash again replaces, never duplicates', () => {
 test('a failing write leaves no half document', () => {
   const s = fresh();
   const run = s.startRun({ command: 't', inputs: [], codeVersion: '0', rulesetVersion: 'r', dictVersions: {}, pipelineVersion: 'v1' });
-  const bad = { ...fact, unit: null as unknown as string }; // violates NOT NULL
+  // A fact whose value cannot be bound (an object) makes the insert throw after the document row was written.
+  const bad = { ...fact, value: {} as unknown as number };
   expect(() => s.putDocument(run, record('h2'), [bad])).toThrow();
   expect(s.query('SELECT COUNT(*) n FROM documents')[0].n).toBe(0);
   s.close();
