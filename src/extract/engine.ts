@@ -30,7 +30,7 @@ const AFTER_PENALTY = 2;
 const INSIDE_DISTANCE = 9;
 const CLAUSE_MARKS = [',', '，', ';', '；', ':', '：'];
 /** How far before the figure a verb may stand and still govern the noun phrase it counts (`培训企业职工6039人次`). */
-const VERB_REACH: Record<RuleLang, number> = { zh: 8, vi: 24, en: 24 };
+const VERB_REACH: Record<RuleLang, number> = { zh: 8, vi: 40, en: 24 };
 const DEFAULT_WINDOW = { before: 16, after: 6 };
 
 function findTriggers(text: string, rules: Rule[], boundaries: Set<number> | null, lang: RuleLang): TriggerHit[] {
@@ -205,6 +205,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const unit = kind === 'money' && q.kind === 'plain' ? 'CNY' : q.unit;
     let bestBefore: Candidate | null = null;
     const inClause: Candidate[] = [];
+    let fallback: Candidate | null = null;
     const after: Candidate[] = [];
     const everyCandidate: Candidate[] = [];
     for (const hit of hits) {
@@ -234,17 +235,21 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
         // the measure word says what is counted; a Vietnamese or English counter noun is generic (`lao động`,
         // `people`), so any trigger word near the figure overrules it (`đào tạo nghề cho 300 lao động`).
         distance = lang === 'zh' ? 0 : INSIDE_DISTANCE;
+        if (lang !== 'zh') {
+          // Kept aside: used only when no trigger word stands before or after the figure.
+          if (!fallback || better({ hit, distance }, fallback)) fallback = { hit, distance };
+          continue;
+        }
         isAfter = lang === 'zh';
       } else {
         continue; // a trigger overlapping the figure otherwise (`万元户`) is not a trigger
       }
       // A bare `2000万` is money only right beside a money word: `资金2000万`, `4万亿投资`, `4000亿的投资`.
       if (kind === 'money' && q.kind === 'plain' && distance > (isAfter ? 1 : 2)) continue;
-      const from = Math.min(hit.start, figStart);
-      const to = Math.max(hit.end, figEnd);
-      // Exclusions: between trigger and figure, or in the few characters right before the figure.
-      const between = text.slice(from, to);
-      const lead = text.slice(Math.max(clause.start, figStart - 4), figStart);
+      // Exclusions: between trigger and figure (the trigger itself aside: `贴息贷款` is a loan word), or in the few
+      // characters right before the figure.
+      const between = hit.end <= figStart ? text.slice(hit.end, figStart) : text.slice(figEnd, Math.max(figEnd, hit.start));
+      const lead = text.slice(Math.max(clause.start, figStart - 4, hit.end <= figStart ? hit.end : 0), figStart);
       if (hasAny(between, rule.normExclusions) || hasAny(lead, rule.normExclusions)) continue;
       if (rule.normClauseExclusions.length && hasAny(text.slice(clause.start, clause.end), rule.normClauseExclusions)) continue;
       if (rule.normClauseRequires.length && !hasAny(text.slice(clause.start, clause.end), rule.normClauseRequires)) continue;
@@ -270,6 +275,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       bestBefore = { hit: verb.hit, distance: nearest.distance };
     }
     let best = bestBefore;
+    if (!best && !after.length) best = fallback;
     if (after.length) {
       // Several triggers after the figure: the last one is the predicate (`312名自主创业的“准老板”参加培训` is about
       // training, `64名返乡创业人员参加提升培训` too); the nearest one decides how close the group stands.
@@ -378,7 +384,7 @@ function isVetoed(
     if (lang !== 'zh' && LETTER.test(lead[i - 1] ?? '')) continue; // `increase` is not in `reincrease`
     return true;
   }
-  const tail = text.slice(q.end, Math.min(sentence.end, q.end + 6));
+  const tail = text.slice(q.end, Math.min(sentence.end, q.end + 16));
   const rest = tail.trimStart();
   if (vetoAfterUnless.some((u) => rest.startsWith(u))) return false;
   for (const w of vetoAfter) if (tail.startsWith(w) || rest.startsWith(w)) return true;
