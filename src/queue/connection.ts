@@ -39,3 +39,13 @@ export async function redisConnection(redisUrl: string): Promise<ConnectionOptio
   // maxRetriesPerRequest: null is what BullMQ requires of a blocking connection; it retries forever on its own.
   return new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true }) as ConnectionOptions;
 }
+
+/** BullMQ leaves a connection it was handed open: the one who made it closes it. */
+export async function closeConnection(connection: ConnectionOptions): Promise<void> {
+  const c = connection as { quit?: () => Promise<unknown>; disconnect?: () => void };
+  try {
+    await c.quit?.();
+  } catch {
+    c.disconnect?.();
+  }
+}

@@ -8,7 +8,7 @@ import { loadRuleSet } from '../extract/rules.js';
 import { pipelineVersions } from '../pipeline.js';
 import type { AsyncStore } from '../store/async.js';
 import type { RunCounts } from '../store/types.js';
-import { parseQueueUrl, redisConnection } from './connection.js';
+import { closeConnection, parseQueueUrl, redisConnection } from './connection.js';
 import { addCounts, emptyCounts, processUnit } from './process.js';
 import { describeUnit, planUnits, unitId, type WorkUnit } from './units.js';
 
@@ -40,7 +40,8 @@ export interface EnqueueSummary {
  */
 export async function enqueueInputs(inputs: string[], queueUrl: string, opts: EnqueueOptions = {}): Promise<EnqueueSummary> {
   const where = parseQueueUrl(queueUrl);
-  const queue = new Queue(where.name, { connection: await redisConnection(where.redisUrl) });
+  const connection = await redisConnection(where.redisUrl);
+  const queue = new Queue(where.name, { connection });
   const s: EnqueueSummary = { queue: where.name, units: 0, added: 0 };
   try {
     let batch: Array<{ name: string; data: WorkUnit; opts: { jobId: string } & typeof JOB_OPTIONS }> = [];
@@ -61,6 +62,7 @@ export async function enqueueInputs(inputs: string[], queueUrl: string, opts: En
     await flush();
   } finally {
     await queue.close();
+    await closeConnection(connection);
   }
   return s;
 }
@@ -101,6 +103,7 @@ export async function startWorker(queueUrl: string, store: AsyncStore, opts: Wor
   });
   const counts = emptyCounts();
   const lockDuration = opts.lockMs ?? 30_000;
+  const connections = [await redisConnection(where.redisUrl)];
   const worker = new Worker(
     where.name,
     async (job: Job<WorkUnit>) => {
@@ -118,7 +121,7 @@ export async function startWorker(queueUrl: string, store: AsyncStore, opts: Wor
       return result;
     },
     {
-      connection: await redisConnection(where.redisUrl),
+      connection: connections[0],
       concurrency: opts.concurrency ?? 1,
       lockDuration,
       stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
@@ -134,16 +137,26 @@ export async function startWorker(queueUrl: string, store: AsyncStore, opts: Wor
     (stopping ??= (async () => {
       await worker.close();
       await store.finishRun(runId, counts, 'done');
+      for (const c of connections) await closeConnection(c);
     })());
 
   if (opts.exitWhenDrained) {
-    const queue = new Queue(where.name, { connection: await redisConnection(where.redisUrl) });
+    const connection = await redisConnection(where.redisUrl);
+    connections.push(connection);
+    const queue = new Queue(where.name, { connection });
+    let checking = false;
     const check = async () => {
-      const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-      if (Object.values(c).every((n) => n === 0)) {
-        clearInterval(timer);
-        await queue.close();
-        await stop();
+      if (checking || stopping) return;
+      checking = true;
+      try {
+        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        if (Object.values(c).every((n) => n === 0)) {
+          clearInterval(timer);
+          await queue.close();
+          await stop();
+        }
+      } finally {
+        checking = false;
       }
     };
     const timer = setInterval(() => void check().catch((err) => log(`status check failed: ${err.message}`)), 1000);
@@ -168,7 +181,8 @@ export interface QueueStatus {
 /** `newsfacts status`: the queue's counts, recent throughput, and the failed units with their reasons. */
 export async function queueStatus(queueUrl: string, recent = 1000): Promise<QueueStatus> {
   const where = parseQueueUrl(queueUrl);
-  const queue = new Queue(where.name, { connection: await redisConnection(where.redisUrl) });
+  const connection = await redisConnection(where.redisUrl);
+  const queue = new Queue(where.name, { connection });
   try {
     const c = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed');
     const completed = await queue.getJobs(['completed'], 0, recent - 1);
@@ -199,16 +213,19 @@ export async function queueStatus(queueUrl: string, recent = 1000): Promise<Queu
     };
   } finally {
     await queue.close();
+    await closeConnection(connection);
   }
 }
 
 /** Removes a queue and all its jobs (tests, or starting a study over). */
 export async function removeQueue(queueUrl: string): Promise<void> {
   const where = parseQueueUrl(queueUrl);
-  const queue = new Queue(where.name, { connection: await redisConnection(where.redisUrl) });
+  const connection = await redisConnection(where.redisUrl);
+  const queue = new Queue(where.name, { connection });
   try {
     await queue.obliterate({ force: true });
   } finally {
     await queue.close();
+    await closeConnection(connection);
   }
 }

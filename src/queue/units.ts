@@ -37,9 +37,12 @@ export async function* planUnits(inputs: string[], linesPerUnit = JSONL_LINES_PE
   }
 }
 
-/** Page files under a directory (listPageFiles) plus the WARC and JSONL files it holds, in one sorted walk. */
+/**
+ * Page files under a directory (as `ingest` lists them) plus the WARC files it holds, sorted. JSONL files are taken
+ * only when named: a directory of pages often keeps other JSONL (gold annotations, logs) beside them.
+ */
 function* listDir(dir: string): Generator<string> {
-  const all = [...listPageFiles([dir]), ...walkFor(dir, (f) => WARC.test(f) || JSONL.test(f))];
+  const all = [...listPageFiles([dir]), ...walkFor(dir, (f) => WARC.test(f))];
   yield* [...new Set(all)].sort();
 }
 
