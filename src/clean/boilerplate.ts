@@ -140,6 +140,29 @@ export function furnitureKinds(text: string): FurnitureKind[] {
   return [...out];
 }
 
+/**
+ * The share of a short text (vocabulary key) that furniture terms cover: 1 for a label that IS furniture
+ * (`Tin liên quan`, `Related articles`), lower for a heading that merely uses such a word (`Chia sẻ lợi ích`,
+ * "sharing the benefits").
+ */
+export function furnitureCoverage(text: string): number {
+  const key = vocabKey(text).replace(/[\s:：()（）\[\]【】\d]+/g, ' ').trim();
+  if (!key) return 0;
+  const covered = new Uint8Array(key.length);
+  for (const { term } of termIndex) {
+    const t = term.replace(/[\s:：]+/g, ' ').trim();
+    for (let at = key.indexOf(t); t && at >= 0; at = key.indexOf(t, at + 1)) covered.fill(1, at, at + t.length);
+  }
+  let n = 0;
+  let letters = 0;
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] === ' ') continue;
+    letters++;
+    n += covered[i];
+  }
+  return letters ? n / letters : 0;
+}
+
 const strongHints = new Set(CLASS_HINTS.strong);
 const weakHints = new Set(CLASS_HINTS.weak);
 const positiveHints = new Set(CLASS_HINTS.positive);
