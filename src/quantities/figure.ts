@@ -9,6 +9,7 @@ import type { NumberRead, NumberReader } from './reading.js';
 import { findSpecials } from './specials.js';
 import type { Quantity, QuantityKind } from './types.js';
 import {
+  CURRENCY_SUBUNITS,
   PREFIX_CURRENCY_TABLE,
   PREFIX_QUALIFIER_TABLE,
   RANGE_SEPARATOR_TABLE,
@@ -109,9 +110,15 @@ function mergeBounds(text: string, a: Quantity, b: Quantity): Quantity | null {
   const gapStart = Math.max(a.end, a.qualifierEnd ?? a.end);
   const gapEnd = Math.min(b.start, b.qualifierStart);
   if (gapEnd < gapStart || !BOUND_JOINERS.test(text.slice(gapStart, gapEnd))) return null;
-  if (!(lo.value < hi.value) || a.kind !== b.kind || a.unit !== b.unit) return null;
+  // One counter may serve both bounds (`最多100最少20个`).
+  const unitless = (q: Quantity) => q.unit === null && q.kind === 'plain';
+  if (!(lo.value < hi.value) || ((a.kind !== b.kind || a.unit !== b.unit) && !unitless(a) && !unitless(b))) return null;
+  const withUnit = unitless(a) ? b : a;
   return {
     ...a,
+    kind: withUnit.kind,
+    unit: withUnit.unit,
+    unitText: withUnit.unitText,
     end: b.end,
     text: text.slice(a.start, b.end),
     value: lo.value,
@@ -120,9 +127,8 @@ function mergeBounds(text: string, a: Quantity, b: Quantity): Quantity | null {
     range: [lo.value, hi.value],
     rangeText: [lo.valueText, hi.valueText],
     qualifierStart: Math.min(a.qualifierStart, a.start),
-    qualifierEnd: Math.max(b.qualifierEnd ?? b.end, b.end),
+    qualifierEnd: Math.max(b.qualifierEnd ?? b.end, b.numberEnd ?? b.end),
     numberEnd: b.numberEnd,
-    unit: a.unit ?? b.unit,
   };
 }
 
@@ -133,15 +139,48 @@ function specialQuantity(text: string, start: number, end: number, kind: Quantit
   return { start, end, text: s, value: Number(first), valueText: first.replace(/^0+(?=\d)/, ''), unit: null, unitText: null, qualifier: 'exact', kind, digits: digits.join('') };
 }
 
-function matchUnit(text: string, pos: number, lang: RuleLang): { entry: UnitEntry; start: number; end: number } | null {
+function matchUnit(text: string, pos: number, lang: RuleLang, bridgeModifiers = false): { entry: UnitEntry; start: number; end: number } | null {
   let e = UNIT_TABLE.matchAt(text, pos, lang);
   if (e) return { entry: e, start: pos, end: pos + e.text.length };
   if (lang === 'zh' && !HSPACE.test(text[pos] ?? '')) return null;
   const j = skipSpaces(text, pos);
   if (j === pos || j - pos > 4) return null;
   e = UNIT_TABLE.matchAt(text, j, lang);
-  if (!e || e.tight) return null;
-  return { entry: e, start: j, end: j + e.text.length };
+  if (e && !e.tight) return { entry: e, start: j, end: j + e.text.length };
+  return lang === 'en' && bridgeModifiers ? counterAfterModifiers(text, j) : null;
+}
+
+/**
+ * Words that never modify a counted noun: articles, prepositions, conjunctions, pronouns, auxiliaries. Anything else
+ * (`rural`, `new`, `young`, `low-income`, `Vietnamese`) may stand between an English number and its noun.
+ */
+const EN_NOT_MODIFIER = new Set(
+  (
+    'the a an of and or but nor in on at to for from by with as than per each every all both into onto over under about ' +
+    'were was are is be been being have has had will would could should may might can must do does did ' +
+    'who whom whose which that this these those their its his her our your my them they we he she it you i ' +
+    'not no yes so if then when where while since until after before during between among against ' +
+    'hundred thousand million billion trillion dozen percent per cent years year months month days day times'
+  ).split(' '),
+);
+/** At most this many adjectives between an English number and the noun it counts (`1,500 poor rural women`). */
+const EN_MODIFIER_GAP = 2;
+const EN_WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*/y;
+
+/** `1,500 rural women`, `300 new jobs`: a counted noun after one or two adjectives, nothing else in between. */
+function counterAfterModifiers(text: string, pos: number): { entry: UnitEntry; start: number; end: number } | null {
+  let j = pos;
+  for (let words = 0; words < EN_MODIFIER_GAP; words++) {
+    EN_WORD.lastIndex = j;
+    const m = EN_WORD.exec(text);
+    if (!m || EN_NOT_MODIFIER.has(m[0].toLowerCase()) || UNIT_TABLE.matchAt(text, j, 'en')) return null;
+    const next = j + m[0].length;
+    if (text[next] !== ' ') return null;
+    j = next + 1;
+    const e = UNIT_TABLE.matchAt(text, j, 'en');
+    if (e) return e.kind === 'count' && !e.tight ? { entry: e, start: j, end: j + e.text.length } : null;
+  }
+  return null;
 }
 
 function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limit: number, prev: Quantity | undefined): Quantity {
@@ -152,26 +191,42 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   let range: [number, number] | undefined;
   let rangeText: [string, string] | undefined;
   let numberEnd = r.numEnd ?? r.end;
-  let unit = matchUnit(text, end, lang);
+  let unit = matchUnit(text, end, lang, !yearLike(r));
+  // A span in the numeral itself: `三四十人` (30–40), `五六百元`.
+  if (r.rangeLow && value) {
+    range = [r.rangeLow.toNumber(), value.toNumber()];
+    rangeText = [r.rangeLow.toString(), value.toString()];
+    value = r.rangeLow;
+    qualifier = 'range';
+  }
 
   // A range: `3至5万元`, `1万-5万元`, `10—20人`, `từ 1000 đến 2000 đồng`, `5 to 10`.
   const afterFirst = unit && unit.entry.kind !== 'year' ? unit.end : end;
   const sepPos = lang === 'zh' ? skipSpaces(text, afterFirst) : skipSpaces(text, afterFirst);
   const sep = RANGE_SEPARATOR_TABLE.matchAt(text, sepPos, lang);
-  if (sep && value) {
-    const p2 = skipSpaces(text, sepPos + sep.text.length);
+  let frameStart: number | undefined;
+  let frameEnd: number | undefined;
+  if (sep && value && !range) {
+    let p2 = skipSpaces(text, sepPos + sep.text.length);
+    // `第十和第十五之间`: an ordinal range repeats 第 before the second bound.
+    const ordinal = lang === 'zh' && text[r.start - 1] === '第';
+    if (ordinal && text[p2] === '第') p2++;
     const r2 = p2 < limit && reader.canStart(text, p2) ? reader.read(text, p2) : null;
-    const between = sep.text === '和' || sep.text === '与';
+    // `20和30之间` (zh) and `between 2,000 and 3,000` (en): `and` joins two bounds only inside a between-frame.
+    const zhBetween = lang === 'zh' && (sep.text === '和' || sep.text === '与');
+    const enBetween = lang === 'en' && sep.text.toLowerCase() === 'and';
     let betweenEnd = -1;
-    if (r2 && between) {
+    if (r2 && zhBetween) {
       const k = skipSpaces(text, r2.end);
       if (text.startsWith('之间', k) || text.startsWith('之間', k)) betweenEnd = k + 2;
       else if (text[k] === '间' || text[k] === '間') betweenEnd = k + 1;
     }
-    if (r2 && !r2.malformed && r2.value && r2.end <= limit && (!between || betweenEnd > 0) && !!r2.percent === !!r.percent) {
+    const enBetweenStart = enBetween ? /\bbetween\s+$/i.exec(text.slice(Math.max(0, r.start - 12), r.start)) : null;
+    const framed = (!zhBetween || betweenEnd > 0) && (!enBetween || !!enBetweenStart);
+    if (r2 && !r2.malformed && r2.value && r2.end <= limit && framed && !!r2.percent === !!r.percent) {
       let low = value;
       if (r.tailPow === 0 && r2.tailPow > 0 && !unit) low = low.shift(r2.tailPow);
-      const unit2 = matchUnit(text, r2.end, lang);
+      const unit2 = matchUnit(text, r2.end, lang, true);
       const sameUnit = !unit || (unit2 && unit2.entry.unit === unit.entry.unit);
       if (low.cmp(r2.value) < 0 && sameUnit) {
         range = [low.toNumber(), r2.value.toNumber()];
@@ -184,6 +239,16 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
         if (unit) unit = { ...unit };
         if (!unit && betweenEnd < 0) unit = null;
         r = { ...r, percent: r.percent || r2.percent, plainDigits: r.plainDigits };
+        // The frame words belong to the range: `(位于)(第)20和(第)30之间`, `between 2,000 and 3,000`.
+        if (betweenEnd > 0) {
+          frameStart = ordinal ? r.start - 1 : r.start;
+          const verb = /(?:位于|位於|介于|介於|处于|處於|在)$/.exec(text.slice(Math.max(0, frameStart - 2), frameStart));
+          if (verb) frameStart -= verb[0].length;
+          frameEnd = betweenEnd;
+        } else if (enBetweenStart) {
+          frameStart = r.start - enBetweenStart[0].length;
+          frameEnd = r2.end;
+        }
       }
     }
   }
@@ -204,6 +269,16 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
       end = sub.end;
       if (!unit) unit = { entry: { text: '元', lang: 'zh', kind: 'money', unit: 'CNY' }, start: r.end, end };
       else unit = { ...unit, end };
+    }
+  }
+
+  // Hundredths after another currency: 两美元又三美分, 10日元5日本銭.
+  if (lang === 'zh' && value && !range && unit && unit.entry.kind === 'money') {
+    const sub = readCurrencySubunit(text, end, reader, limit, unit.entry.unit);
+    if (sub) {
+      value = value.add(sub.value);
+      end = sub.end;
+      unit = { ...unit, end };
     }
   }
 
@@ -321,6 +396,15 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     qualifier,
     kind,
   };
+  // 余/多 closing the numeral (`五百多个`, `2.03万余名`) is the qualifier word itself.
+  if (qualifierStart === undefined && qualifier === 'more_than' && r.approx && r.numEnd !== undefined && r.numEnd < r.end && !r.percent) {
+    qualifierStart = r.numEnd;
+    qualifierEnd = r.end;
+  }
+  if (frameStart !== undefined && qualifierStart === undefined) {
+    qualifierStart = frameStart;
+    qualifierEnd = frameEnd;
+  }
   if (qualifierStart !== undefined) {
     q.qualifierStart = qualifierStart;
     q.qualifierEnd = qualifierEnd;
@@ -331,7 +415,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   }
   q.numberStart = r.numStart ?? r.start;
   q.numberEnd = numberEnd;
-  if (r.plainDigits && /^\d+$/.test(r.plainDigits)) q.digits = r.plainDigits;
+  if (r.plainDigits && /^\d+(?:\.\d+)?$/.test(r.plainDigits)) q.digits = r.plainDigits;
   if (!v) q.inexact = true;
   return q;
 }
@@ -356,6 +440,18 @@ function readSubunits(text: string, pos: number, reader: LanguageReader, limit: 
     found = true;
   }
   return found ? { value: total, end: j } : null;
+}
+
+/** `又三美分`, `5日本銭` right after a currency: the amount in the main unit. */
+function readCurrencySubunit(text: string, pos: number, reader: LanguageReader, limit: number, code: string | null): { value: Dec; end: number } | null {
+  let j = pos;
+  if (text[j] === '又' || text[j] === '零') j++;
+  if (j >= limit || !reader.canStart(text, j)) return null;
+  const r = reader.read(text, j);
+  if (!r || r.malformed || !r.value || r.end >= limit) return null;
+  const sub = CURRENCY_SUBUNITS.find((s) => s.unit === code && text.startsWith(s.text, r.end));
+  if (!sub || r.end + sub.text.length > limit) return null;
+  return { value: r.value.shift(sub.pow), end: r.end + sub.text.length };
 }
 
 /** Fifteen significant digits: a repeating fraction (三分之一) has no exact decimal string. */

@@ -13,6 +13,8 @@ export interface NumberRead {
   tailPow: number;
   /** The digits exactly as written when the number is a plain run of digits (`2017`, `003`, `0573`). */
   plainDigits?: string;
+  /** A span written as neighbouring digits (`三四十`, `五六百`): its lower bound; `value` is the upper. */
+  rangeLow?: Dec;
   /** Set when the reader itself consumed a percent form (`百分之二十`, `三成`, `九折`). */
   percent?: boolean;
   /** The number without a percent frame (`百分之五十五` → the span of `五十五`). */

@@ -31,7 +31,10 @@ export interface Quantity {
   numberEnd?: number;
   /** For ranges: the bounds as exact decimal strings. */
   rangeText?: [string, string];
-  /** The digits exactly as written, when the number is a plain digit run: keeps leading zeros (`003`, `0573`). */
+  /**
+   * The digits exactly as written, when the number is a plain digit run or is read digit by digit: keeps leading and
+   * trailing zeros (`003`, `0573`, `一二点三零` → `12.30`).
+   */
   digits?: string;
   /** Set when the value has no exact decimal form (`三分之一`, `2^-1` is exact but `1.1^23` is not): valueText is rounded. */
   inexact?: boolean;

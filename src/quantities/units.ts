@@ -24,13 +24,23 @@ const zh = 'zh' as const;
 const vi = 'vi' as const;
 const en = 'en' as const;
 
+/** English nouns for people counted by what they are or do (all read as unit `person`). */
+const EN_PEOPLE = [
+  ...'people persons person individuals workers worker trainees trainee employees employee students student'.split(' '),
+  ...'farmers farmer residents resident villagers graduates youths youth women men girls boys children migrants'.split(' '),
+  ...'labourers laborers participants entrepreneurs staff members learners apprentices beneficiaries teachers'.split(' '),
+  ...'jobseekers job-seekers volunteers officials'.split(' '),
+  'job seekers',
+  'civil servants',
+];
+
 /** Units that follow the number. Longest match wins, so `人次` beats `人`, `港元` beats `元`. */
 export const SUFFIX_UNITS: UnitEntry[] = [
   // Chinese money. 万/亿/千 are part of the number (`460万元` reads 460万 then 元).
   ...['元', '圆', '块', '块钱', '元钱', '元整', '元正', '圆整', '圆正', '元人民币', '人民币', '块人民币'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'CNY' })),
   ...['美元', '美圆', '美金', '美刀'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'USD' })),
   ...['港元', '港币', '港幣', '港圆'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'HKD' })),
-  ...['新台币', '新台幣', '台币', '台幣', '新台币元'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'TWD' })),
+  ...['新台币', '新台幣', '新臺幣', '台币', '台幣', '臺幣', '新台币元'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'TWD' })),
   { text: '欧元', lang: zh, kind: 'money', unit: 'EUR' },
   { text: '歐元', lang: zh, kind: 'money', unit: 'EUR' },
   { text: '日元', lang: zh, kind: 'money', unit: 'JPY' },
@@ -54,9 +64,11 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   ...['家'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'enterprise' })),
   ...['个项目', '個項目', '项', '項'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'project' })),
   ...['个', '個'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'item' })),
-  ...['所', '笔', '筆', '张', '張', '期', '次', '批', '场', '場', '台', '辆', '輛', '套', '件', '篇', '条', '條', '间', '間', '座', '处', '處', '村', '亩', '畝', '吨', '噸', '公斤', '千克', '平方米', '公里', '米', '岁', '歲', '天', '小时', '小時'].map(
+  ...['所', '笔', '筆', '张', '張', '期', '次', '批', '场', '場', '台', '辆', '輛', '套', '件', '篇', '条', '條', '间', '間', '座', '处', '處', '村', '亩', '畝', '吨', '噸', '公斤', '斤', '千克', '平方米', '公里', '米', '岁', '歲', '天', '小时', '小時'].map(
     (text) => ({ text, lang: zh, kind: 'count' as const, unit: text }),
   ),
+  // Temperatures (not counts): `三十九摄氏度`, `零下四摄氏度`.
+  ...['摄氏度', '攝氏度', '℃', '°C'].map((text) => ({ text, lang: '*' as const, kind: 'plain' as const, unit: '°C' })),
   // Dates, ordinals and identifiers by what follows the number.
   { text: '年', lang: zh, kind: 'year', unit: null },
   { text: '年度', lang: zh, kind: 'year', unit: null },
@@ -78,7 +90,7 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   ...['người', 'lao động', 'học viên', 'công nhân', 'cán bộ', 'thanh niên', 'sinh viên', 'học sinh', 'nông dân', 'người lao động'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person' })),
   ...['lượt người', 'lượt'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person_time' })),
   ...['hộ', 'hộ gia đình'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'household' })),
-  ...['doanh nghiệp', 'công ty', 'hợp tác xã', 'htx', 'dn'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'enterprise' })),
+  ...['doanh nghiệp', 'công ty', 'hợp tác xã', 'tổ hợp tác', 'htx', 'dn'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'enterprise' })),
   { text: 'cơ sở', lang: vi, kind: 'count', unit: 'establishment' },
   { text: 'dự án', lang: vi, kind: 'count', unit: 'project' },
   ...['việc làm', 'chỗ làm'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'job' })),
@@ -90,14 +102,16 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   ...['hong kong dollars', 'hk dollars'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'HKD' })),
   ...['new taiwan dollars', 'taiwan dollars', 'nt dollars'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'TWD' })),
   ...['euros', 'euro'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'EUR' })),
-  ...['people', 'persons', 'person', 'workers', 'worker', 'trainees', 'employees', 'students', 'farmers', 'residents', 'jobs'].map((text) => ({
-    text,
-    lang: en,
-    kind: 'count' as const,
-    unit: text === 'jobs' ? 'job' : 'person',
-  })),
-  ...['households', 'household', 'families'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'household' })),
-  ...['enterprises', 'enterprise', 'businesses', 'companies', 'firms', 'cooperatives', 'smes'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'enterprise' })),
+  // English counted nouns: people by role, households, jobs, enterprises, projects. Adjectives may stand between
+  // the number and the noun (`1,500 rural women`, `300 new jobs`): see EN_MODIFIER_GAP in figure.ts.
+  ...EN_PEOPLE.map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'person' })),
+  ...['person-times', 'person times', 'person-time', 'man-times', 'times of people'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'person_time' })),
+  ...['jobs', 'job', 'job opportunities', 'positions', 'vacancies'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'job' })),
+  ...['households', 'household', 'families', 'family'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'household' })),
+  ...[
+    'enterprises', 'enterprise', 'businesses', 'business', 'companies', 'company', 'firms', 'firm', 'cooperatives', 'cooperative', 'co-operatives',
+    'co-ops', 'coops', 'smes', 'msmes', 'microenterprises', 'micro-enterprises', 'start-ups', 'startups',
+  ].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'enterprise' })),
   ...['projects', 'project'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'project' })),
   // Percent in every language.
   { text: '%', lang: '*', kind: 'percent', unit: '%', tight: false },
@@ -114,11 +128,20 @@ export const SUFFIX_UNITS: UnitEntry[] = [
 /** Currency words and signs written before the number (`新台币6亿元`, `$1.2 million`, `VND 250 million`). */
 export const PREFIX_CURRENCIES: { text: string; lang: Langs; unit: string }[] = [
   ...['人民币', '人民幣', 'RMB', '¥', '￥'].map((text) => ({ text, lang: '*' as const, unit: 'CNY' })),
-  ...['新台币', '新台幣', '台币', '台幣', 'NT$', 'NTD', 'TWD'].map((text) => ({ text, lang: '*' as const, unit: 'TWD' })),
+  ...['新台币', '新台幣', '新臺幣', '台币', '台幣', '臺幣', 'NT$', 'NTD', 'TWD'].map((text) => ({ text, lang: '*' as const, unit: 'TWD' })),
   ...['港币', '港幣', '港元', 'HK$', 'HKD'].map((text) => ({ text, lang: '*' as const, unit: 'HKD' })),
   ...['美元', 'US$', 'USD', '$', 'US $'].map((text) => ({ text, lang: '*' as const, unit: 'USD' })),
   ...['VND', 'VNĐ'].map((text) => ({ text, lang: '*' as const, unit: 'VND' })),
   ...['€', 'EUR'].map((text) => ({ text, lang: '*' as const, unit: 'EUR' })),
+];
+
+/** Hundredths of a currency written after its main unit (`两美元又三美分`, `10日元5日本銭`). Yuan's 角/分 are read apart. */
+export const CURRENCY_SUBUNITS: { text: string; unit: string; pow: number }[] = [
+  ...['美分'].map((text) => ({ text, unit: 'USD', pow: -2 })),
+  ...['欧分', '歐分'].map((text) => ({ text, unit: 'EUR', pow: -2 })),
+  ...['日本銭', '日本钱', '日本錢', '銭'].map((text) => ({ text, unit: 'JPY', pow: -2 })),
+  ...['便士'].map((text) => ({ text, unit: 'GBP', pow: -2 })),
+  ...['港仙', '仙'].map((text) => ({ text, unit: 'HKD', pow: -2 })),
 ];
 
 export interface QualifierWord {
@@ -129,8 +152,8 @@ export interface QualifierWord {
 
 /** Qualifier words before the figure (`近11万人次`, `超过300人`, `khoảng 200`, `more than 1,500`). */
 export const PREFIX_QUALIFIERS: QualifierWord[] = [
-  ...['超过', '超過', '逾', '超', '多于', '多於', '大于', '大於', '高于', '高於', '过', '過', '比'].map((text) => ({ text, lang: zh, qualifier: 'more_than' as const })),
-  ...['近', '将近', '將近', '接近', '约', '約', '大约', '大約', '大概', '约为', '約為', '左右'].map((text) => ({ text, lang: zh, qualifier: 'approx' as const })),
+  ...['超过', '超過', '逾', '超', '突破', '多于', '多於', '大于', '大於', '高于', '高於', '过', '過', '比'].map((text) => ({ text, lang: zh, qualifier: 'more_than' as const })),
+  ...['近', '将近', '將近', '接近', '约', '約', '大约', '大約', '大概', '约为', '約為', '约合', '約合', '左右'].map((text) => ({ text, lang: zh, qualifier: 'approx' as const })),
   ...['至少', '最少', '起码', '不少于', '不少於', '不低于', '不低於', '不小于', '不小於', '不下', '大于等于', '大於等於', '大于或者等于', '大于或等于', '≥', '>='].map((text) => ({ text, lang: zh, qualifier: 'at_least' as const })),
   ...['不到', '不足', '少于', '少於', '低于', '低於', '小于', '小於', '不超过', '不超過', '不大于', '不大於', '最多', '至多', '小于等于', '小于或等于', '小于 或 等于', '≤', '<=', '< ='].map((text) => ({ text, lang: zh, qualifier: 'less_than' as const })),
   ...['等于', '等於', '为', '為'].slice(0, 2).map((text) => ({ text, lang: zh, qualifier: 'exact' as const })),
@@ -160,7 +183,8 @@ export const SUFFIX_QUALIFIERS: QualifierWord[] = [
 export const RANGE_SEPARATORS: { text: string; lang: Langs }[] = [
   ...['至', '到', '~', '～', '〜', '—', '——', '–', '-', '－', '与', '和'].map((text) => ({ text, lang: zh })),
   ...['-', '–', '—', 'đến', 'tới', '~'].map((text) => ({ text, lang: vi })),
-  ...['-', '–', '—', 'to', '~'].map((text) => ({ text, lang: en })),
+  // `and` only inside `between … and …` (checked by the figure layer).
+  ...['-', '–', '—', 'to', '~', 'and'].map((text) => ({ text, lang: en })),
 ];
 
 /** A word list compiled once into a per-language lookup by first character, longest first. */

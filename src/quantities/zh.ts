@@ -7,6 +7,7 @@ import { Dec } from './decimal.js';
 import { evaluateNumeral, type NumeralToken } from './numeral.js';
 import { readArabic, ZH_EN_SEPARATORS } from './arabic.js';
 import { digitValue, isDigit, type NumberRead } from './reading.js';
+import { UNIT_TABLE } from './units.js';
 
 const DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2, 兩: 2, 倆: 2, 俩: 2, 幺: 1,
@@ -64,7 +65,7 @@ export function isZhNumeralChar(c: string | undefined): boolean {
 
 /** Could a number start here? A cheap test the scanner runs on every character. */
 export function zhCanStart(c: string): boolean {
-  return isDigit(c) || isZhNumeralChar(c) || NEG.has(c) || MINUS.has(c) || c === '半' || c === '百' || c === '佰' || c === '千' || c === '万' || c === '.' || c === '对' || c === '對';
+  return isDigit(c) || isZhNumeralChar(c) || NEG.has(c) || MINUS.has(c) || c === '半' || c === '.' || c === '对' || c === '對';
 }
 
 function skipSpaces(text: string, j: number): number {
@@ -96,11 +97,15 @@ function percentFrame(text: string, pos: number): { pow: number; end: number } |
 interface Core {
   end: number;
   value: Dec;
+  /** `三四十`, `五六百`, `十五六`: two neighbouring digits give a range; this is its lower bound (value the upper). */
+  rangeLow?: Dec;
   approx: boolean;
   tailPow: number;
   plainDigits?: string;
   arabicOnly: boolean;
   malformed?: boolean;
+  /** The number proper ends here when a qualifier character closes the numeral (`四百多`). */
+  numEnd?: number;
 }
 
 /** The numeral proper: digits, units, a decimal part, 余/多/几. No sign, no fraction, no percent. */
@@ -117,6 +122,9 @@ function readCore(text: string, pos: number): Core | null {
   let frac: string | null = null;
   let afterPointPow = 0;
   let fracDirect = '';
+  const zhDigitAt = new Set<number>();
+  /** Where a 余/多 closing the numeral stands (`四百多`): the number proper ends before it, the qualifier is the word. */
+  let trailingApprox: number | undefined;
   while (j < text.length) {
     const c = text[j];
     if (isDigit(c)) {
@@ -133,7 +141,10 @@ function readCore(text: string, pos: number): Core | null {
     }
     if (DIGITS[c] !== undefined) {
       if (ZERO.has(c)) tokens.push({ k: 'z' });
-      else tokens.push({ k: 'd', v: Dec.int(DIGITS[c]), literal: false });
+      else {
+        zhDigitAt.add(tokens.length);
+        tokens.push({ k: 'd', v: Dec.int(DIGITS[c]), literal: false });
+      }
       if (TWO.has(c)) sawTwo = true;
       direct += String(DIGITS[c]);
       arabicOnly = false;
@@ -142,7 +153,11 @@ function readCore(text: string, pos: number): Core | null {
       continue;
     }
     if (SMALL[c] !== undefined) {
-      // `百分之` after a number is a fraction (`一百分之二`) handled by the caller: stop before `分`.
+      // `七十百分位`, `二十百分点`: a 百分 that cannot continue the numeral (a unit after a unit) starts a new word.
+      if (text[skipSpaces(text, j + 1)] === '分' && lastZhUnit(tokens)) break;
+      // `三十万千瓦`: 千 before a unit of measure after a big unit is the prefix kilo- of that unit.
+      if (KILO.has(c) && KILO_UNITS.has(text[j + 1]) && tokens.length && tokens[tokens.length - 1].k === 'b') break;
+      // `百分之` after a digit is a fraction (`一百分之二`) handled by the caller.
       tokens.push({ k: 'u', p: SMALL[c] });
       directOnly = false;
       arabicOnly = false;
@@ -151,7 +166,11 @@ function readCore(text: string, pos: number): Core | null {
       continue;
     }
     if (BIG[c] !== undefined) {
-      if (tokens.length === 0) return null;
+      if (tokens.length === 0) {
+        // `万人`, `逾万元`, `近亿元`: a bare 万/亿 before a counter or currency is one 万/亿.
+        if (!bareBigUnit(text, j)) return null;
+        tokens.push({ k: 'd', v: Dec.int(1), literal: false });
+      }
       tokens.push({ k: 'b', p: BIG[c] });
       directOnly = false;
       arabicOnly = false;
@@ -184,7 +203,10 @@ function readCore(text: string, pos: number): Core | null {
       // Only a big unit may follow 余/多 inside the numeral (`十余万`, `一千多万`).
       const k = skipSpaces(text, j);
       if (BIG[text[k]] !== undefined) j = k;
-      else break;
+      else {
+        trailingApprox = j - 1;
+        break;
+      }
       continue;
     }
     if (SPACES.has(c) && tokens.length) {
@@ -232,14 +254,34 @@ function readCore(text: string, pos: number): Core | null {
   let value: Dec;
   let tailPow = 0;
   const allDigits = directOnly && tokens.every((t) => t.k === 'z' || (t.k === 'd' && !t.literal));
+  const pair = frac ? -1 : neighbourPair(tokens, zhDigitAt);
+  if (pair >= 0 && (tokens.length > 2 || countedAfter(text, end))) {
+    const low = evaluateNumeral(tokens.filter((_, i) => i !== pair + 1));
+    const high = evaluateNumeral(tokens.filter((_, i) => i !== pair));
+    if (low && high && low.value.cmp(high.value) < 0) {
+      let lo = low.value;
+      let hi = high.value;
+      if (afterPointPow) {
+        lo = lo.shift(afterPointPow);
+        hi = hi.shift(afterPointPow);
+      }
+      return { end, value: hi, rangeLow: lo, approx: false, tailPow: afterPointPow || high.tailPow, arabicOnly };
+    }
+  }
   if (allDigits && tokens.length >= 2) {
     // `二〇〇二`, `一二三`, `幺八九`: digits read one by one. `两两` is not a number; `三四` means "three or four".
     if (sawTwo) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
     if (tokens.length === 2 && direct[0] !== '0' && Number(direct[1]) === Number(direct[0]) + 1 && !frac) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
     value = Dec.parse(frac ? `${direct}.${fracDirect}` : direct);
-    plainDigits = direct;
+    // As written, trailing zeros included (`一二点三零` → `12.30`).
+    plainDigits = frac ? `${direct}.${fracDirect}` : direct;
   } else {
-    const ev = evaluateNumeral(tokens);
+    let ev = evaluateNumeral(tokens);
+    // `三十万千瓦`, `五十千`: a last 十/百/千 that cannot continue the numeral starts the next word (千瓦, 千克, 百分).
+    if (!ev && tokens[tokens.length - 1].k === 'u' && SMALL[text[end - 1]] !== undefined && !frac) {
+      ev = evaluateNumeral(tokens.slice(0, -1));
+      if (ev) return { end: end - 1, value: ev.value, approx: approx || ev.approx, tailPow: ev.tailPow, arabicOnly };
+    }
     if (!ev) return { end, value: Dec.ZERO, approx, tailPow, arabicOnly, malformed: true };
     value = ev.value;
     tailPow = ev.tailPow;
@@ -251,7 +293,40 @@ function readCore(text: string, pos: number): Core | null {
     tailPow = afterPointPow;
   }
   if (tokens.length > 1 || frac) plainDigits = allDigits ? plainDigits : undefined;
-  return { end, value, approx, tailPow, plainDigits, arabicOnly };
+  return { end, value, approx, tailPow, plainDigits, arabicOnly, numEnd: trailingApprox };
+}
+
+/**
+ * Two neighbouring Chinese digits that name a span, `三四十` (30–40), `五六百`, `十五六`, `一两个`, `两三万`, `三五个`:
+ * the index of the first, or -1. A third digit next to them makes a digit-by-digit reading (`一二三`, `二〇〇二`).
+ */
+function neighbourPair(tokens: NumeralToken[], zhDigitAt: Set<number>): number {
+  const isDigitTok = (i: number) => tokens[i] !== undefined && (tokens[i].k === 'd' || tokens[i].k === 'z');
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!zhDigitAt.has(i) || !zhDigitAt.has(i + 1) || isDigitTok(i - 1) || isDigitTok(i + 2)) continue;
+    const a = (tokens[i] as { v: Dec }).v.toNumber();
+    const b = (tokens[i + 1] as { v: Dec }).v.toNumber();
+    if (b === a + 1 || (a === 3 && b === 5)) return i;
+  }
+  return -1;
+}
+
+/** A counter or currency right after a numeral (`一两个`, `三五人`): what makes two bare digits a span. */
+function countedAfter(text: string, pos: number): boolean {
+  const e = UNIT_TABLE.matchAt(text, pos, 'zh');
+  return !!e && (e.kind === 'count' || e.kind === 'money');
+}
+
+/** Characters before a bare 万/亿 that make it part of another expression (`上万`, `数万`, `成千上万`, `亿万`). */
+const NOT_BEFORE_BARE_BIG = new Set([...'上数數几幾成千百十万萬亿億兆每']);
+
+/** `万人`, `万余人`, `亿元`: a bare 万/亿 counts one only before a counter or a currency. */
+function bareBigUnit(text: string, pos: number): boolean {
+  const prev = text[pos - 1];
+  if (prev !== undefined && (NOT_BEFORE_BARE_BIG.has(prev) || isDigit(prev) || DIGITS[prev] !== undefined)) return false;
+  let k = pos + 1;
+  if (APPROX_AFTER.has(text[k])) k++;
+  return countedAfter(text, k);
 }
 
 function lastZhUnit(tokens: NumeralToken[]): boolean {
@@ -271,6 +346,8 @@ function result(start: number, core: Core, sign: boolean, extra: Partial<NumberR
     approx: core.approx,
     tailPow: core.tailPow,
     plainDigits: core.plainDigits,
+    ...(core.rangeLow ? { rangeLow: sign ? core.rangeLow.negate() : core.rangeLow } : {}),
+    ...(core.numEnd !== undefined && core.numEnd < core.end ? { numStart: start, numEnd: core.numEnd } : {}),
     ...extra,
   };
 }
@@ -292,19 +369,36 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
     const kEnd = readMultiplierSuffix(text, core);
     let value = core.value.shift(2 - frame.pow);
     if (neg) value = value.negate();
-    return { start: pos, end: kEnd, value, float: dn(value), approx: core.approx, tailPow: 0, percent: true, numStart: k, numEnd: kEnd };
+    const low = core.rangeLow?.shift(2 - frame.pow);
+    return {
+      start: pos, end: kEnd, value, float: dn(value), approx: core.approx, tailPow: 0, percent: true, numStart: k, numEnd: kEnd,
+      ...(low ? { rangeLow: neg ? low.negate() : low } : {}),
+    };
   }
   // 对折 / 對折: half price.
   if ((c === '对' || c === '對') && text[pos + 1] === '折' && pos > 0) {
     return { start: pos, end: pos + 2, value: Dec.int(50), float: 50, approx: false, tailPow: 0, percent: true };
   }
-  // 半百 (50), 半成 (5%), 半折 (50%).
+  // 半百 (50), 半成 (5%), 半折 (50%); 半 before a measure word is one half (`半斤`, `半个月`, `半年`).
   if (c === '半') {
     const n = text[pos + 1];
     if (n === '百') return { start: pos, end: pos + 2, value: Dec.int(50), float: 50, approx: false, tailPow: 0 };
     if (n === '成') return { start: pos, end: pos + 2, value: Dec.int(5), float: 5, approx: false, tailPow: 0, percent: true };
     if (n === '折') return { start: pos, end: pos + 2, value: Dec.int(50), float: 50, approx: false, tailPow: 0, percent: true };
+    // Not after a word that makes 半 part of another (`一半`, `大半`, `过半`, `多半`, `一年半`).
+    const prev = text[pos - 1] ?? '';
+    if (UNIT_TABLE.matchAt(text, pos + 1, 'zh') && !/[一大过過多少]/.test(prev)) {
+      return { start: pos, end: pos + 1, value: Dec.parse('0.5'), float: 0.5, approx: false, tailPow: 0 };
+    }
     return null;
+  }
+  // 零下 (below zero) before a temperature: `零下四摄氏度` is -4 °C.
+  if (ZERO.has(c) && text[pos + 1] === '下') {
+    const core = readCore(text, pos + 2);
+    if (core && !core.malformed && TEMPERATURE_AFTER.test(text.slice(core.end, core.end + 3))) {
+      const v = core.value.negate();
+      return { start: pos, end: core.end, value: v, float: dn(v), approx: false, tailPow: 0 };
+    }
   }
   let start = pos;
   let k = pos;
@@ -333,6 +427,8 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
   const first = text[k];
   if (!isDigit(first)) {
     if (!isZhNumeralChar(first)) return null;
+    // A 十/百/千 right after a numeral it could not continue (`五十千`) is not a number of its own.
+    if (SMALL[first] !== undefined && !sign && (isZhNumeralChar(text[k - 1]) || isDigit(text[k - 1]))) return null;
     if (inNonNumberWord(text, k)) return null;
     // A digit right after a dangling 点 (`点零`) belongs to a malformed decimal; 两 never does (`两百点两`).
     if (POINT.has(text[k - 1]) && !TWO.has(first)) {
@@ -343,6 +439,18 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
   const core = readCore(text, k);
   if (!core) return null;
   if (core.malformed) return { start, end: core.end, value: null, float: NaN, approx: false, tailPow: 0, malformed: true };
+  // A zero in Chinese characters before a word (`零容忍`, `零增长`, `零点零大`) forms the word: not a figure.
+  if (!core.arabicOnly && !sign && core.value.cmp(Dec.ZERO) === 0 && HAN.test(text[core.end] ?? '') && !UNIT_TABLE.matchAt(text, core.end, 'zh')) {
+    return { start, end: core.end, value: null, float: NaN, approx: false, tailPow: 0, malformed: true };
+  }
+  // Digits read one by one between two words (`陽光九九是`, `三一重工`) are a name; a figure stands apart from words
+  // (`电话零零三，`) or carries a unit (`二〇〇二年`).
+  if (
+    !core.arabicOnly && core.plainDigits !== undefined && core.plainDigits.length >= 2 && !core.plainDigits.includes('.') &&
+    HAN.test(text[start - 1] ?? '') && HAN.test(text[core.end] ?? '') && !UNIT_TABLE.matchAt(text, core.end, 'zh')
+  ) {
+    return { start, end: core.end, value: null, float: NaN, approx: false, tailPow: 0, malformed: true };
+  }
   // A lone financial capital (`伍`, `陆`) is a name or a word unless something numeric follows.
   if (core.end - k === 1 && CAPITALS.has(first) && /[\p{Script=Han}]/u.test(text[k + 1] ?? '') && !isUnitLike(text[k + 1])) return null;
   // `零点` alone is midnight.
@@ -495,6 +603,11 @@ function readMixed(text: string, pos: number): { value: number; end: number } | 
 
 /** `三成`, `七成 六`, `三成半`, `9.5成`, `九折`, `75折`, `三八折`, `三点一折`. */
 function readTenths(text: string, numStart: number, core: Core): { value: Dec; end: number } | null {
+  // `7 2 折`: two single digits spaced out, as `九 九 折` is, make one two-digit discount.
+  if (core.arabicOnly && core.plainDigits?.length === 1) {
+    const m = /^[ \u3000]([0-9０-９])[ \u3000]*折/.exec(text.slice(core.end, core.end + 5));
+    if (m) return { value: Dec.int(Number(core.plainDigits) * 10 + digitValue(m[1])), end: core.end + m[0].length };
+  }
   const j = skipSpaces(text, core.end);
   const c = text[j];
   if (c !== '成' && c !== '折') return null;
@@ -526,6 +639,13 @@ function readTenths(text: string, numStart: number, core: Core): { value: Dec; e
   }
   return { value, end };
 }
+
+const HAN = /\p{Script=Han}/u;
+const KILO = new Set(['千', '仟']);
+/** Units of measure that take 千 as the prefix kilo- (千瓦 kW, 千克 kg, 千米 km, 千伏, 千帕, 千焦, 千卡). */
+const KILO_UNITS = new Set([...'瓦克米伏帕焦卡']);
+/** Temperature units that make 零下 a minus sign. */
+const TEMPERATURE_AFTER = /^(?:摄氏度|攝氏度|度|℃|°C)/;
 
 /** Characters that make a lone capital numeric (`叁元`, `伍个`). */
 function isUnitLike(c: string | undefined): boolean {
