@@ -158,7 +158,7 @@ export const PREFIX_QUALIFIERS: QualifierWord[] = [
   ...['不到', '不足', '少于', '少於', '低于', '低於', '小于', '小於', '不超过', '不超過', '不大于', '不大於', '最多', '至多', '小于等于', '小于或等于', '小于 或 等于', '≤', '<=', '< ='].map((text) => ({ text, lang: zh, qualifier: 'less_than' as const })),
   ...['等于', '等於', '为', '為'].slice(0, 2).map((text) => ({ text, lang: zh, qualifier: 'exact' as const })),
   ...['hơn', 'trên', 'vượt', 'quá'].map((text) => ({ text, lang: vi, qualifier: 'more_than' as const })),
-  ...['khoảng', 'gần', 'chừng', 'xấp xỉ', 'khoảng chừng', 'ước tính', 'ước khoảng', 'trên dưới'].map((text) => ({ text, lang: vi, qualifier: 'approx' as const })),
+  ...['khoảng', 'gần', 'ngót', 'ngót nghét', 'chừng', 'xấp xỉ', 'khoảng chừng', 'ước tính', 'ước khoảng', 'trên dưới'].map((text) => ({ text, lang: vi, qualifier: 'approx' as const })),
   ...['ít nhất', 'tối thiểu', 'không dưới', 'không ít hơn'].map((text) => ({ text, lang: vi, qualifier: 'at_least' as const })),
   ...['dưới', 'chưa đến', 'chưa tới', 'không quá', 'tối đa', 'ít hơn'].map((text) => ({ text, lang: vi, qualifier: 'less_than' as const })),
   ...['more than', 'over', 'above', 'in excess of', 'upwards of'].map((text) => ({ text, lang: en, qualifier: 'more_than' as const })),

@@ -248,3 +248,159 @@ describe('output shape', () => {
     ]);
   });
 });
+
+describe('English counted nouns, with adjectives between number and noun', () => {
+  test.each<[string, string, string, number]>([
+    ['The program trained 1,500 rural women in e-commerce skills.', '1,500 rural women', 'person', 1500],
+    ['The cooperative employs 2,000 farmers.', '2,000 farmers', 'person', 2000],
+    ['More than 300 young people completed the course.', '300 young people', 'person', 300],
+    ['450 villagers and 120 graduates joined the scheme.', '450 villagers', 'person', 450],
+    ['The county retrained 100 migrant workers.', '100 migrant workers', 'person', 100],
+    ['It hired 40 labourers and 25 participants.', '40 labourers', 'person', 40],
+    ['The fund backed 60 young entrepreneurs.', '60 young entrepreneurs', 'person', 60],
+    ['The centre has 230 staff.', '230 staff', 'person', 230],
+    ['The park created 300 new jobs last year.', '300 new jobs', 'job', 300],
+    ['The county trained 5,600 person-times of rural labourers.', '5,600 person-times', 'person_time', 5600],
+    ['Loans reached 70 households.', '70 households', 'household', 70],
+    ['35 small firms and 7 SMEs signed up.', '35 small firms', 'enterprise', 35],
+    ['loans for 300 microenterprises', '300 microenterprises', 'enterprise', 300],
+    ['The ministry approved 8 projects.', '8 projects', 'project', 8],
+    ['Roughly 1.2 million migrant workers returned.', '1.2 million migrant workers', 'person', 1200000],
+  ])('%s', (text, figure, unit, value) => {
+    const x = q(text, 'en', figure);
+    expect(x.kind).toBe('count');
+    expect(x.unit).toBe(unit);
+    expect(x.value).toBe(value);
+  });
+
+  test('only adjectives may stand between: a verb, an article or a year stops the noun', () => {
+    expect(parseQuantities('Of these, 1,500 were trained as workers.', 'en').find((x) => x.value === 1500)?.unit).toBeNull();
+    expect(parseQuantities('In 2020 rural women earned more.', 'en')[0].kind).toBe('year');
+    expect(parseQuantities('It gave 300 of the workers a bonus.', 'en')[0].unit).toBeNull();
+  });
+
+  test('between … and … is a range', () => {
+    const x = q('Between 2,000 and 3,000 trainees will be enrolled.', 'en', '2,000 and 3,000 trainees');
+    expect([x.qualifier, x.range, x.unit]).toEqual(['range', [2000, 3000], 'person']);
+    expect(x.qualifierStart).toBe(0);
+  });
+});
+
+describe('qualifier words of all three languages', () => {
+  test.each<[RuleLang, string, string, string]>([
+    ['zh', '全县农产品电商交易额突破20亿元', '20亿元', 'more_than'],
+    ['zh', '带动就业超3万人', '3万人', 'more_than'],
+    ['zh', '培训人数达到500人', '500人', 'exact'],
+    ['zh', '参训人员达500人', '500人', 'exact'],
+    ['zh', '受益群众逾千人', '千人', 'more_than'],
+    ['zh', '将近300人参加', '300人', 'approx'],
+    ['zh', '入驻企业接近200家', '200家', 'approx'],
+    ['zh', '投资额约合300万美元', '300万美元', 'approx'],
+    ['zh', '大约50人参加培训', '50人', 'approx'],
+    ['vi', 'thu hút hơn 200 người', '200 người', 'more_than'],
+    ['vi', 'trên 300 hộ được vay vốn', '300 hộ', 'more_than'],
+    ['vi', 'gần 500 lao động', '500 lao động', 'approx'],
+    ['vi', 'khoảng 20 doanh nghiệp', '20 doanh nghiệp', 'approx'],
+    ['vi', 'ít nhất 10 dự án', '10 dự án', 'at_least'],
+    ['vi', 'dưới 50 người', '50 người', 'less_than'],
+    ['vi', 'chưa đến 100 hộ', '100 hộ', 'less_than'],
+    ['vi', 'xấp xỉ 2.000 người', '2.000 người', 'approx'],
+    ['vi', 'ngót 300 hộ thoát nghèo', '300 hộ', 'approx'],
+    ['en', 'more than 1,500 people', '1,500 people', 'more_than'],
+    ['en', 'over 300 workers', '300 workers', 'more_than'],
+    ['en', 'nearly 500 households', '500 households', 'approx'],
+    ['en', 'almost 200 jobs', '200 jobs', 'approx'],
+    ['en', 'about 20 firms', '20 firms', 'approx'],
+    ['en', 'around 30 projects', '30 projects', 'approx'],
+    ['en', 'roughly 40 trainees', '40 trainees', 'approx'],
+    ['en', 'some 50 households', '50 households', 'approx'],
+    ['en', 'at least 60 students', '60 students', 'at_least'],
+    ['en', 'fewer than 70 employees', '70 employees', 'less_than'],
+    ['en', 'less than 80 people', '80 people', 'less_than'],
+    ['en', 'under 90 workers', '90 workers', 'less_than'],
+    ['en', 'up to 100 people', '100 people', 'less_than'],
+  ])('%s %s', (lang, text, figure, qualifier) => {
+    expect(q(text, lang, figure).qualifier).toBe(qualifier);
+  });
+
+  test('上 alone is not a qualifier, and 上万/数万 are not read as a number', () => {
+    expect(parseQuantities('上万人参加', 'zh')).toEqual([]);
+    expect(parseQuantities('数万人参加', 'zh')).toEqual([]);
+  });
+});
+
+describe('Vietnamese counters before a longer noun phrase', () => {
+  test.each<[string, string, string, number]>([
+    ['Tỉnh có 45 cơ sở công nghiệp', '45 cơ sở', 'establishment', 45],
+    ['hỗ trợ 320 hộ kinh doanh', '320 hộ', 'household', 320],
+    ['trong đó có 12.300 lao động nữ', '12.300 lao động', 'person', 12300],
+    ['hỗ trợ thành lập 18 tổ hợp tác', '18 tổ hợp tác', 'enterprise', 18],
+  ])('%s', (text, figure, unit, value) => {
+    const x = q(text, 'vi', figure);
+    expect([x.unit, x.value]).toEqual([unit, value]);
+  });
+});
+
+describe('spans written with neighbouring digits, bare 万/亿', () => {
+  test.each<[string, string, [number, number], string]>([
+    ['每个班三四十人', '三四十人', [30, 40], 'person'],
+    ['每户补贴五六百元', '五六百元', [500, 600], 'CNY'],
+    ['月收入七八千元', '七八千元', [7000, 8000], 'CNY'],
+    ['来了一两个人', '一两个', [1, 2], 'item'],
+    ['十五六人一组', '十五六人', [15, 16], 'person'],
+    ['投入二三十万元', '二三十万元', [200000, 300000], 'CNY'],
+    ['三五个村联合', '三五个', [3, 5], 'item'],
+    ['招聘一千二三百人', '一千二三百人', [1200, 1300], 'person'],
+  ])('%s', (text, figure, range, unit) => {
+    const x = q(text, 'zh', figure);
+    expect([x.qualifier, x.range, x.value, x.unit]).toEqual(['range', range, range[0], unit]);
+  });
+
+  test('digits read one by one stay one number', () => {
+    expect(q('编号一二三', 'zh', '一二三').valueText).toBe('123');
+    expect(q('二〇〇二年', 'zh', '二〇〇二年').kind).toBe('year');
+  });
+
+  test.each<[string, string, number, string]>([
+    ['招聘万人以上', '万人', 10000, 'more_than'],
+    ['吸纳就业逾万人', '万人', 10000, 'more_than'],
+    ['投入近亿元', '亿元', 100000000, 'approx'],
+    ['带动万余人就业', '万余人', 10000, 'more_than'],
+  ])('%s', (text, figure, value, qualifier) => {
+    const x = q(text, 'zh', figure);
+    expect([x.value, x.qualifier]).toEqual([value, qualifier]);
+  });
+});
+
+describe('Chinese words around numbers', () => {
+  test('currency hundredths after the main unit', () => {
+    expect(q('这台电脑两美元又三美分', 'zh', '两美元又三美分').valueText).toBe('2.03');
+    expect(q('售价10日元5日本銭', 'zh', '10日元5日本銭').unit).toBe('JPY');
+  });
+  test('零下 before a temperature is a minus sign; a zero before a word is the word', () => {
+    expect(q('气温零下四摄氏度', 'zh', '零下四摄氏度').valueText).toBe('-4');
+    expect(parseQuantities('坚持零容忍', 'zh')).toEqual([]);
+    expect(parseQuantities('零点零大', 'zh')).toEqual([]);
+  });
+  test('digits inside a name, kilo- before a unit of measure, a dangling unit', () => {
+    expect(parseQuantities('陽光九九是食物品牌', 'zh')).toEqual([]);
+    expect(q('装机容量三十万千瓦', 'zh', '三十万').value).toBe(300000);
+    expect(parseQuantities('五十千', 'zh').map((x) => x.value)).toEqual([50]);
+  });
+  test('半 before a measure word, 余/多 as the qualifier word', () => {
+    expect(q('买了半斤', 'zh', '半斤').value).toBe(0.5);
+    const x = q('产品有五百多个', 'zh', '五百多个');
+    expect([x.value, x.qualifier, x.numberEnd, x.qualifierStart]).toEqual([500, 'more_than', 5, 5]);
+  });
+  test('between-frames: 位于20和30之间, 第十和第十五之间, 最多100最少20个', () => {
+    const a = q('这个数字是位于20和30之间的', 'zh', '20和30之间');
+    expect([a.range, a.qualifierStart]).toEqual([[20, 30], 5]);
+    const b = q('他的排名在第十和第十五之间', 'zh', '十和第十五之间');
+    expect([b.range, b.kind]).toEqual([[10, 15], 'ordinal']);
+    const c = parseQuantities('这些苹果最多100最少20个', 'zh');
+    expect(c.map((x) => [x.range, x.unit])).toEqual([[[20, 100], 'item']]);
+  });
+  test('新臺幣 is Taiwan dollars', () => {
+    expect(q('編列新臺幣3.2億元', 'zh', '新臺幣3.2億元').unit).toBe('TWD');
+  });
+});
