@@ -5,6 +5,7 @@ import { openStore } from '../store/index.js';
 import { cores } from '../worker/pool.js';
 import { UsageError, type SetExit } from './errors.js';
 import { printTotals } from './summary.js';
+import { ingestToQueue } from '../queue/cli.js';
 
 interface IngestCliOptions {
   db?: string;
@@ -14,6 +15,7 @@ interface IngestCliOptions {
   batchSize?: string;
   maxPageMb?: string;
   progress?: boolean;
+  queue?: string;
 }
 
 /** How many error lines the summary prints; the errors table has them all. */
@@ -34,8 +36,10 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--fail-on-error', 'exit with status 1 when any page or record failed or arrived damaged')
     .option('--no-progress', 'no progress bar or progress lines, only the summary')
     .option('--quiet', 'print only the summary')
+    .option('--queue <url>', "enqueue the inputs' work units on redis://… for 'newsfacts worker' instead of processing them")
     .action(async (paths: string[], opts: IngestCliOptions) => {
       if (!paths.length) throw new UsageError('ingest needs at least one path');
+      if (opts.queue) return ingestToQueue(paths, opts.queue, { quiet: opts.quiet });
       const workers = opts.workers === undefined ? undefined : intOption('--workers', opts.workers, 0);
       const batchSize = intOption('--batch-size', opts.batchSize ?? '64', 1);
       const maxPageMb = Number(opts.maxPageMb ?? '16');
