@@ -8,7 +8,7 @@
 import type { Store } from './types.js';
 
 export type AsyncStore = {
-  [K in keyof Store]: Store[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+  [K in keyof Store]: NonNullable<Store[K]> extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 };
 
 /** A synchronous store seen through the Promise interface: every method call resolves to the sync result. */

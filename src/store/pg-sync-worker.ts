@@ -16,7 +16,10 @@ port.on('message', async ({ method, args }: { method: string; args: unknown[] })
   try {
     if (method === 'open') {
       store = await PostgresStore.open(url, opts);
-      return reply({ ok: null });
+      const methods = Object.getOwnPropertyNames(PostgresStore.prototype).filter(
+        (m) => m !== 'constructor' && typeof (store as any)[m] === 'function',
+      );
+      return reply({ ok: methods });
     }
     if (!store) throw new Error('the PostgreSQL store is not open');
     const fn = (store as any)[method];

@@ -37,10 +37,13 @@ export function openPostgresSync(url: string, opts: PostgresOptions = {}): Store
     return fromWire(reply.ok);
   }
 
-  call('open', []);
+  // The store thread answers with the methods it has: an optional Store method it lacks (e.g. one a caller probes
+  // for with `store.method ? … : …`) reads as absent here too.
+  const methods = new Set(call('open', []) as string[]);
   return new Proxy({} as Store, {
     get(_target, name) {
       if (typeof name !== 'string' || name === 'then') return undefined;
+      if (name !== 'close' && !methods.has(name)) return undefined;
       if (name === 'close') {
         return () => {
           if (closed) return;

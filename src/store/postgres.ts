@@ -26,6 +26,7 @@ import type {
   RunCounts,
   RunInfo,
   StoredDocument,
+  WriteBatch,
 } from './types.js';
 
 const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
@@ -86,6 +87,7 @@ export type PostgresStoreMethods = Pick<
   | 'documentVersion'
   | 'touchDocument'
   | 'putDocument'
+  | 'writeBatch'
   | 'recordError'
   | 'facts'
   | 'fact'
@@ -176,43 +178,24 @@ export class PostgresStore implements PostgresStoreMethods {
   }
 
   async putDocument(runId: number, doc: DocumentRecord, facts: Fact[]): Promise<{ documentId: number; facts: number }> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const values = [
-        doc.source,
-        doc.url ?? null,
-        doc.fetchedAt ?? null,
-        doc.format,
-        doc.encoding,
-        doc.decodeIssues.length ? JSON.stringify(doc.decodeIssues) : null,
-        doc.lang,
-        doc.meta.title,
-        doc.meta.date,
-        doc.meta.source,
-        doc.meta.author,
-        doc.emptyReason ?? null,
-        doc.original,
-        doc.clean.text,
-        doc.normalized.text,
-        encodeMap(doc.clean),
-        encodeMap(doc.normalized),
-        JSON.stringify(doc.flags),
-        doc.pipelineVersion,
-        runId, // last_run
-        runId, // first_run: kept by the ON CONFLICT branch, which does not set it
-        doc.contentHash,
-      ];
-      const documentId: number = (await client.query(UPSERT_DOCUMENT_SQL, values)).rows[0].id;
-      const n = await writeFacts(client, runId, documentId, facts);
-      await client.query('COMMIT');
-      return { documentId, facts: n };
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    return this.transaction((client) => upsertDocument(client, runId, doc, facts));
+  }
+
+  /**
+   * Many documents (and touches of unchanged ones) in one transaction: the batched write path of `ingest`. Documents
+   * are written in content-hash order so that two batches sharing pages lock their rows in the same order and cannot
+   * deadlock.
+   */
+  async writeBatch(runId: number, batch: WriteBatch): Promise<Array<{ documentId: number; facts: number }>> {
+    return this.transaction(async (client) => {
+      if (batch.unchanged.length) {
+        await client.query('UPDATE documents SET last_run = $1 WHERE content_hash = ANY($2::text[])', [runId, batch.unchanged]);
+      }
+      const order = batch.documents.map((_, i) => i).sort((a, b) => cmp(batch.documents[a].doc.contentHash, batch.documents[b].doc.contentHash));
+      const results: Array<{ documentId: number; facts: number }> = new Array(batch.documents.length);
+      for (const i of order) results[i] = await upsertDocument(client, runId, batch.documents[i].doc, batch.documents[i].facts);
+      return results;
+    });
   }
 
   async recordError(runId: number | null, source: string, reason: string, record: string | null = null): Promise<void> {
@@ -415,6 +398,39 @@ export class PostgresStore implements PostgresStoreMethods {
     await this.pool.end();
   }
 }
+
+/** Inserts or replaces one document (keyed by content hash) and its facts, inside the caller's transaction. */
+async function upsertDocument(client: pg.ClientBase, runId: number, doc: DocumentRecord, facts: Fact[]): Promise<{ documentId: number; facts: number }> {
+  const values = [
+    doc.source,
+    doc.url ?? null,
+    doc.fetchedAt ?? null,
+    doc.format,
+    doc.encoding,
+    doc.decodeIssues.length ? JSON.stringify(doc.decodeIssues) : null,
+    doc.lang,
+    doc.meta.title,
+    doc.meta.date,
+    doc.meta.source,
+    doc.meta.author,
+    doc.emptyReason ?? null,
+    doc.original,
+    doc.clean.text,
+    doc.normalized.text,
+    encodeMap(doc.clean),
+    encodeMap(doc.normalized),
+    JSON.stringify(doc.flags),
+    doc.pipelineVersion,
+    runId, // last_run
+    runId, // first_run: kept by the ON CONFLICT branch, which does not set it
+    doc.contentHash,
+  ];
+  // The upsert takes the document's row lock (or waits for another writer's), held until commit.
+  const documentId: number = (await client.query(UPSERT_DOCUMENT_SQL, values)).rows[0].id;
+  return { documentId, facts: await writeFacts(client, runId, documentId, facts) };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Replaces a document's facts and records the write in the fact history, inside the caller's transaction (the caller

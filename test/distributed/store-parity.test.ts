@@ -151,6 +151,19 @@ describe.each(backends)('store parity: $name', (backend) => {
     expect((await s.reviews()).map((r) => [r.doc, r.verdict, r.note])).toEqual([['test/doc.txt', 'correct', 'n']]);
   });
 
+  test('a batch of documents in one transaction (the ingest write path)', async () => {
+    const s = up ? await fresh() : null;
+    if (!s?.writeBatch) return;
+    const run = await s.startRun(RUN);
+    await s.putDocument(run, record('old'), [loan]);
+    const run2 = await s.startRun(RUN);
+    const out = await s.writeBatch(run2, { documents: [{ doc: record('b', 'v1', 'b.txt'), facts: [loan, trainees] }, { doc: record('a', 'v1', 'a.txt'), facts: [] }], unchanged: ['old'] });
+    expect(out.map((r) => r.facts)).toEqual([2, 0]);
+    expect(await s.query('SELECT source, last_run FROM documents ORDER BY source')).toEqual([
+      { source: 'a.txt', last_run: run2 }, { source: 'b.txt', last_run: run2 }, { source: 'test/doc.txt', last_run: run2 },
+    ]);
+  });
+
   test('read-only SQL reads and cannot write', async () => {
     const s = up ? await fresh() : null;
     if (!s) return;
