@@ -63,7 +63,7 @@ const CONVENTION: Record<string, Record<string, string>> = {
     苹果折扣一美元: NUMBER_IN_UNIT,
     这台电脑两美刀: NUMBER_IN_UNIT,
     苹果折扣一折: NUMBER_IN_UNIT,
-    '2222.2222.22222.222': 'a dotted run of digit groups is an identifier-like string to us, not four numbers',
+    '2222.2222.22222.222': 'digit groups joined by more than one dot are one identifier to us (an address, a version, a section number), not four numbers',
     '包括在金融市场中管理的基金管理业务在内的FILP总额也减少了二％，为四十九兆九千五百九十二億元，是有史以来最大的。':
       "Recognizers' number model leaves a Chinese digit glued to a percent sign (`二％`) to its PercentModel; we read every number once, as a percentage",
   },

@@ -36,6 +36,10 @@ const PATTERNS: SpecialPattern[] = [
   { kind: 'date', re: new RegExp(`${ND}(?:0?[1-9]|1[0-2])[/／](?:19|20)${D}{2}${NDA}`, 'g') },
   { kind: 'date', re: new RegExp(`(?<=(?:ngày|Ngày|NGÀY)\\s?)${D}{1,2}[/／]${D}{1,2}${NDA}(?![/／])`, 'g') },
   { kind: 'date', re: new RegExp(`${ND}(?:[01]?${D}|2[0-3])[:：][0-5]${D}(?:[:：][0-5]${D})?${NDA}`, 'g') },
+  // Digit groups joined by more than one dot (`192.168.0.1`, `3.2.1`, `2222.2222.22222.222`): an address, a version or
+  // a section number. Listed after the dates so `16.6.2006` stays a date; Vietnamese thousands (`1.234.567`, groups
+  // of exactly three) are not matched.
+  { kind: 'identifier', re: new RegExp(`${ND}(?!${D}{1,3}(?:\\.${D}{3})+(?![.0-9０-９]))${D}+(?:\\.${D}+){2,}${NDA}(?!\\.${D})`, 'g') },
 ];
 
 export interface SpecialSpan {

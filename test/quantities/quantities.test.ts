@@ -404,3 +404,8 @@ describe('Chinese words around numbers', () => {
     expect(q('編列新臺幣3.2億元', 'zh', '新臺幣3.2億元').unit).toBe('TWD');
   });
 });
+
+test('digit groups joined by several dots are one identifier; Vietnamese thousands are not', () => {
+  expect(parseQuantities('服务器地址192.168.0.1', 'zh').map((x) => [x.text, x.kind])).toEqual([['192.168.0.1', 'identifier']]);
+  expect(q('tổng cộng 1.234.567 đồng', 'vi', '1.234.567 đồng').value).toBe(1234567);
+});
