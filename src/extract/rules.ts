@@ -44,6 +44,10 @@ export interface RuleSpec {
   exclusions?: string[];
   /** Words that veto the match when they stand anywhere in the figure's clause. */
   clause_exclusions?: string[];
+  /** Head nouns (`职工`, `人数`): triggers that a verb of another rule right before them overrules (`培训企业职工`). */
+  nouns?: string[];
+  /** Regular expressions that act as triggers (`“[^”]{1,10}贷”` for a quoted loan product). */
+  trigger_patterns?: string[];
   /** When given, the figure's clause must hold one of these words (`扶持`, `引进` for counts of projects). */
   clause_requires?: string[];
   /** Words that veto the match when they stand anywhere in the figure's sentence (`签订协议` for investment). */
@@ -82,6 +86,8 @@ export interface Rule extends RuleSpec {
   normClauseExclusions: string[];
   normSentenceExclusions: string[];
   normClauseRequires: string[];
+  normNouns: Set<string>;
+  triggerPatterns: RegExp[];
 }
 
 export interface RuleSet {
@@ -157,6 +163,8 @@ export const RULE_FILE_SCHEMA = {
           clause_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
           sentence_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
           clause_requires: { type: 'array', items: { type: 'string', minLength: 1 } },
+          nouns: { type: 'array', items: { type: 'string', minLength: 1 } },
+          trigger_patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
           priority: { type: 'integer' },
           examples: {
             type: 'object',
@@ -340,7 +348,15 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         version,
         file: rel,
         line,
-        normTriggers: norm(spec.triggers),
+        normTriggers: norm([...spec.triggers, ...(spec.nouns ?? [])]),
+        normNouns: new Set(norm(spec.nouns)),
+        triggerPatterns: (spec.trigger_patterns ?? []).map((p) => {
+          try {
+            return new RegExp(p, 'gu');
+          } catch (err: any) {
+            throw new RuleLoadError(rel, line, `bad trigger pattern ${JSON.stringify(p)}: ${err.message}`);
+          }
+        }),
         normExclusions: norm(spec.exclusions),
         normClauseExclusions: norm(spec.clause_exclusions),
         normSentenceExclusions: norm(spec.sentence_exclusions),

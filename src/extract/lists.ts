@@ -1,0 +1,80 @@
+/**
+ * Figures whose rule comes from the sentence's structure rather than from a trigger beside them:
+ * - "respectively" lists: `培训人数、新增就业人数和创业人数分别为4.6万人、3.1万人和8900人` gives the i-th trigger to
+ *   the i-th figure (`lần lượt là` in Vietnamese);
+ * - subsets: `吸纳就业6200余人（其中脱贫劳动力1930人）`, `trong đó có 3.120 người` — a figure introduced by 其中 /
+ *   trong đó / including counts the same thing as the figure before it, unless its own clause names something else.
+ */
+import type { RuleLang, Sentence } from '../types.js';
+import type { Quantity } from '../quantities/types.js';
+import type { TriggerHit } from './matching.js';
+
+const RESPECTIVELY: Record<RuleLang, RegExp> = {
+  zh: /分别(?:为|是|达到|达|有|占)?/gu,
+  vi: /lần lượt(?: là| đạt)?/gu,
+  en: /(?!)/gu, // English puts "respectively" after the figures; not handled
+};
+
+const SUBSET: Record<RuleLang, RegExp> = {
+  zh: /(?:其中|包括)[^，。；,;]{0,10}$/u,
+  vi: /(?:trong đó(?: có)?|bao gồm)[^,.;]{0,30}$/u,
+  en: /(?:including|of whom|of which|among them)[^,.;]{0,30}$/u,
+};
+
+/**
+ * Rule assignments from "respectively" lists in one sentence. `accepts(hit, q)` says whether a trigger's rule reads
+ * the figure at all (kind and unit).
+ */
+export function respectivelyLists(
+  text: string,
+  sentence: Sentence,
+  quantities: Quantity[],
+  hits: TriggerHit[],
+  lang: RuleLang,
+  accepts: (hit: TriggerHit, q: Quantity) => boolean,
+): Map<Quantity, TriggerHit> {
+  const out = new Map<Quantity, TriggerHit>();
+  const re = RESPECTIVELY[lang];
+  re.lastIndex = 0;
+  const s = text.slice(sentence.start, sentence.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const at = sentence.start + m.index;
+    const markEnd = at + m[0].length;
+    // The figures: consecutive ones right after the mark, joined by list separators.
+    const figures: Quantity[] = [];
+    let cursor = markEnd;
+    for (const q of quantities) {
+      if (q.start < cursor || q.start >= sentence.end) continue;
+      const gap = text.slice(cursor, q.qualifierStart ?? q.start);
+      if (!/^[\s、,，和及与或]*(?:và|and|,)?\s*$/u.test(gap)) break;
+      figures.push(q);
+      cursor = q.end;
+    }
+    if (figures.length < 2) continue;
+    // The triggers: those in the stretch before the mark back to the previous clause break.
+    const stretchStart = Math.max(sentence.start, lastBreak(text, sentence.start, at));
+    const triggers = hits.filter((h) => h.start >= stretchStart && h.end <= at);
+    const distinct = triggers.filter((h, i) => i === 0 || h.start >= triggers[i - 1].end);
+    if (distinct.length === figures.length) {
+      figures.forEach((q, i) => {
+        if (accepts(distinct[i], q)) out.set(q, distinct[i]);
+      });
+    } else if (distinct.length === 1) {
+      for (const q of figures) if (accepts(distinct[0], q)) out.set(q, distinct[0]);
+    }
+  }
+  return out;
+}
+
+function lastBreak(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if ('，,；;：:。'.includes(text[i])) return i + 1;
+  return from;
+}
+
+/** Whether the figure is introduced as a subset of the one before it (`其中…`, `trong đó có …`). */
+export function isSubset(text: string, clauseStart: number, figStart: number, lang: RuleLang): boolean {
+  const lead = text.slice(Math.max(clauseStart, figStart - 40), figStart);
+  const open = Math.max(lead.lastIndexOf('('), lead.lastIndexOf('（'));
+  return SUBSET[lang].test(open >= 0 ? lead.slice(open + 1) : lead);
+}

@@ -1,0 +1,91 @@
+/**
+ * Finding rule words in normalized text. Chinese has no spaces, so a Chinese trigger must start or end a jieba word
+ * (`贷款` in `低息贷款` and in `贷款额度`, never inside a word); Vietnamese and English words must stand whole.
+ */
+import type { RuleLang } from '../types.js';
+import type { Rule } from './rules.js';
+
+export interface TriggerHit {
+  rule: Rule;
+  trigger: string;
+  start: number;
+  end: number;
+  /** A head noun (`职工`, `人数`): a verb of another rule right before it says what is counted (`培训企业职工`). */
+  noun: boolean;
+}
+
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+
+/** Matches words the way a language separates them: anywhere in Chinese, as whole words in Latin scripts. */
+export class WordMatcher {
+  readonly latin: boolean;
+
+  constructor(readonly lang: RuleLang) {
+    this.latin = lang !== 'zh';
+  }
+
+  /** Where `w` stands in `s` from `from` on, or -1. */
+  indexOf(s: string, w: string, from = 0): number {
+    let i = s.indexOf(w, from);
+    while (i >= 0 && this.latin && (LETTER.test(s[i - 1] ?? '') || LETTER.test(s[i + w.length] ?? ''))) i = s.indexOf(w, i + 1);
+    return i;
+  }
+
+  hasAny(s: string, words: string[]): string | null {
+    for (const w of words) if (this.indexOf(s, w) >= 0) return w;
+    return null;
+  }
+
+  /** A trigger's edges: Vietnamese syllables stand whole; English triggers may take an inflection (`loans`, `trained`). */
+  triggerEdge(text: string, start: number, end: number): boolean {
+    if (LETTER.test(text[start - 1] ?? '')) return false;
+    return this.lang === 'en' || !LETTER.test(text[end] ?? '');
+  }
+}
+
+/** Lower-cased copy for Latin scripts (a sentence may start with `Kinh phí`), only when that keeps every index. */
+export function searchableText(text: string, lang: RuleLang): string {
+  if (lang === 'zh') return text;
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text;
+}
+
+/** Every trigger of the rules in the text, triggers inside a longer trigger dropped (`资金` in `小贷资金`). */
+export function findTriggers(text: string, rules: Rule[], boundaries: Set<number> | null, m: WordMatcher): TriggerHit[] {
+  const hits: TriggerHit[] = [];
+  for (const rule of rules) {
+    for (const trigger of rule.normTriggers) {
+      const noun = rule.normNouns.has(trigger);
+      let from = 0;
+      for (;;) {
+        const i = text.indexOf(trigger, from);
+        if (i < 0) break;
+        from = i + 1;
+        if (boundaries && !boundaries.has(i) && !boundaries.has(i + trigger.length)) continue;
+        if (!boundaries && !m.triggerEdge(text, i, i + trigger.length)) continue;
+        hits.push({ rule, trigger, start: i, end: i + trigger.length, noun });
+      }
+    }
+    for (const re of rule.triggerPatterns) {
+      re.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = re.exec(text)) !== null) {
+        if (!match[0]) {
+          re.lastIndex++;
+          continue;
+        }
+        hits.push({ rule, trigger: match[0], start: match.index, end: match.index + match[0].length, noun: false });
+      }
+    }
+  }
+  // Sorted by start, longest first, a hit lies inside a longer one exactly when an earlier hit reaches as far.
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TriggerHit[] = [];
+  let reach: TriggerHit | null = null;
+  for (const h of hits) {
+    if (reach && reach.end >= h.end && !(reach.start === h.start && reach.end === h.end)) continue;
+    kept.push(h);
+    if (!reach || h.end > reach.end) reach = h;
+  }
+  return kept;
+}

@@ -1,0 +1,76 @@
+/**
+ * Figures that are never facts whatever trigger stands near them: changes (`同比增加1144人`), per-unit amounts and caps
+ * (`每人可享受补贴1200元`, `tối đa 100 triệu đồng`), rates (`1000元/亩`). The words come from each language's
+ * `_language.yaml`; this module only applies them.
+ */
+import type { RuleLang, Sentence } from '../types.js';
+import type { Quantity } from '../quantities/types.js';
+import type { RuleSet } from './rules.js';
+import type { WordMatcher } from './matching.js';
+
+export type LanguageVetoes = NonNullable<ReturnType<RuleSet['languages']['get']>>;
+
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+
+/** A change word right before the figure (a short filler such as `了` allowed), or a rate mark right after it. */
+export function isChangeOrRate(text: string, q: Quantity, figStart: number, sentence: Sentence, spec: LanguageVetoes, lang: RuleLang): boolean {
+  const lead = text.slice(Math.max(sentence.start, figStart - (lang === 'zh' ? 6 : 16)), figStart);
+  for (const w of spec.normVetoBefore) {
+    const i = lead.lastIndexOf(w);
+    if (i < 0 || lead.length - (i + w.length) > 2) continue;
+    if (lang !== 'zh' && LETTER.test(lead[i - 1] ?? '')) continue; // `increase` is not in `reincrease`
+    return true;
+  }
+  const tail = text.slice(q.end, Math.min(sentence.end, q.end + 16));
+  const rest = tail.trimStart();
+  // A yearly total is a fact (`30 tỷ đồng/năm`, `每年`): checked before the rate marks.
+  if (spec.normVetoAfterUnless.some((u) => rest.startsWith(u))) return false;
+  return spec.normVetoAfter.some((w) => tail.startsWith(w) || rest.startsWith(w));
+}
+
+/** A per-unit or capped figure: a veto word before it in its clause, unless that word starts an exception (`每年`). */
+export function isPerUnit(lead: string, spec: LanguageVetoes, m: WordMatcher): boolean {
+  for (const w of spec.normVetoClause) {
+    let i = m.indexOf(lead, w);
+    while (i >= 0) {
+      if (!spec.normVetoClauseUnless.some((u) => lead.startsWith(u, i))) return true;
+      i = m.indexOf(lead, w, i + 1);
+    }
+  }
+  return false;
+}
+
+/**
+ * The kind a figure is read as: money and counts as the parser says; in Chinese a bare `2000万` (no 元) may be money
+ * in yuan right beside a money word (`项目资金2000万`), which the chooser checks; `一个`/`一家` is the article "a".
+ */
+export function figureKind(q: Quantity, lang: RuleLang): 'money' | 'count' | null {
+  if (q.kind === 'money') return 'money';
+  if (q.kind === 'count') return lang === 'zh' && /^一/.test(q.text) && q.value === 1 ? null : 'count';
+  if (q.kind === 'plain' && lang === 'zh' && /[万亿萬億]$/.test(q.text)) return 'money';
+  return null;
+}
+
+/**
+ * What may stand between two figures of a list that share one trigger: separators (`500万元、300万元和200万元`), or,
+ * after an enumeration mark, a short noun (`培训电商带头人45名、网店店主112名`) — never a comma and a new clause
+ * (`补贴2412.7万元，购买新车约3亿元`).
+ */
+const LIST_GLUE: Record<RuleLang, RegExp> = {
+  zh: /^(?:[\s、,，和及与或]*|\s*[、和及与或]\s*\p{Script=Han}{1,6})$/u,
+  vi: /^(?:[\s,]|và|hoặc)*$/u,
+  en: /^(?:[\s,]|and|or)*$/u,
+};
+
+/** Whether a trigger standing at `from` reaches the figure only past another figure of its kind, outside a list. */
+export function crossesSameKind(text: string, quantities: Quantity[], q: Quantity, from: number, to: number, kind: 'money' | 'count', lang: RuleLang): boolean {
+  let last: Quantity | null = null;
+  for (const o of quantities) {
+    if (o === q || o.start < from || o.end > to) continue;
+    if ((kind === 'money') !== (o.kind === 'money')) continue;
+    if (kind === 'count' && o.kind !== 'count') continue;
+    if (!last || o.end > last.end) last = o;
+  }
+  if (!last) return false;
+  return !LIST_GLUE[lang].test(text.slice(last.end, Math.min(q.qualifierStart ?? q.start, q.start)));
+}
