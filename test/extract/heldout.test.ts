@@ -8,11 +8,10 @@ import { loadRuleSet } from '../../src/extract/rules.js';
 import { extractFromText } from '../../src/pipeline.js';
 import { score, type GoldFact, type PredictedFact } from '../../src/audit/gold.js';
 
-const dir = path.join(process.cwd(), 'test/fixtures/sentences');
 const ruleSet = loadRuleSet();
 
-function run(lang: string) {
-  const lines = readFileSync(path.join(dir, `${lang}.jsonl`), 'utf8').split('\n').filter((l) => l.trim());
+function run(set: string, lang: string) {
+  const lines = readFileSync(path.join(process.cwd(), 'test/fixtures', set, `${lang}.jsonl`), 'utf8').split('\n').filter((l) => l.trim());
   const gold: GoldFact[] = [];
   const predicted: PredictedFact[] = [];
   lines.forEach((line, i) => {
@@ -26,23 +25,31 @@ function run(lang: string) {
   return score(predicted, gold);
 }
 
-// Floors well below what the rules reach today (see README), so a regression fails the suite.
-const FLOORS: Record<string, { precision: number; recall: number }> = {
-  'zh-Hans': { precision: 0.8, recall: 0.7 },
-  'zh-Hant': { precision: 0.8, recall: 0.7 },
-  vi: { precision: 0.8, recall: 0.7 },
-  en: { precision: 0.7, recall: 0.6 },
+// Two sets written independently by two people (see each folder's README). Floors sit below what the rules reach
+// today (README, "Measurements"), so that a regression fails the suite.
+const FLOORS: Record<string, Record<string, { precision: number; recall: number }>> = {
+  sentences: {
+    'zh-Hans': { precision: 0.9, recall: 0.9 },
+    'zh-Hant': { precision: 0.9, recall: 0.9 },
+    vi: { precision: 0.9, recall: 0.85 },
+    en: { precision: 0.85, recall: 0.85 },
+  },
+  'sentences-b': {
+    'zh-Hans': { precision: 0.85, recall: 0.85 },
+    'zh-Hant': { precision: 0.85, recall: 0.85 },
+    vi: { precision: 0.85, recall: 0.85 },
+  },
 };
 
-for (const lang of Object.keys(FLOORS)) {
-  test(`held-out ${lang} sentences`, () => {
-    const r = run(lang);
+for (const [set, floors] of Object.entries(FLOORS)) for (const lang of Object.keys(floors)) {
+  test(`${set}: ${lang}`, () => {
+    const r = run(set, lang);
     const list = (xs: any[]) => xs.map((x) => `  ${x.type} ${x.value} ${x.unit} | ${x.evidence ?? ''} | ${x.sentence ?? ''}`).join('\n');
     console.log(
-      `${lang}: P=${r.overall.precision.toFixed(3)} R=${r.overall.recall.toFixed(3)} F1=${r.overall.f1.toFixed(3)} ` +
+      `${set} ${lang}: P=${r.overall.precision.toFixed(3)} R=${r.overall.recall.toFixed(3)} F1=${r.overall.f1.toFixed(3)} ` +
         `(tp ${r.overall.tp}, fp ${r.overall.fp}, fn ${r.overall.fn})\nFP:\n${list(r.falsePositives)}\nFN:\n${list(r.falseNegatives)}`,
     );
-    expect(r.overall.precision).toBeGreaterThanOrEqual(FLOORS[lang].precision);
-    expect(r.overall.recall).toBeGreaterThanOrEqual(FLOORS[lang].recall);
+    expect(r.overall.precision).toBeGreaterThanOrEqual(floors[lang].precision);
+    expect(r.overall.recall).toBeGreaterThanOrEqual(floors[lang].recall);
   });
 }
