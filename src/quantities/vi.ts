@@ -54,6 +54,12 @@ function readArabicVi(text: string, pos: number, sign: boolean, start: number): 
     tailPow = BIG[w.w];
     end = w.end;
     plain = undefined;
+    // Stacked multipliers: `17,5 nghìn tỷ` is 17.5 × 10³ × 10⁹ (a trillion-scale budget figure).
+    for (let w2 = nextWord(text, end); w2 && BIG[w2.w] !== undefined && BIG[w2.w] > BIG[w.w]; w2 = nextWord(text, end)) {
+      value = value.shift(BIG[w2.w]);
+      tailPow += BIG[w2.w];
+      end = w2.end;
+    }
     // `1 tỷ 200 triệu`, `2 triệu 500 nghìn`: a smaller group added.
     let lastPow = BIG[w.w];
     for (;;) {
