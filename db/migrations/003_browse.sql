@@ -12,6 +12,10 @@ CREATE INDEX facts_doc_start ON facts(document_id, start);
 CREATE INDEX facts_place ON facts(IFNULL(place, ''));
 CREATE INDEX facts_period ON facts(IFNULL(period, ''));
 CREATE INDEX documents_lang ON documents(lang);
+-- Facet counts and rule summaries read these instead of the table.
+CREATE INDEX facts_qualifier ON facts(qualifier);
+CREATE INDEX facts_unit ON facts(unit);
+CREATE INDEX facts_rule_doc ON facts(rule_id, document_id, rule_version);
 
 CREATE VIRTUAL TABLE documents_fts USING fts5(
   normalized_text,

@@ -10,6 +10,7 @@ import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { startServer, type RunningServer, type ServerOptions } from './app.js';
 import type { ServerContext } from './context.js';
+import { cachingStore } from './cache.js';
 
 export { startServer, createHandler, type RunningServer, type ServerOptions } from './app.js';
 export type { ServerContext, ReviewWriter } from './context.js';
@@ -35,9 +36,18 @@ export function openServerContext(opts: ServeOptions = {}): { context: ServerCon
     writer?.close();
     throw err;
   }
+  const cached = cachingStore(reader);
   const context: ServerContext = {
-    store: reader,
-    reviews: writer ? { putReview: (r) => writer.putReview(r) } : null,
+    store: cached.store,
+    // A verdict changes reviewed precision and review filters: the cached aggregates go.
+    reviews: writer
+      ? {
+          putReview: (r) => {
+            writer.putReview(r);
+            cached.clear();
+          },
+        }
+      : null,
     ruleSet: opts.ruleSet ?? loadRuleSet(),
     goldFile: opts.gold ?? null,
   };

@@ -395,8 +395,8 @@ export class SqliteStore implements Store {
     return this.browse.countFactsBy(query, by, limit);
   }
 
-  ruleSummaries(): RuleSummary[] {
-    return this.browse.ruleSummaries();
+  ruleSummaries(rule?: string): RuleSummary[] {
+    return this.browse.ruleSummaries(rule);
   }
 
   sampleFacts(rule: string, n: number, seed: number): BrowsedFact[] {

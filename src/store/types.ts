@@ -210,18 +210,13 @@ export interface GroupCount {
   n: number;
 }
 
-/** One rule as the facts show it. */
+/** One rule as its stored facts show it. */
 export interface RuleSummary {
   rule: string;
-  type: string;
   facts: number;
   documents: number;
-  /** Distinct rule versions among its stored facts. */
+  /** Distinct rule versions among its stored facts (more than one: some facts predate a rule change). */
   versions: number;
-  /** Its facts whose figure another rule also read, with the same type and value (agreement). */
-  overlaps: number;
-  /** Its facts whose figure another rule read differently (other type or value). */
-  conflicts: number;
   correct: number;
   wrong: number;
 }
@@ -298,8 +293,8 @@ export interface Store {
   countFacts(query: FactQuery, cap?: number): number;
   /** Matching facts counted by one or more dimensions, largest groups first (at most `limit` groups). */
   countFactsBy(query: FactQuery, by: FactDimension[], limit?: number): GroupCount[];
-  /** Per rule: facts, documents, overlaps and conflicts with other rules, verdicts. */
-  ruleSummaries(): RuleSummary[];
+  /** Per rule (or for one rule): facts, documents, versions, verdicts on its facts. */
+  ruleSummaries(rule?: string): RuleSummary[];
   /** A pseudo-random sample of a rule's facts: the same seed gives the same sample (a URL per sample). */
   sampleFacts(rule: string, n: number, seed: number): BrowsedFact[];
   /**

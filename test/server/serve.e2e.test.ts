@@ -71,7 +71,7 @@ beforeAll(async () => {
   writeFileSync(path.join(plantedDir, 'planted.txt'), PLANTED);
   const db = path.join(dir, 'facts.sqlite');
   const store = openStore(db);
-  ingest(store, [path.resolve('corpus'), plantedDir]);
+  await ingest(store, [path.resolve('corpus'), plantedDir], { workers: 0 });
   plantedId = store.documents().find((d) => d.source.endsWith('planted.txt'))!.id;
   store.close();
   served = await serve({ db, port: 0 });

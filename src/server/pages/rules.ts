@@ -52,7 +52,7 @@ export function rulesPage(ctx: ServerContext, req: Request): Response {
     const g = gold?.[id];
     const p = s ? precision(s) : null;
     return html`<tr data-rule="${id}"><td><a href="/rules/${encodeURIComponent(id)}">${id}</a>${rule ? '' : html` <span class="muted">(not in the rule set)</span>`}</td>
-<td>${rule?.lang ?? ''}</td><td>${rule?.type ?? s?.type ?? ''}</td>
+<td>${rule?.lang ?? ''}</td><td>${rule?.type ?? st?.type ?? ''}</td>
 <td class="num"><a href="/facts?rule=${encodeURIComponent(id)}">${formatNumber(s?.facts ?? 0)}</a></td><td class="num">${formatNumber(s?.documents ?? 0)}</td>
 <td class="num">${s && s.versions > 1 ? html`<span class="error">${s.versions}</span>` : formatNumber(s?.versions ?? 0)}</td>
 <td class="num">${st ? formatNumber(st.overlaps) : '—'}</td><td class="num">${st ? formatNumber(st.conflicts) : '—'}</td>
@@ -74,7 +74,7 @@ ${ctx.goldFile ? (goldError ? html` <span class="error">Gold file: ${goldError}<
 export function rulePage(ctx: ServerContext, req: Request, id: string): Response {
   rejectUnknown(req.params, ['seed', 'n']);
   const rule = ctx.ruleSet.rules.find((r) => r.id === id);
-  const summary = ctx.store.ruleSummaries().find((s) => s.rule === id);
+  const summary = ctx.store.ruleSummaries(id)[0];
   if (!rule && !summary) throw new NotFound(`no rule '${id}'`);
   const seed = positiveInt(req.params.get('seed') ?? undefined, 'seed', 1_000_000) ?? 1;
   const n = positiveInt(req.params.get('n') ?? undefined, 'n', 500) ?? DEFAULT_SAMPLE;
