@@ -172,11 +172,20 @@ const hanPositive = hanHints(CLASS_HINTS.positive);
 
 /** 'negative' when the class/id names furniture, 'positive' when it names content and no furniture, else null. */
 export function classHint(classAndId: string): 'negative' | 'positive' | null {
+  const h = classHintStrength(classAndId);
+  return h === 'strong' || h === 'weak' ? 'negative' : h;
+}
+
+/** As classHint, telling a strong negative hint (`footer`, `comment`) from a weak one (`side`, `meta`). */
+export function classHintStrength(classAndId: string): 'strong' | 'weak' | 'positive' | null {
   if (!classAndId) return null;
   let positive = false;
-  for (const name of classAndId.toLowerCase().split(/\s+/)) {
-    if (!name) continue;
-    const parts = [name, ...name.split(/[-_:.\d]+/).filter((p) => p && p !== name)];
+  for (const raw of classAndId.split(/\s+/)) {
+    if (!raw) continue;
+    const name = raw.toLowerCase();
+    // `post-footer`, `news_caption`, and camelCase `newsCaption` all name their parts.
+    const split = raw.split(/[-_:.\d]+|(?<=[a-z])(?=[A-Z])/).map((p) => p.toLowerCase());
+    const parts = [name, ...split.filter((p) => p && p !== name)];
     let strong = parts.some((p) => strongHints.has(p));
     let pos = parts.some((p) => positiveHints.has(p));
     // Chinese hints are matched inside the name (ids such as 相关新闻 carry no separators).
@@ -185,7 +194,8 @@ export function classHint(classAndId: string): 'negative' | 'positive' | null {
       pos ||= hanPositive.some((h) => name.includes(h));
     }
     const weak = parts.some((p) => weakHints.has(p));
-    if (strong || (weak && !pos)) return 'negative';
+    if (strong) return 'strong';
+    if (weak && !pos) return 'weak';
     positive ||= pos;
   }
   return positive ? 'positive' : null;

@@ -11,7 +11,7 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { TrackedText } from '../offsets.js';
 import type { CleanDoc, DecodedPage, DocMeta } from '../types.js';
-import { classHint, furnitureKinds, NEVER_CONTENT_ROLES, NEVER_CONTENT_TAGS } from './boilerplate.js';
+import { classHint, classHintStrength, furnitureKinds, NEVER_CONTENT_ROLES, NEVER_CONTENT_TAGS } from './boilerplate.js';
 import { endsLikeSentence, punctuation, units } from './measure.js';
 import { findAuthor, findDate, findSource, htmlMetadata, isMetaLine, stripSiteName } from './metadata.js';
 import { isMenu } from './text.js';
@@ -54,6 +54,8 @@ export interface Block {
   el: DomElement;
   heading: string | null;
   linkChars: number;
+  /** Characters inside inline elements hinted as furniture (a caption span, a share link). */
+  hintChars: number;
   /** Inside a figure/figcaption or an element hinted as caption. */
   caption: boolean;
   hinted: DomElement | null;
@@ -94,6 +96,8 @@ class Linearizer {
   private containers: DomElement[] = [];
   private hints: DomElement[] = [];
   private linkDepth = 0;
+  private hintDepth = 0;
+  private hintChars = 0;
   private captionDepth = 0;
   private headings: string[] = [];
 
@@ -116,6 +120,7 @@ class Linearizer {
         el,
         heading: this.headings.length ? this.headings[this.headings.length - 1] : null,
         linkChars: this.linkChars,
+        hintChars: this.hintChars,
         caption: this.captionDepth > 0,
         hinted: this.hints.length ? this.hints[0] : null,
         units: units(text),
@@ -127,6 +132,7 @@ class Linearizer {
     this.starts = [];
     this.ends = [];
     this.linkChars = 0;
+    this.hintChars = 0;
     this.pendingSpace = -1;
   }
 
@@ -151,6 +157,7 @@ class Linearizer {
       this.starts.push(start);
       this.ends.push(end);
       if (this.linkDepth > 0) this.linkChars++;
+      if (this.hintDepth > 0) this.hintChars++;
     }
   }
 
@@ -202,12 +209,18 @@ class Linearizer {
       this.ends.push(el.startIndex ?? 0);
       this.pendingSpace = -1;
     }
+    // Class/id hints name page regions. On an inline element (a caption span, Wikipedia's `ilh-comment` note inside a
+    // sentence) the hint covers only its characters: the block is condemned when they make up most of it, and a
+    // paragraph is never cut in two by one.
+    const inline = !block && !hasBlockDescendant(el);
     const hint = node.type === 'root' || name === 'body' || name === 'html' ? null : classHint(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+    const inlineHint = inline && hint === 'negative';
     if (block) {
       this.flush();
       this.containers.push(el);
     }
-    if (hint === 'negative') this.hints.push(el);
+    if (inlineHint) this.hintDepth++;
+    else if (hint === 'negative') this.hints.push(el);
     if (name === 'a') this.linkDepth++;
     const caption = name === 'figcaption' || name === 'figure' || name === 'caption';
     if (caption) this.captionDepth++;
@@ -218,7 +231,8 @@ class Linearizer {
     if (HEADING.test(name)) this.headings.pop();
     if (caption) this.captionDepth--;
     if (name === 'a') this.linkDepth--;
-    if (hint === 'negative') {
+    if (inlineHint) this.hintDepth--;
+    else if (hint === 'negative') {
       // A hint must not cut a block in two: flush before the element leaves the hint stack.
       if (!block) this.flush();
       this.hints.pop();
@@ -235,12 +249,13 @@ function judge(b: Block): BlockKind {
   // Long prose with inline links (news sites link whole clauses) is still prose; short link text is navigation.
   const p = b.punct;
   const proseWithLinks = u >= 30 && p >= 2 && linkDensity < 0.65;
-  if (b.hinted || (linkDensity > 0.5 && !proseWithLinks)) return 'bad';
+  if (b.hinted || b.hintChars > 0.5 * chars || (linkDensity > 0.5 && !proseWithLinks)) return 'bad';
   const furniture = u < 60 ? furnitureKinds(b.text) : [];
   // Legal notices run to full sentences (未经授权不得转载…); other furniture is short.
   if (furniture.length > 0 && (u < 30 || furniture.includes('legal'))) return 'bad';
   if (isMetaLine(b.text)) return 'meta';
-  if (isMenu(b.text)) return 'bad';
+  // A table row (cells joined by tabs) is data, however short its cells: menus show themselves by their links.
+  if (!b.text.includes('\t') && isMenu(b.text)) return 'bad';
   if ((linkDensity < 0.35 || proseWithLinks) && ((u >= 15 && p >= 1) || (u >= 8 && endsLikeSentence(b.text)))) return 'good';
   return 'neutral';
 }
@@ -265,19 +280,29 @@ function ancestors(el: DomElement | null): DomElement[] {
   return out;
 }
 
-/** Hints are void on an element that holds most of the page's prose: a layout class must not delete the article. */
+/**
+ * Hints are void on an element that holds the article: a layout class must not delete it. That is an element with
+ * (nearly) all of the page's prose, or a weakly hinted one (`left-side`, `meta`) holding more prose than all unhinted
+ * blocks together. Prose here is text with sentence punctuation and few links: link lists are what hints are for.
+ */
 function voidOverreachingHints(blocks: Block[]): void {
-  const goodUnder = new Map<DomElement, number>();
+  const proseUnder = new Map<DomElement, number>();
   let total = 0;
+  let unhinted = 0;
   for (const b of blocks) {
     const u = b.units;
-    if (u < 15 || b.punct < 1) continue;
+    if (u < 15 || b.punct < 1 || b.linkChars > 0.35 * b.text.length) continue;
     total += u;
-    for (const a of ancestors(b.hinted)) goodUnder.set(a, (goodUnder.get(a) ?? 0) + u);
+    if (!b.hinted) unhinted += u;
+    for (const a of ancestors(b.hinted)) proseUnder.set(a, (proseUnder.get(a) ?? 0) + u);
   }
-  for (const b of blocks) {
-    if (b.hinted && (goodUnder.get(b.hinted) ?? 0) > 0.5 * total) b.hinted = null;
-  }
+  const hinted = [...new Set(blocks.map((b) => b.hinted).filter((h): h is DomElement => !!h))];
+  const weak = hinted.filter((h) => classHintStrength(`${h.attribs.class ?? ''} ${h.attribs.id ?? ''}`) === 'weak');
+  const weakest = [...weak].sort((a, b) => (proseUnder.get(b) ?? 0) - (proseUnder.get(a) ?? 0))[0];
+  // A strong hint (footer, comment, share) must hold nearly all the prose before it is taken for a layout class.
+  const voided = new Set(hinted.filter((h) => (proseUnder.get(h) ?? 0) > (weak.includes(h) ? 0.5 : 0.75) * total));
+  if (weakest && (proseUnder.get(weakest) ?? 0) > Math.max(unhinted, 0)) voided.add(weakest);
+  for (const b of blocks) if (b.hinted && voided.has(b.hinted)) b.hinted = null;
 }
 
 export interface ArticleChoice {
@@ -328,6 +353,7 @@ export function chooseArticle(blocks: Block[]): ArticleChoice {
     }
   }
   if (first < 0) return { root: null, blocks, first, last, kept: [], goodUnits: 0, emptyReason: 'no article: no block of the page reads as prose' };
+  last = endAtFirstPost(blocks, first, last);
   const run = blocks.slice(first, last + 1);
   const kept: Block[] = [];
   let goodUnits = 0;
@@ -336,6 +362,25 @@ export function chooseArticle(blocks: Block[]): ArticleChoice {
     if (b.kind === 'good' || (b.kind === 'neutral' && !b.caption)) kept.push(b);
   }
   return { root: lowestCommonAncestor(run), blocks, first, last, kept, goodUnits };
+}
+
+/**
+ * A stream of posts (a blog's front page, a forum thread) or an article followed by its comments: a post ends at its
+ * own comments link (`共 11 篇评论 发表评论 >>>`, "12 Comments"). Once a post's worth of prose has been read, the
+ * first such block ends the article; what follows is other posts or readers' comments.
+ */
+function endAtFirstPost(blocks: Block[], first: number, last: number): number {
+  let good = 0;
+  for (let i = first; i <= last; i++) {
+    const b = blocks[i];
+    if (b.kind === 'good') good += b.units;
+    else if (b.kind === 'bad' && good >= 100 && b.units < 60 && furnitureKinds(b.text).includes('comments')) {
+      let end = i - 1;
+      while (end > first && blocks[end].kind !== 'good') end--;
+      return end;
+    }
+  }
+  return last;
 }
 
 /** A list page: the chosen run is a string of teasers, each under its own link headline, or too little prose. */
