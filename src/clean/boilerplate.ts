@@ -92,7 +92,7 @@ export const CLASS_HINTS = {
   ],
   weak: [
     'side', 'aside', 'foot', 'ad', 'ads', 'banner', 'tools', 'rank', 'hot', 'hotnews', 'remen', 'tags', 'tag', 'keywords',
-    'masthead', 'topbar', 'caption', 'byline', 'author', 'meta', 'print', 'more', 'next', 'prev', 'list',
+    'masthead', 'topbar', 'teaser', 'teasers', 'rail', 'caption', 'credit', 'byline', 'author', 'meta', 'print', 'more', 'next', 'prev', 'list',
   ],
   positive: ['article', 'content', 'main', 'body', 'post', 'entry', 'story', 'text', 'detail', 'zhengwen', 'neirong', '正文', '内容', '內容'],
 };

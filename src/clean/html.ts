@@ -222,7 +222,9 @@ class Linearizer {
     if (inlineHint) this.hintDepth++;
     else if (hint === 'negative') this.hints.push(el);
     if (name === 'a') this.linkDepth++;
-    const caption = name === 'figcaption' || name === 'figure' || name === 'caption';
+    // Photo captions (figure/figcaption) describe a picture, in full sentences too; a table's <caption> is its title
+    // and stays with the table.
+    const caption = name === 'figcaption' || name === 'figure';
     if (caption) this.captionDepth++;
     if (HEADING.test(name)) this.headings.push(name);
     for (const c of children) this.visit(c);
@@ -282,7 +284,7 @@ function ancestors(el: DomElement | null): DomElement[] {
 
 /**
  * Hints are void on an element that holds the article: a layout class must not delete it. That is an element with
- * (nearly) all of the page's prose, or a weakly hinted one (`left-side`, `meta`) holding more prose than all unhinted
+ * (nearly) all of the page's prose, or a weakly hinted one (`left-side`, `meta`) holding twice the prose of all unhinted
  * blocks together. Prose here is text with sentence punctuation and few links: link lists are what hints are for.
  */
 function voidOverreachingHints(blocks: Block[]): void {
@@ -301,7 +303,7 @@ function voidOverreachingHints(blocks: Block[]): void {
   const weakest = [...weak].sort((a, b) => (proseUnder.get(b) ?? 0) - (proseUnder.get(a) ?? 0))[0];
   // A strong hint (footer, comment, share) must hold nearly all the prose before it is taken for a layout class.
   const voided = new Set(hinted.filter((h) => (proseUnder.get(h) ?? 0) > (weak.includes(h) ? 0.5 : 0.75) * total));
-  if (weakest && (proseUnder.get(weakest) ?? 0) > Math.max(unhinted, 0)) voided.add(weakest);
+  if (weakest && (proseUnder.get(weakest) ?? 0) > 2 * unhinted) voided.add(weakest);
   for (const b of blocks) if (b.hinted && voided.has(b.hinted)) b.hinted = null;
 }
 
@@ -354,12 +356,13 @@ export function chooseArticle(blocks: Block[]): ArticleChoice {
   }
   if (first < 0) return { root: null, blocks, first, last, kept: [], goodUnits: 0, emptyReason: 'no article: no block of the page reads as prose' };
   last = endAtFirstPost(blocks, first, last);
+  last = endBeforeTeasers(blocks, first, last);
   const run = blocks.slice(first, last + 1);
   const kept: Block[] = [];
   let goodUnits = 0;
   for (const b of run) {
     if (b.kind === 'good') goodUnits += b.units;
-    if (b.kind === 'good' || (b.kind === 'neutral' && !b.caption)) kept.push(b);
+    if ((b.kind === 'good' || b.kind === 'neutral') && !b.caption) kept.push(b);
   }
   return { root: lowestCommonAncestor(run), blocks, first, last, kept, goodUnits };
 }
@@ -375,6 +378,44 @@ function endAtFirstPost(blocks: Block[], first: number, last: number): number {
     const b = blocks[i];
     if (b.kind === 'good') good += b.units;
     else if (b.kind === 'bad' && good >= 100 && b.units < 60 && furnitureKinds(b.text).includes('comments')) {
+      let end = i - 1;
+      while (end > first && blocks[end].kind !== 'good') end--;
+      return end;
+    }
+  }
+  return last;
+}
+
+const isLinkHeadline = (b: Block) => b.kind === 'bad' && b.linkChars > 0.5 * b.text.replace(/\s/g, '').length;
+
+/**
+ * Teasers after the article ("More from …": a linked headline, a byline or date, a one-paragraph summary, again and
+ * again) read as prose, so the run flows into them. From the first linked headline that opens three or more such
+ * teasers which hold most of the prose that follows, the rest is not the article.
+ */
+function endBeforeTeasers(blocks: Block[], first: number, last: number): number {
+  let goodBefore = 0;
+  for (let i = first; i <= last; i++) {
+    const b = blocks[i];
+    if (b.kind === 'good') goodBefore += b.units;
+    if (goodBefore < 100 || !isLinkHeadline(b)) continue;
+    let teasers = 0;
+    let teaserUnits = 0;
+    let goodAfter = 0;
+    for (let j = i; j <= last; j++) {
+      const c = blocks[j];
+      if (c.kind === 'good') goodAfter += c.units;
+      if (!isLinkHeadline(c)) continue;
+      // A summary within three blocks of the headline, short as summaries are.
+      for (let k = j + 1; k <= Math.min(last, j + 3) && !isLinkHeadline(blocks[k]); k++) {
+        if (blocks[k].kind === 'good' && blocks[k].units < 150) {
+          teasers++;
+          teaserUnits += blocks[k].units;
+          break;
+        }
+      }
+    }
+    if (teasers >= 3 && teaserUnits >= 0.6 * goodAfter) {
       let end = i - 1;
       while (end > first && blocks[end].kind !== 'good') end--;
       return end;
