@@ -14,8 +14,9 @@ const PAGE_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain|text\/xml|a
 
 export async function* readWarc(file: string, opts: ReadOptions = {}): AsyncGenerator<SourceItem> {
   const limit = opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
-  // warcio inflates gzip members itself (one member per record), so the bytes go to it as they are on disk.
-  const parser = new WARCParser(openInput(file, opts.progress, false) as any);
+  // .warc.gz is gunzipped by zlib before warcio sees it: zlib reads the concatenated per-record members and, unlike
+  // warcio's own inflater, reports a truncated or damaged member instead of ending the archive silently.
+  const parser = new WARCParser(openInput(file, opts.progress) as any);
   let n = 0;
   let lastGood = 'the start';
   try {
@@ -71,8 +72,11 @@ export async function* readWarc(file: string, opts: ReadOptions = {}): AsyncGene
       try {
         payload = await record.readFully(true);
       } catch (err: any) {
-        yield fail(`cannot read the payload (${err?.message ?? err})`);
-        continue;
+        // The byte stream itself failed (a truncated or damaged .gz): nothing after this point can be trusted.
+        const msg = String(err?.message ?? err);
+        const why = /unexpected end|Z_BUF_ERROR|zlib|gzip|incorrect header|invalid/i.test(msg + (err?.code ?? '')) ? gzipReason(err) : msg;
+        yield fail(`cannot read the payload (${why}); the archive cannot be read past this record and the records after it are lost`);
+        return;
       }
       if (!payload.length) {
         yield fail('empty response body');
