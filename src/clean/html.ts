@@ -314,6 +314,8 @@ export interface ArticleChoice {
   /** The article's run: blocks[first..last]. */
   first: number;
   last: number;
+  /** Where the heaviest run ended before posts and teasers after the article were cut off. */
+  runLast: number;
   kept: Block[];
   goodUnits: number;
   emptyReason?: string;
@@ -354,7 +356,8 @@ export function chooseArticle(blocks: Block[]): ArticleChoice {
       last = i;
     }
   }
-  if (first < 0) return { root: null, blocks, first, last, kept: [], goodUnits: 0, emptyReason: 'no article: no block of the page reads as prose' };
+  if (first < 0) return { root: null, blocks, first, last, runLast: last, kept: [], goodUnits: 0, emptyReason: 'no article: no block of the page reads as prose' };
+  const runLast = last;
   last = endAtFirstPost(blocks, first, last);
   last = endBeforeTeasers(blocks, first, last);
   const run = blocks.slice(first, last + 1);
@@ -364,7 +367,7 @@ export function chooseArticle(blocks: Block[]): ArticleChoice {
     if (b.kind === 'good') goodUnits += b.units;
     if ((b.kind === 'good' || b.kind === 'neutral') && !b.caption) kept.push(b);
   }
-  return { root: lowestCommonAncestor(run), blocks, first, last, kept, goodUnits };
+  return { root: lowestCommonAncestor(run), blocks, first, last, runLast, kept, goodUnits };
 }
 
 /**
@@ -399,29 +402,34 @@ function endBeforeTeasers(blocks: Block[], first: number, last: number): number 
     const b = blocks[i];
     if (b.kind === 'good') goodBefore += b.units;
     if (goodBefore < 100 || !isLinkHeadline(b)) continue;
-    let teasers = 0;
-    let teaserUnits = 0;
-    let goodAfter = 0;
-    for (let j = i; j <= last; j++) {
-      const c = blocks[j];
-      if (c.kind === 'good') goodAfter += c.units;
-      if (!isLinkHeadline(c)) continue;
-      // A summary within three blocks of the headline, short as summaries are.
-      for (let k = j + 1; k <= Math.min(last, j + 3) && !isLinkHeadline(blocks[k]); k++) {
-        if (blocks[k].kind === 'good' && blocks[k].units < 150) {
-          teasers++;
-          teaserUnits += blocks[k].units;
-          break;
-        }
-      }
-    }
-    if (teasers >= 3 && teaserUnits >= 0.6 * goodAfter) {
+    const t = teasers(blocks, i, last, 150);
+    if (t.count >= 3 && t.units >= 0.6 * t.good) {
       let end = i - 1;
       while (end > first && blocks[end].kind !== 'good') end--;
       return end;
     }
   }
   return last;
+}
+
+/** Teasers in blocks[from..to]: linked headlines each followed within three blocks by a short summary. */
+function teasers(blocks: Block[], from: number, to: number, maxSummary: number): { count: number; units: number; good: number } {
+  let count = 0;
+  let units = 0;
+  let good = 0;
+  for (let j = from; j <= to; j++) {
+    const c = blocks[j];
+    if (c.kind === 'good') good += c.units;
+    if (!isLinkHeadline(c)) continue;
+    for (let k = j + 1; k <= Math.min(to, j + 3) && !isLinkHeadline(blocks[k]); k++) {
+      if (blocks[k].kind === 'good' && blocks[k].units < maxSummary) {
+        count++;
+        units += blocks[k].units;
+        break;
+      }
+    }
+  }
+  return { count, units, good };
 }
 
 /** A list page: the chosen run is a string of teasers, each under its own link headline, or too little prose. */
@@ -442,6 +450,9 @@ function listPageReason(choice: ArticleChoice): string | null {
   if (goodBlocks >= 4 && linkHeadlines >= 0.6 * goodBlocks && core < 0.3 * choice.goodUnits && core < 150) {
     return 'no article: a list of linked teasers (index page)';
   }
+  // Teasers with a byline or reply count between headline and summary (forum thread lists).
+  const t = teasers(choice.blocks, choice.first, choice.runLast, 200);
+  if (t.count >= 4 && t.units >= 0.6 * t.good) return 'no article: a list of linked teasers (index page)';
   if (linkUnits > 2 * choice.goodUnits) return 'no article: links outweigh prose (index or navigation page)';
   return null;
 }
