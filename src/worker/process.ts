@@ -7,6 +7,7 @@
 import { processPage } from '../pipeline.js';
 import { canonicalEncoding, charsetFromContentType, declaredCharset } from '../decode/charset.js';
 import { TrackedText } from '../offsets.js';
+import { MAX_NESTING, nestingDepth } from './depth.js';
 import type { RuleSet } from '../extract/rules.js';
 import type { DocumentRecord } from '../store/types.js';
 import type { Fact, RawPage } from '../types.js';
@@ -17,6 +18,12 @@ export type PageOutcome =
 
 export function processForStore(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string): PageOutcome {
   try {
+    if (raw.format === 'html') {
+      const depth = nestingDepth(raw.bytes);
+      if (depth > MAX_NESTING) {
+        return { ok: false, reason: `the HTML nests elements more than ${MAX_NESTING} deep (a broken or hostile page, not an article); not processed` };
+      }
+    }
     const done = processPage(raw, ruleSet, pipelineVersion);
     return { ok: true, record: done.record, facts: done.facts, warning: pageWarning(raw, done.decoded.encoding, done.decoded.decodeIssues) };
   } catch (err) {

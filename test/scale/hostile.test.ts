@@ -74,7 +74,7 @@ test('every hostile input is one error row with a plain reason; the run finished
   expect(errorFor('huge.html')).toHaveLength(1);
   expect(errorFor('huge.html')[0].reason).toMatch(/page is 50\.\d MB, over the 16\.0 MB limit/);
   expect(errorFor('deep.html')).toHaveLength(1);
-  expect(errorFor('deep.html')[0].reason).toMatch(/nested too deeply/);
+  expect(errorFor('deep.html')[0].reason).toMatch(/nests elements more than 1000 deep/);
   const warc = errors.filter((e) => e.reason.includes('crawl.warc'));
   expect(warc).toHaveLength(1);
   expect(warc[0].reason).toMatch(/record 3 .*corrupt record/);
