@@ -357,6 +357,16 @@ export function chooseArticle(blocks: Block[]): ArticleChoice {
     }
   }
   if (first < 0) return { root: null, blocks, first, last, runLast: last, kept: [], goodUnits: 0, emptyReason: 'no article: no block of the page reads as prose' };
+  // The run starts at the first prose block; a short unlinked block just before it among the same siblings is the
+  // article's lead sub-heading (`未来10年4万亿投资` above the first paragraph), which the sum had no reason to take.
+  while (first > 0) {
+    const prev = blocks[first - 1];
+    const ok =
+      prev.kind === 'neutral' && !prev.caption && prev.linkChars === 0 && prev.units <= 30 && !prev.heading &&
+      !findDate(prev.text) && !findAuthor(prev.text) && !/[【】]/.test(prev.text);
+    if (!ok || prev.el.parent !== blocks[first].el.parent || prev.el === blocks[first].el) break;
+    first--;
+  }
   const runLast = last;
   last = endAtFirstPost(blocks, first, last);
   last = endBeforeTeasers(blocks, first, last);
