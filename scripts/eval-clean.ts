@@ -81,6 +81,11 @@ function prf(got: string, truth: string, lang: string): Prf {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/** The cleaned text without the headline line the cleaner puts first. */
+function withoutTitle(text: string, title: string | null): string {
+  return title && text.startsWith(title) ? text.slice(title.length) : text;
+}
+
 /** Share of `with` snippets found and of `without` snippets absent. */
 function snippets(got: string, t: Truth): { withKept: number; withoutDropped: number } {
   const g = squash(got);
@@ -146,6 +151,9 @@ interface PageResult {
   encoding: string;
   mojibake: string | null;
   snippet?: Record<string, { withKept: number; withoutDropped: number }>;
+  /** F1 of newsfacts' text without the headline line it puts first (the sets' truth is the body alone). */
+  bodyF1?: number;
+  title: string | null;
 }
 
 function table(rows: string[][]): string {
@@ -173,7 +181,7 @@ async function main(): Promise<void> {
       const bytes = readPage(dir, t.file);
       const page = decodePage({ source: t.file, bytes, format: 'html' });
       const r: PageResult = {
-        set, id: t.id, scores: {}, times: {}, ours: '', truth: t, encoding: page.encoding, mojibake: mojibake(page.content),
+        set, id: t.id, scores: {}, times: {}, ours: '', truth: t, encoding: page.encoding, mojibake: mojibake(page.content), title: null,
       };
       for (const s of systems) {
         let text = '';
@@ -183,6 +191,7 @@ async function main(): Promise<void> {
             const doc = cleanPage(page);
             text = doc.text.text;
             r.emptyReason = doc.emptyReason;
+            r.title = doc.meta.title;
           } else text = s.run(page);
         } catch (err) {
           text = '';
@@ -195,6 +204,7 @@ async function main(): Promise<void> {
           r.snippet[s.name] = snippets(text, t);
         } else r.scores[s.name] = prf(text, t.text, t.lang === 'en' ? 'en' : 'zh');
       }
+      if (!t.with) r.bodyF1 = prf(withoutTitle(r.ours, r.title), t.text, t.lang === 'en' ? 'en' : 'zh').f;
       results.push(r);
     }
   }
@@ -214,7 +224,11 @@ async function main(): Promise<void> {
         rows.push([s.name, fmt(mean(sc.map((x) => x.p))), fmt(mean(sc.map((x) => x.r))), fmt(mean(sc.map((x) => x.f))), String(sc.filter((x) => x.f < 0.5).length), ms(time)]);
       }
     }
-    console.log(table(rows) + '\n');
+    console.log(table(rows));
+    if (!rs[0].snippet) {
+      console.log(`(newsfacts without the headline line it puts first — the truth is the body alone, as Readability's text is: F1 ${fmt(mean(rs.map((r) => r.bodyF1 ?? 0)))})`);
+    }
+    console.log('');
   }
 
   const scored = results.filter((r) => !r.snippet);
@@ -224,19 +238,25 @@ async function main(): Promise<void> {
     const s = r.scores.newsfacts;
     const why = r.emptyReason
       ? `empty: ${r.emptyReason}`
-      : s.r < 0.6 && s.p >= 0.8
-        ? 'missed article text (kept the wrong block or dropped paragraphs)'
-        : s.p < 0.6 && s.r >= 0.8
-          ? 'kept furniture or neighbouring text beyond the article'
-          : 'wrong block: both precision and recall low';
+      : s.p >= 0.9 && s.r < s.p
+        ? 'missed article text (dropped paragraphs or sections)'
+        : s.r >= 0.9 && s.p < s.r
+          ? 'kept text beyond the article (furniture, captions, teasers, boilerplate)'
+          : 'partly the wrong text: both precision and recall low';
     const peer = peers[0] ? ` (${peers[0].name} ${fmt(r.scores[peers[0].name].f)})` : '';
     console.log(`- ${r.set}/${r.id}: F1 ${fmt(s.f)} P ${fmt(s.p)} R ${fmt(s.r)}${peer} — ${why}; got ${r.ours.length} chars, truth ${r.truth.text.length}`);
   }
 
   console.log('\n## Decoding');
-  const moj = results.filter((r) => r.mojibake);
-  const wrongEnc = results.filter((r) => r.truth.encoding_guess && canonicalEncoding(r.truth.encoding_guess) !== r.encoding && !(r.encoding === 'utf-8' && /ascii/i.test(r.truth.encoding_guess!)));
-  console.log(`pages decoded with mojibake: ${moj.length}${moj.map((r) => `\n- ${r.id}: ${r.mojibake} (${r.encoding})`).join('')}`);
+  // Mojibake that reached the article text is a decoding failure; a signature elsewhere in the page can be the
+  // source's own (double-encoded text in a script comment), which no decoding of the bytes repairs.
+  const mojText = results.filter((r) => mojibake(r.ours));
+  console.log(`pages whose cleaned text holds mojibake: ${mojText.length}${mojText.map((r) => `\n- ${r.id}: ${mojibake(r.ours)} (${r.encoding})`).join('')}`);
+  const moj = results.filter((r) => r.mojibake && !mojibake(r.ours));
+  // The sets' guesses carry notes (`gbk-lossy(2 invalid)`): the codec is the part before them.
+  const guess = (g: string) => canonicalEncoding(g.replace(/-lossy.*$|\(.*$/, ''));
+  const wrongEnc = results.filter((r) => r.truth.encoding_guess && guess(r.truth.encoding_guess) !== r.encoding && !(r.encoding === 'utf-8' && /ascii/i.test(r.truth.encoding_guess!)));
+  console.log(`pages whose source (outside the article) holds a mojibake signature: ${moj.length}${moj.map((r) => `\n- ${r.id}: ${r.mojibake} (${r.encoding}; present in the page's own bytes)`).join('')}`);
   console.log(`pages whose encoding differs from the set's guess: ${wrongEnc.length}${wrongEnc.map((r) => `\n- ${r.id}: ours ${r.encoding}, guess ${r.truth.encoding_guess}`).join('')}`);
 
   // Unlabeled portal pages: robustness and benchmark.
@@ -286,6 +306,8 @@ async function main(): Promise<void> {
     console.log(table(rows));
   }
 
+  factEvidence();
+
   console.log('\n## Speed over every page of this run');
   const all: Record<string, number[]> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.times)) (all[k] ??= []).push(v);
@@ -294,6 +316,34 @@ async function main(): Promise<void> {
     const m = mean(all[s.name]);
     console.log(`- ${s.name}: ${ms(m)} ms/page${s.name === 'newsfacts' ? '' : ` (newsfacts is ${(m / ours).toFixed(1)}x faster)`}`);
   }
+}
+
+/**
+ * The facts set (../shared/eval/facts): texts with gold facts. Cleaning must keep every gold `evidence` string
+ * (compared without whitespace, NFC): a lost one is a fact the extractors can never find.
+ */
+function factEvidence(): void {
+  const dir = path.join(EVAL, 'facts', 'articles');
+  const goldFile = path.join(EVAL, 'facts', 'gold.jsonl');
+  if (!existsSync(dir) || !existsSync(goldFile)) return;
+  const gold = readFileSync(goldFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { doc: string; evidence: string });
+  const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
+  let total = 0;
+  const lost: string[] = [];
+  const empty: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => /\.(html?|txt)$/.test(f)).sort()) {
+    const page = decodePage({ source: file, bytes: readFileSync(path.join(dir, file)), format: file.endsWith('.txt') ? 'text' : 'html' });
+    const doc = cleanPage(page);
+    if (doc.emptyReason) empty.push(`${file}: ${doc.emptyReason}`);
+    const text = norm(doc.text.text);
+    for (const g of gold.filter((x) => x.doc === file.replace(/\.\w+$/, ''))) {
+      total++;
+      if (!text.includes(norm(g.evidence))) lost.push(`- ${file}: ${g.evidence}`);
+    }
+  }
+  console.log(`\n## Gold fact evidence kept by cleaning (${dir})`);
+  console.log(`${total - lost.length} of ${total} evidence strings kept${lost.length ? `; lost:\n${lost.join('\n')}` : ''}`);
+  if (empty.length) console.log(`empty results:\n- ${empty.join('\n- ')}`);
 }
 
 main().catch((err) => {
