@@ -1,0 +1,234 @@
+/**
+ * `npm run bench` (node dist/scripts/bench.js): throughput and memory of newsfacts on real pages, beside the floor
+ * (a bare Cheerio parse) and Readability on linkedom, measured in one run on the same pages.
+ *
+ * Pages: ../shared/eval/html and ../shared/eval/html-unlabeled, repeated with a small variation each (a comment with
+ * the copy's number, so that every copy has its own content hash) into a temporary folder.
+ *
+ * Measured:
+ *   - pages/s and MB/s, one thread, over `--pages` pages: cheerio.load (htmlparser2 and parse5), the clean stage alone
+ *     (decoded pages in, as Cheerio gets them), Readability on linkedom (boilerplate removal alone);
+ *   - the whole pipeline into SQLite (a fresh database) with 1 and with 2 worker threads, wall time, as `newsfacts
+ *     ingest` runs it (a child process each, startup included);
+ *   - peak resident memory (maxRSS) of a whole-pipeline run over each of `--memory` page counts (default workers).
+ *
+ * Options: --pages N (default 300), --memory A,B (default 1000,2000; the README figure uses 1000,20000), --out FILE
+ * (default dist/bench.json). Everything is written to a temp folder that is removed at the end.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import fg from 'fast-glob';
+import * as cheerio from 'cheerio';
+import { decodePage } from '../src/decode/index.js';
+import { cleanPage } from '../src/clean/index.js';
+import { ingest } from '../src/ingest.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { packageRoot } from '../src/paths.js';
+import type { DecodedPage } from '../src/types.js';
+
+const root = packageRoot();
+const EVAL = path.resolve(root, '../shared/eval');
+
+interface Row {
+  what: string;
+  pages: number;
+  seconds: number;
+  pagesPerSec: number;
+  mbPerSec: number;
+  msPerPage: number;
+  note?: string;
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+/** The shared pages' bytes (gunzipped when stored as .gz), in a stable order. */
+function sourcePages(): Array<{ name: string; bytes: Buffer }> {
+  const files = fg.sync(['html/**/*.{html,htm,html.gz,htm.gz}', 'html-unlabeled/**/*.{html,htm,html.gz,htm.gz}'], { cwd: EVAL }).sort();
+  if (!files.length) throw new Error(`no pages under ${EVAL}/html and html-unlabeled`);
+  return files.map((f) => {
+    const raw = readFileSync(path.join(EVAL, f));
+    return { name: f.replace(/[\\/]/g, '_').replace(/\.gz$/, ''), bytes: f.endsWith('.gz') ? gunzipSync(raw) : raw };
+  });
+}
+
+/** Copy `i` of a page: a comment with the copy number before the end (or at the end): a new content hash, same text. */
+function variant(bytes: Buffer, i: number): Buffer {
+  const mark = Buffer.from(`\n<!-- newsfacts bench copy ${i} -->\n`);
+  const at = bytes.lastIndexOf(Buffer.from('</body>'));
+  return at < 0 ? Buffer.concat([bytes, mark]) : Buffer.concat([bytes.subarray(0, at), mark, bytes.subarray(at)]);
+}
+
+function writeCorpus(dir: string, pages: Array<{ name: string; bytes: Buffer }>, n: number): number {
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const p = pages[i % pages.length];
+    const b = variant(p.bytes, i);
+    bytes += b.length;
+    // 500 files per folder keeps directory listings small.
+    const sub = path.join(dir, String(Math.floor(i / 500)).padStart(3, '0'));
+    if (i % 500 === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, `${String(i).padStart(6, '0')}-${p.name}`), b);
+  }
+  return bytes;
+}
+
+function timed(what: string, items: DecodedPage[], bytes: number, fn: (p: DecodedPage) => unknown, note?: string): Row {
+  let failures = 0;
+  const t0 = performance.now();
+  for (const p of items) {
+    try {
+      fn(p);
+    } catch {
+      failures++;
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return row(what, items.length, seconds, bytes, failures ? `${note ? note + '; ' : ''}${failures} pages threw` : note);
+}
+
+function row(what: string, pages: number, seconds: number, bytes: number, note?: string): Row {
+  return {
+    what,
+    pages,
+    seconds: round(seconds, 2),
+    pagesPerSec: round(pages / seconds, 1),
+    mbPerSec: round(bytes / 1024 / 1024 / seconds, 2),
+    msPerPage: round((seconds * 1000) / pages, 2),
+    ...(note ? { note } : {}),
+  };
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** A whole-pipeline ingest in a child process (as the CLI runs it): wall time and peak RSS. */
+function childIngest(dir: string, workers: number | null): { seconds: number; maxRssMb: number; stored: number; failed: number; facts: number } {
+  const db = path.join(path.dirname(dir), `bench-${path.basename(dir)}-${workers ?? 'default'}-${Date.now()}.sqlite`);
+  const args = [fileURLToPath(import.meta.url), '--child', dir, db, workers === null ? '' : String(workers)];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`bench child failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+async function child(dir: string, db: string, workers: string): Promise<void> {
+  const t0 = performance.now();
+  const store = new SqliteStore(db);
+  const s = await ingest(store, [dir], { workers: workers === '' ? undefined : Number(workers) });
+  store.close();
+  const seconds = (performance.now() - t0) / 1000;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ seconds, maxRssMb: round(maxRssMb, 1), stored: s.pagesStored, failed: s.pagesFailed, facts: s.factsStored }));
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4], process.argv[5] ?? '');
+  const nPages = Number(arg('--pages', '300'));
+  const memory = arg('--memory', '1000,2000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+  const out = path.resolve(arg('--out', path.join(root, 'dist', 'bench.json')));
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-bench-'));
+  try {
+    const pages = sourcePages();
+    console.log(`newsfacts bench: ${pages.length} shared pages, ${nPages} pages per stage, memory runs at ${memory.join(', ')} pages; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
+
+    // One thread, in this process: the same decoded pages for every extractor.
+    const decoded: DecodedPage[] = [];
+    let bytes = 0;
+    for (let i = 0; i < nPages; i++) {
+      const p = pages[i % pages.length];
+      const b = variant(p.bytes, i);
+      bytes += b.length;
+      try {
+        decoded.push(decodePage({ source: p.name, bytes: b, format: 'html' }));
+      } catch {
+        /* binary or unreadable: not part of the comparison */
+      }
+    }
+    const { Readability } = await import('@mozilla/readability');
+    const { parseHTML } = await import('linkedom');
+    // Warm-up, so that module loading and JIT are not in the first measured page.
+    for (const p of decoded.slice(0, 5)) {
+      cheerio.load(p.content, { xml: { xmlMode: false, decodeEntities: true } } as any);
+      cleanPage(p);
+      new Readability(parseHTML(p.content).document as any).parse();
+    }
+    const rows: Row[] = [];
+    rows.push(timed('cheerio.load, htmlparser2 (floor)', decoded, bytes, (p) => cheerio.load(p.content, { xml: { xmlMode: false, decodeEntities: true } } as any)));
+    rows.push(timed('cheerio.load, parse5', decoded, bytes, (p) => cheerio.load(p.content)));
+    rows.push(timed('newsfacts clean stage alone', decoded, bytes, (p) => cleanPage(p)));
+    rows.push(timed('Readability on linkedom (boilerplate removal alone)', decoded, bytes, (p) => new Readability(parseHTML(p.content).document as any).parse()));
+
+    // The whole pipeline into SQLite, as `newsfacts ingest` runs it.
+    const speedDir = path.join(tmp, `pages-${nPages}`);
+    const speedBytes = writeCorpus(speedDir, pages, nPages);
+    for (const w of [1, 2]) {
+      const r = childIngest(speedDir, w);
+      rows.push(row(`whole pipeline into SQLite, ${w} worker${w === 1 ? '' : 's'} (wall, startup included)`, nPages, r.seconds, speedBytes, `${r.facts} facts, ${r.failed} failed, peak RSS ${r.maxRssMb} MB`));
+    }
+
+    const mem: Array<{ pages: number; maxRssMb: number; seconds: number; pagesPerSec: number }> = [];
+    for (const n of memory) {
+      const dir = path.join(tmp, `mem-${n}`);
+      writeCorpus(dir, pages, n);
+      const r = childIngest(dir, null);
+      mem.push({ pages: n, maxRssMb: r.maxRssMb, seconds: round(r.seconds, 1), pagesPerSec: round(n / r.seconds, 1) });
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const byWhat = (s: string) => rows.find((r) => r.what.startsWith(s))!;
+    const ratios = {
+      cleanVsHtmlparser2: round(byWhat('newsfacts clean').msPerPage / byWhat('cheerio.load, htmlparser2').msPerPage, 2),
+      pipeline2WorkersVsReadability: round(byWhat('whole pipeline into SQLite, 2').pagesPerSec / byWhat('Readability').pagesPerSec, 2),
+      pipeline1WorkerVsReadability: round(byWhat('whole pipeline into SQLite, 1').pagesPerSec / byWhat('Readability').pagesPerSec, 2),
+      scaling2vs1: round(byWhat('whole pipeline into SQLite, 2').pagesPerSec / byWhat('whole pipeline into SQLite, 1').pagesPerSec, 2),
+      memoryGrowth: mem.length > 1 ? round(mem[mem.length - 1].maxRssMb / mem[0].maxRssMb, 2) : null,
+    };
+    const result = {
+      at: new Date().toISOString(),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, loadavg: os.loadavg().map((x) => round(x, 2)), node: process.version },
+      pages: nPages,
+      rows,
+      memory: mem,
+      ratios,
+    };
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+
+    console.log('\n' + table(['stage', 'pages', 's', 'pages/s', 'MB/s', 'ms/page', 'note'], rows.map((r) => [r.what, r.pages, r.seconds, r.pagesPerSec, r.mbPerSec, r.msPerPage, r.note ?? ''])));
+    console.log('\n' + table(['pages', 'peak RSS MB', 's', 'pages/s'], mem.map((m) => [m.pages, m.maxRssMb, m.seconds, m.pagesPerSec])));
+    console.log(
+      `\nclean stage / htmlparser2 parse: ${ratios.cleanVsHtmlparser2}× the time (target ≤ 2)` +
+        `\nwhole pipeline, 2 workers, vs Readability alone in one thread: ${ratios.pipeline2WorkersVsReadability}× as fast (target ≥ 4); per core (1 worker): ${ratios.pipeline1WorkerVsReadability}×` +
+        `\nscaling 1 → 2 workers: ${ratios.scaling2vs1}×` +
+        (ratios.memoryGrowth !== null ? `\npeak memory ${mem[mem.length - 1].pages} vs ${mem[0].pages} pages: ${ratios.memoryGrowth}× (target ≤ 1.2, and < 300 MB)` : '') +
+        `\nload average during the run: ${result.machine.loadavg.join(' ')} (other work on the machine slows every figure alike)` +
+        `\nwritten to ${path.relative(process.cwd(), out) || out}`,
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function table(head: string[], rows: Array<Array<string | number>>): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (typeof rows[0]?.[i] === 'number' ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err?.stack ?? err}`);
+  process.exitCode = 1;
+});
+
