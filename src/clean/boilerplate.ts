@@ -176,9 +176,23 @@ export function classHint(classAndId: string): 'negative' | 'positive' | null {
   return h === 'strong' || h === 'weak' ? 'negative' : h;
 }
 
+type HintStrength = 'strong' | 'weak' | 'positive' | null;
+/** Pages repeat a handful of class names thousands of times; each is read once. */
+const hintCache = new Map<string, HintStrength>();
+
 /** As classHint, telling a strong negative hint (`footer`, `comment`) from a weak one (`side`, `meta`). */
-export function classHintStrength(classAndId: string): 'strong' | 'weak' | 'positive' | null {
-  if (!classAndId) return null;
+export function classHintStrength(classAndId: string): HintStrength {
+  if (!classAndId.trim()) return null;
+  let cached = hintCache.get(classAndId);
+  if (cached === undefined) {
+    cached = readClassHint(classAndId);
+    if (hintCache.size > 50000) hintCache.clear();
+    hintCache.set(classAndId, cached);
+  }
+  return cached;
+}
+
+function readClassHint(classAndId: string): HintStrength {
   let positive = false;
   for (const raw of classAndId.split(/\s+/)) {
     if (!raw) continue;

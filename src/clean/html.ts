@@ -212,9 +212,8 @@ class Linearizer {
     // Class/id hints name page regions. On an inline element (a caption span, Wikipedia's `ilh-comment` note inside a
     // sentence) the hint covers only its characters: the block is condemned when they make up most of it, and a
     // paragraph is never cut in two by one.
-    const inline = !block && !hasBlockDescendant(el);
     const hint = node.type === 'root' || name === 'body' || name === 'html' ? null : classHint(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
-    const inlineHint = inline && hint === 'negative';
+    const inlineHint = hint === 'negative' && !block && !hasBlockDescendant(el);
     if (block) {
       this.flush();
       this.containers.push(el);
@@ -547,7 +546,7 @@ export function cleanHtml(page: DecodedPage): CleanDoc {
   const titleBlock = titleElementBlock($, html);
   const meta: DocMeta = { title: null, date: declared.date, source: null, author: null, url: declared.url ?? page.url ?? null };
 
-  const reason = choice.emptyReason ?? listPageReason(choice) ?? (html.match(/<frameset/i) && choice.goodUnits < 40 ? 'frameset page: no article text' : null);
+  const reason = choice.emptyReason ?? listPageReason(choice) ?? (choice.goodUnits < 40 && /<frameset/i.test(html) ? 'frameset page: no article text' : null);
   const title = chooseTitle(blocks, choice, declared, titleBlock);
   meta.title = title.text;
 
