@@ -2,8 +2,9 @@
  * Choosing the rule for one figure. Every trigger in the figure's sentence is a candidate when its rule reads the
  * figure's kind and unit, it stands within the rule's window, and no exclusion vetoes it. Then:
  * - before the figure, in its clause: in Chinese the nearest trigger wins, unless it is a head noun with a verb of its
- *   own just before it (`培训企业职工6039人次`, `受训人数约3千人` are training); Vietnamese and English put the head
- *   first, so the first trigger of the clause within reach wins (`dư nợ cho vay hỗ trợ tạo việc làm đạt …`);
+ *   own just before it (`培训企业职工6039人次`, `受训人数约3千人` are training);
+ *   Vietnamese puts the head first, so the first trigger of the clause within reach wins (`dư nợ cho vay hỗ trợ tạo
+ *   việc làm đạt …`); in English the nearest word wins (`The fund has lent $12 million` is a loan);
  * - before the figure, beyond a comma: the nearest, a little weaker (`发放小额贷款1713笔,共计2亿元`);
  * - after the figure, in its clause: the last trigger is the predicate (`312名自主创业的“准老板”参加培训`);
  * - a counter noun inside a Vietnamese or English figure (`200 lao động`) only when nothing else speaks.
@@ -127,6 +128,8 @@ export function chooseRule(f: Figure, hits: TriggerHit[], c: ChoiceContext): { b
 
 function chooseInClause(cands: Candidate[], figStart: number, lang: RuleLang): Candidate {
   const nearest = cands.reduce((a, b) => (better(b, a) ? b : a));
+  // English: the nearest word is the predicate (`The fund has lent $12 million` is a loan).
+  if (lang === 'en') return nearest;
   if (lang === 'zh') {
     if (!nearest.hit.noun) return nearest;
     // A head noun is governed by the verb right before it: `培训企业职工6039人次`.

@@ -148,10 +148,24 @@ export function clauses(text: string, sentence: Sentence): Sentence[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Words
 
-/** Teach jieba words it must keep whole (rule trigger words such as 创业担保贷款). Call before segmenting. */
+/**
+ * Teach jieba words it must keep whole (rule trigger words such as 创业担保贷款). The words wait until jieba is first
+ * used: inserting one loads jieba's dictionary (about 240 MB of native memory), which a process that only loads the
+ * rules — the ingest coordinator, `rules list` — must not pay for.
+ */
+const pendingWords = new Set<string>();
 export function addWords(words: Iterable<string>): void {
-  for (const w of words) if (HAN.test(w)) nodejieba.insertWord(w);
+  for (const w of words) if (HAN.test(w)) pendingWords.add(w);
   lastBoundaries = null;
+}
+
+/** jieba, with the pending words taught first. */
+export function jieba(): typeof nodejieba {
+  if (pendingWords.size) {
+    for (const w of pendingWords) nodejieba.insertWord(w);
+    pendingWords.clear();
+  }
+  return nodejieba;
 }
 
 type CharClass = 'han' | 'word' | 'space' | 'punct';
@@ -170,7 +184,7 @@ function charClass(text: string, p: number): CharClass {
 function jiebaBoundaries(text: string): Set<number> {
   const cuts = new Set<number>();
   let at = 0;
-  for (const token of nodejieba.cut(text)) {
+  for (const token of jieba().cut(text)) {
     // jieba's tokens concatenate to its input; search forward anyway in case it ever drops a character.
     const found = text.startsWith(token, at) ? at : text.indexOf(token, at);
     if (found < 0) continue;

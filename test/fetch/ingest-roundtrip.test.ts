@@ -86,7 +86,7 @@ const INGEST_READS_SOURCES = HAS_WARC_READER && readFileSync(path.resolve('src/i
       const summary = await ingest(store, [warc]);
       expect(summary.pagesFailed).toBe(0);
       expect(summary.pagesStored).toBe(pages.length - 1); // the two Big5 pages are the same bytes
-      const docs = store.query('SELECT url, fetched_at, encoding, original FROM documents ORDER BY url') as Array<{
+      const docs = store.query('SELECT url, fetched_at, encoding, original_text AS original FROM documents ORDER BY url') as Array<{
         url: string;
         fetched_at: string;
         encoding: string;
