@@ -4,7 +4,7 @@
  * the nearest one before the figure in its sentence, then the nearest in its paragraph, then (place only) the document's
  * most frequent place.
  */
-import { jieba } from '../segment/index.js';
+import { taggedWords } from '../segment/index.js';
 import type { RuleLang } from '../types.js';
 import { normalizeQuery } from '../normalize/index.js';
 
@@ -92,7 +92,7 @@ function hanPlaces(text: string, spec: ContextSpec, notPlaces: Set<string>): Spa
   const suffixes = spec.place_suffixes ?? [];
   if (!suffixes.length) return [];
   const out: Span[] = [];
-  const tagged = jieba().tag(text) as Array<{ word: string; tag: string }>;
+  const tagged = taggedWords(text);
   let pos = 0;
   for (let i = 0; i < tagged.length; i++) {
     const { word, tag } = tagged[i];

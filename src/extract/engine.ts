@@ -106,7 +106,9 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const paras = paragraphs(raw);
   const boundaries = lang === 'zh' ? wordBoundaries(raw, norm.lang) : null;
   const hits = findTriggers(text, rules, boundaries, matcher);
-  const ctx = documentContext(raw, spec ? { language: lang, ...spec.context } : undefined);
+  // Periods and places are looked for only once a figure has become a fact (most pages of a crawl have none).
+  let ctxCache: ReturnType<typeof documentContext> | null = null;
+  const ctx = () => (ctxCache ??= documentContext(raw, spec ? { language: lang, ...spec.context } : undefined));
   const choice = { text, lang, quantities, barriers: spec?.barriers ?? [], matcher };
   const listed = new Map<Sentence, Map<Quantity, TriggerHit>>();
   const facts: Fact[] = [];
@@ -151,16 +153,16 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const paragraph = containing(paras, q.start) ?? sentence;
     if (opts.allCandidates) {
       const seen = new Set<string>([best.hit.rule.id]);
-      facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx));
+      facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx()));
       for (const c of all) {
         if (seen.has(c.hit.rule.id)) continue;
         seen.add(c.hit.rule.id);
-        facts.push(buildFact(norm, original, q, unit, c.hit, sentence, paragraph, ctx));
+        facts.push(buildFact(norm, original, q, unit, c.hit, sentence, paragraph, ctx()));
       }
       continue;
     }
     if (opts.onlyRules && !opts.onlyRules.has(best.hit.rule.id)) continue;
-    facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx));
+    facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx()));
   }
   return facts;
 }

@@ -157,6 +157,7 @@ const pendingWords = new Set<string>();
 export function addWords(words: Iterable<string>): void {
   for (const w of words) if (HAN.test(w)) pendingWords.add(w);
   lastBoundaries = null;
+  lastTagged = null;
 }
 
 /** jieba, with the pending words taught first. */
@@ -180,11 +181,29 @@ function charClass(text: string, p: number): CharClass {
   return 'punct';
 }
 
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+let lastTagged: { text: string; words: TaggedWord[] } | null = null;
+
+/**
+ * jieba's words with their part-of-speech tags (`ns` place names, …), memoized for the last text: one jieba pass
+ * serves both word boundaries and the place finder.
+ */
+export function taggedWords(text: string): TaggedWord[] {
+  if (lastTagged && lastTagged.text === text) return lastTagged.words;
+  const words = jieba().tag(text) as TaggedWord[];
+  lastTagged = { text, words };
+  return words;
+}
+
 /** Boundaries of jieba's tokens (positions between tokens), with tokens located in the text. */
 function jiebaBoundaries(text: string): Set<number> {
   const cuts = new Set<number>();
   let at = 0;
-  for (const token of jieba().cut(text)) {
+  for (const { word: token } of taggedWords(text)) {
     // jieba's tokens concatenate to its input; search forward anyway in case it ever drops a character.
     const found = text.startsWith(token, at) ? at : text.indexOf(token, at);
     if (found < 0) continue;
