@@ -162,6 +162,8 @@ function vetoedByRule(hit: TriggerHit, f: Figure, c: ChoiceContext): boolean {
   const clauseText = text.slice(f.clause.start, f.clause.end);
   if (rule.normClauseExclusions.length && m.hasAny(clauseText, rule.normClauseExclusions)) return true;
   if (rule.normClauseRequires.length && !m.hasAny(clauseText, rule.normClauseRequires)) return true;
-  if (rule.normSentenceExclusions.length && m.hasAny(text.slice(f.sentence.start, f.sentence.end), rule.normSentenceExclusions)) return true;
+  const sentenceText = text.slice(f.sentence.start, f.sentence.end);
+  if (rule.normSentenceExclusions.length && m.hasAny(sentenceText, rule.normSentenceExclusions)) return true;
+  if (rule.normSentenceRequires.length && !m.hasAny(sentenceText, rule.normSentenceRequires)) return true;
   return false;
 }

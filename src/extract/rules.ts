@@ -50,6 +50,8 @@ export interface RuleSpec {
   trigger_patterns?: string[];
   /** When given, the figure's clause must hold one of these words (`扶持`, `引进` for counts of projects). */
   clause_requires?: string[];
+  /** When given, the figure's sentence must hold one of these words (enterprises founded, supported, tallied). */
+  sentence_requires?: string[];
   /** Words that veto the match when they stand anywhere in the figure's sentence (`签订协议` for investment). */
   sentence_exclusions?: string[];
   /** Tie-break between rules at equal distance: higher wins. */
@@ -86,6 +88,7 @@ export interface Rule extends RuleSpec {
   normClauseExclusions: string[];
   normSentenceExclusions: string[];
   normClauseRequires: string[];
+  normSentenceRequires: string[];
   normNouns: Set<string>;
   triggerPatterns: RegExp[];
 }
@@ -163,6 +166,7 @@ export const RULE_FILE_SCHEMA = {
           clause_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
           sentence_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
           clause_requires: { type: 'array', items: { type: 'string', minLength: 1 } },
+          sentence_requires: { type: 'array', items: { type: 'string', minLength: 1 } },
           nouns: { type: 'array', items: { type: 'string', minLength: 1 } },
           trigger_patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
           priority: { type: 'integer' },
@@ -361,6 +365,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         normClauseExclusions: norm(spec.clause_exclusions),
         normSentenceExclusions: norm(spec.sentence_exclusions),
         normClauseRequires: norm(spec.clause_requires),
+        normSentenceRequires: norm(spec.sentence_requires),
       });
     }
   }
