@@ -141,9 +141,14 @@ function chooseInClause(cands: Candidate[], figStart: number, lang: RuleLang): C
     }
     return verb ? { hit: verb.hit, distance: nearest.distance, source: 'clause' } : nearest;
   }
-  // Head first: the first trigger within reach that no other trigger overlaps (`tổng vốn vay`: the nearer one).
+  // Head first: the first trigger within reach that no other trigger overlaps (`tổng vốn vay`: the nearer one), and
+  // that is not a verb with its object right after it (`hỗ trợ vay 30 triệu đồng` is a loan; a noun head such as
+  // `dư nợ cho vay hỗ trợ …` keeps the lead).
   const heads = cands.filter(
-    (cand) => figStart - cand.hit.end <= VERB_REACH[lang] && !cands.some((o) => o !== cand && o.hit.start > cand.hit.start && o.hit.start < cand.hit.end),
+    (cand) =>
+      figStart - cand.hit.end <= VERB_REACH[lang] &&
+      !cands.some((o) => o !== cand && o.hit.start > cand.hit.start && o.hit.start < cand.hit.end) &&
+      (cand.hit.noun || !cands.some((o) => o !== cand && o.hit.start >= cand.hit.end && o.hit.start - cand.hit.end <= 1)),
   );
   if (!heads.length) return nearest;
   const head = heads.reduce((a, b) => (b.hit.start < a.hit.start || (b.hit.start === a.hit.start && better(b, a)) ? b : a));

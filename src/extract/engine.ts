@@ -14,7 +14,7 @@ import { contextFor, documentContext } from './context.js';
 import type { RuleSet } from './rules.js';
 import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './matching.js';
 import { chooseRule, type Candidate, type Figure } from './choose.js';
-import { figureKind, isChangeOrRate, isPerUnit } from './vetoes.js';
+import { figureKind, isChangeOrRate, isPerUnit, isThreshold } from './vetoes.js';
 import { isSubset, respectivelyLists } from './lists.js';
 
 const CLAUSE_MARKS = ',，;；:：';
@@ -125,6 +125,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const clause = clauseOf(text, sentence, figStart, figEnd);
     if (spec && isChangeOrRate(text, q, figStart, sentence, spec, lang)) continue;
     if (spec && isPerUnit(text.slice(clause.start, figStart), spec, matcher)) continue;
+    if (spec && isThreshold(text, q, spec)) continue;
     const figure: Figure = { q, kind, unit, figStart, figEnd, sentence, clause };
     const accepts = (h: TriggerHit, x: Quantity) => {
       const k = figureKind(x, lang);

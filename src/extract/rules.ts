@@ -66,6 +66,8 @@ export interface LanguageSpec {
   veto_before: string[];
   /** Figures right before these words are rates (`/亩`, `/ha`). */
   veto_after: string[];
+  /** After a figure with a trailing qualifier (`10人以上`), these make it a condition (`…以上的创业实体`). */
+  threshold_after?: string[];
   /** …unless it is one of these: a yearly total (`30 tỷ đồng/năm`) is a fact. */
   veto_after_unless?: string[];
   /** Clause separators: a trigger is not looked for across them. */
@@ -196,6 +198,7 @@ export const LANGUAGE_FILE_SCHEMA = {
     barriers: { type: 'array', items: { type: 'string', minLength: 1 } },
     veto_clause: { type: 'array', items: { type: 'string', minLength: 1 } },
     veto_after_unless: { type: 'array', items: { type: 'string', minLength: 1 } },
+    threshold_after: { type: 'array', items: { type: 'string', minLength: 1 } },
     veto_clause_unless: { type: 'array', items: { type: 'string', minLength: 1 } },
     context: {
       type: 'object',
@@ -343,7 +346,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         [...new Set((xs ?? []).map(fold))].sort((a, b) => b.length - a.length);
       // The language file's veto lists change what every rule of that language extracts: they are part of its version.
       const L = languages.get(doc.language);
-      const langPart = L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? []]) : '';
+      const langPart = L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? []]) : '';
       const version = hash(canonical(spec) + langPart);
       versionParts.push(spec.id + '@' + version);
       rules.push({

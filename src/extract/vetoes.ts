@@ -28,6 +28,17 @@ export function isChangeOrRate(text: string, q: Quantity, figStart: number, sent
   return spec.normVetoAfter.some((w) => tail.startsWith(w) || rest.startsWith(w));
 }
 
+/**
+ * A threshold in a condition: a figure with a trailing 以上/以下 qualifier that qualifies the noun after it
+ * (`对带动就业10人以上的创业实体给予奖励`, `投资规模50万元以下的`) describes who qualifies, not how many there are.
+ */
+export function isThreshold(text: string, q: Quantity, spec: LanguageVetoes): boolean {
+  if (!spec.threshold_after?.length || q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'range') return false;
+  if (q.qualifierStart === undefined || q.qualifierStart < q.start) return false; // the qualifier must follow the number
+  const after = text.slice(Math.max(q.end, q.qualifierEnd ?? q.end));
+  return spec.threshold_after.some((w) => after.startsWith(w));
+}
+
 /** A per-unit or capped figure: a veto word before it in its clause, unless that word starts an exception (`每年`). */
 export function isPerUnit(lead: string, spec: LanguageVetoes, m: WordMatcher): boolean {
   for (const w of spec.normVetoClause) {
@@ -52,12 +63,13 @@ export function figureKind(q: Quantity, lang: RuleLang): 'money' | 'count' | nul
 }
 
 /**
- * What may stand between two figures of a list that share one trigger: separators (`500万元、300万元和200万元`), or,
- * after an enumeration mark, a short noun (`培训电商带头人45名、网店店主112名`) — never a comma and a new clause
+ * What may stand between two figures of a list that share one trigger: separators (`500万元、300万元和200万元`), or
+ * short nouns around an enumeration mark (`培训电商带头人45名、网店店主112名`, `聘请了18名残疾人士及12名更生人士`)
+ * — never a comma and a new clause
  * (`补贴2412.7万元，购买新车约3亿元`).
  */
 const LIST_GLUE: Record<RuleLang, RegExp> = {
-  zh: /^(?:[\s、,，和及与或]*|\s*[、和及与或]\s*\p{Script=Han}{1,6})$/u,
+  zh: /^(?:[\s、,，和及与或]*|\p{Script=Han}{0,6}\s*[、和及与或]\s*\p{Script=Han}{0,6})$/u,
   vi: /^(?:[\s,]|và|hoặc)*$/u,
   en: /^(?:[\s,]|and|or)*$/u,
 };
