@@ -33,6 +33,29 @@ const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.v
   f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,
   f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id`;
 
+/** WHERE conditions for a fact filter, on a facts-like table aliased `alias` joined to documents as `d`. */
+function factFilterSql(filter: FactFilter, alias: string): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.type) {
+    where.push(`${alias}.type = ?`);
+    params.push(filter.type);
+  }
+  if (filter.lang) {
+    where.push('d.lang LIKE ?');
+    params.push(filter.lang + '%');
+  }
+  if (filter.doc) {
+    where.push('(d.source = ? OR CAST(d.id AS TEXT) = ? OR d.content_hash = ?)');
+    params.push(filter.doc, filter.doc, filter.doc);
+  }
+  if (filter.rule) {
+    where.push(`${alias}.rule_id = ?`);
+    params.push(filter.rule);
+  }
+  return { where, params };
+}
+
 export interface SqliteOptions {
   readonly?: boolean;
 }
@@ -199,24 +222,7 @@ export class SqliteStore implements Store {
   }
 
   facts(filter: FactFilter = {}): FactRow[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.type) {
-      where.push('f.type = ?');
-      params.push(filter.type);
-    }
-    if (filter.lang) {
-      where.push('d.lang LIKE ?');
-      params.push(filter.lang + '%');
-    }
-    if (filter.doc) {
-      where.push('(d.source = ? OR CAST(d.id AS TEXT) = ? OR d.content_hash = ?)');
-      params.push(filter.doc, filter.doc, filter.doc);
-    }
-    if (filter.rule) {
-      where.push('f.rule_id = ?');
-      params.push(filter.rule);
-    }
+    const { where, params } = factFilterSql(filter, 'f');
     const sql = `SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source, f.start, f.type
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
@@ -315,24 +321,9 @@ export class SqliteStore implements Store {
   }
 
   factsAtRun(runId: number, filter: FactFilter = {}): FactSnapshotRow[] {
-    const where: string[] = [];
-    const params: unknown[] = [runId];
-    if (filter.type) {
-      where.push('h.type = ?');
-      params.push(filter.type);
-    }
-    if (filter.lang) {
-      where.push('d.lang LIKE ?');
-      params.push(filter.lang + '%');
-    }
-    if (filter.doc) {
-      where.push('(d.source = ? OR CAST(d.id AS TEXT) = ? OR d.content_hash = ?)');
-      params.push(filter.doc, filter.doc, filter.doc);
-    }
-    if (filter.rule) {
-      where.push('h.rule_id = ?');
-      params.push(filter.rule);
-    }
+    const filtered = factFilterSql(filter, 'h');
+    const where = filtered.where;
+    const params: unknown[] = [runId, ...filtered.params];
     const sql = `WITH latest AS (
         SELECT document_id, MAX(run_id) AS run_id FROM fact_writes WHERE run_id <= ? GROUP BY document_id)
       SELECT d.source AS doc, h.document_id, h.type, h.value, h.value_max, h.unit, h.qualifier, h.start, h."end" AS "end",
