@@ -133,7 +133,8 @@ export function documentContext(text: string, spec: ContextSpec | undefined): Do
       mainPlace = name;
     }
   }
-  return { periods, places, mainPlace };
+  // A place named once in passing (`茌平县菜屯镇` in a visit report) is not what the whole document is about.
+  return { periods, places, mainPlace: best >= 2 ? mainPlace : null };
 }
 
 /** The span nearest before `at` within [from, to), else the first after `at` within it. */

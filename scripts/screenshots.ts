@@ -1,0 +1,44 @@
+/**
+ * Screenshots of the web interface for the README: `npm run build && node dist/scripts/screenshots.js [--db FILE]`
+ * serves the database (default: the one `npm start` builds) and photographs each page with Debian's chromium.
+ */
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from '../src/server/index.js';
+import { packageRoot, DEFAULT_DB } from '../src/paths.js';
+
+const args = process.argv.slice(2);
+const db = args.includes('--db') ? args[args.indexOf('--db') + 1] : path.join(packageRoot(), DEFAULT_DB);
+const out = path.join(packageRoot(), 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const served = await serve({ db, port: 0, reviews: false });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const shots: Array<[string, string]> = [
+    ['facts', '/facts'],
+    ['facts-filtered', '/facts?type=loan_amount'],
+    ['document', '/doc/1'],
+    ['rules', '/rules'],
+    ['search', '/search?q=' + encodeURIComponent('贷款')],
+    ['charts', '/charts'],
+  ];
+  for (const [name, url] of shots) {
+    await page.goto(served.url + url, { waitUntil: 'networkidle' });
+    if (name === 'document') {
+      const fact = page.locator('mark, .fact').first();
+      if (await fact.count()) await fact.click();
+    }
+    await page.screenshot({ path: path.join(out, `${name}.png`) });
+    console.log(`docs/screenshots/${name}.png`);
+  }
+} finally {
+  await browser.close();
+  await served.close();
+}
