@@ -91,6 +91,25 @@ function originalChars(t: NormDoc['text'], original: string, start: number, end:
   return out;
 }
 
+const QUOTES: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', '』'], ['《', '》'], ['"', '"']];
+/** Longest quotation that still reads as a name (`“万名创业能手培训行动”`, `“十三五”`) rather than reported speech. */
+const NAME_QUOTE_MAX = 24;
+
+/** A figure inside a short quotation is part of a programme's or product's name, not a figure of its own. */
+function insideShortQuote(text: string, sentence: Sentence, q: Quantity): boolean {
+  for (const [open, close] of QUOTES) {
+    const o = text.lastIndexOf(open, q.start - 1);
+    if (o < sentence.start) continue;
+    const c = text.indexOf(close, q.end);
+    if (c < 0 || c > sentence.end) continue;
+    // The quotation must not close between its opening and the figure.
+    if (open !== close && text.slice(o + 1, q.start).includes(close)) continue;
+    if (open === close && (text.slice(sentence.start, o).split(open).length - 1) % 2 === 1) continue;
+    if (c - o - 1 <= NAME_QUOTE_MAX) return true;
+  }
+  return false;
+}
+
 /** Extracts facts from one normalized document. `original` is the decoded page the normalized text maps back to. */
 export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, opts: ExtractOptions = {}): Fact[] {
   const lang: RuleLang = ruleLangOf(norm.lang);
@@ -126,6 +145,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     if (spec && isChangeOrRate(text, q, figStart, sentence, spec, lang)) continue;
     if (spec && isPerUnit(text.slice(clause.start, figStart), spec, matcher)) continue;
     if (spec && isThreshold(text, q, spec)) continue;
+    if (insideShortQuote(text, sentence, q)) continue;
     const figure: Figure = { q, kind, unit, figStart, figEnd, sentence, clause };
     const accepts = (h: TriggerHit, x: Quantity) => {
       const k = figureKind(x, lang);
