@@ -98,10 +98,8 @@ describe('word boundaries', () => {
 
   test('one jieba pass per document: a repeated call is served from the last result', () => {
     const t = '今年以来,长兴县新发展家庭工业2444户。'.repeat(2000);
-    const t0 = Date.now();
     const first = wordBoundaries(t, 'zh-Hans');
     const second = wordBoundaries(t, 'zh-Hans');
-    expect(second).toBe(first);
-    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(second).toBe(first); // the same Set: jieba did not run again
   });
 });
