@@ -112,6 +112,9 @@ export class RuleLoadError extends Error {
   }
 }
 
+/** A list of non-empty words: the shape of most rule and language fields. */
+const WORDS = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+
 const FACT_TYPE_ENUM = ['loan_amount', 'funding_amount', 'revenue_amount', 'trainee_count', 'headcount', 'enterprise_count'];
 
 const EXAMPLE_SCHEMA = {
@@ -164,13 +167,13 @@ export const RULE_FILE_SCHEMA = {
             additionalProperties: false,
             properties: { before: { type: 'integer', minimum: 0 }, after: { type: 'integer', minimum: 0 } },
           },
-          exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
-          clause_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
-          sentence_exclusions: { type: 'array', items: { type: 'string', minLength: 1 } },
-          clause_requires: { type: 'array', items: { type: 'string', minLength: 1 } },
-          sentence_requires: { type: 'array', items: { type: 'string', minLength: 1 } },
-          nouns: { type: 'array', items: { type: 'string', minLength: 1 } },
-          trigger_patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
+          exclusions: WORDS,
+          clause_exclusions: WORDS,
+          sentence_exclusions: WORDS,
+          clause_requires: WORDS,
+          sentence_requires: WORDS,
+          nouns: WORDS,
+          trigger_patterns: WORDS,
           priority: { type: 'integer' },
           examples: {
             type: 'object',
@@ -193,23 +196,23 @@ export const LANGUAGE_FILE_SCHEMA = {
   additionalProperties: false,
   properties: {
     language: { enum: ['zh', 'vi', 'en'] },
-    veto_before: { type: 'array', items: { type: 'string', minLength: 1 } },
-    veto_after: { type: 'array', items: { type: 'string', minLength: 1 } },
-    barriers: { type: 'array', items: { type: 'string', minLength: 1 } },
-    veto_clause: { type: 'array', items: { type: 'string', minLength: 1 } },
-    veto_after_unless: { type: 'array', items: { type: 'string', minLength: 1 } },
-    threshold_after: { type: 'array', items: { type: 'string', minLength: 1 } },
-    veto_clause_unless: { type: 'array', items: { type: 'string', minLength: 1 } },
+    veto_before: WORDS,
+    veto_after: WORDS,
+    barriers: WORDS,
+    veto_clause: WORDS,
+    veto_after_unless: WORDS,
+    threshold_after: WORDS,
+    veto_clause_unless: WORDS,
     context: {
       type: 'object',
       required: ['periods', 'places'],
       additionalProperties: false,
       properties: {
-        periods: { type: 'array', items: { type: 'string', minLength: 1 } },
-        places: { type: 'array', items: { type: 'string', minLength: 1 } },
-        place_suffixes: { type: 'array', items: { type: 'string', minLength: 1 } },
-        not_places: { type: 'array', items: { type: 'string', minLength: 1 } },
-        known_places: { type: 'array', items: { type: 'string', minLength: 1 } },
+        periods: WORDS,
+        places: WORDS,
+        place_suffixes: WORDS,
+        not_places: WORDS,
+        known_places: WORDS,
       },
     },
   },

@@ -167,40 +167,7 @@ export class SqliteStore implements Store {
           .run(...values, runId, runId, doc.contentHash);
         documentId = Number(r.lastInsertRowid);
       }
-      const insert = this.db.prepare(
-        `INSERT OR IGNORE INTO facts (document_id, run_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
-         start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, evidence_norm_start,
-         evidence_norm_end, trigger, sentence, period, place)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      let n = 0;
-      for (const f of facts) {
-        const r = insert.run(
-          documentId,
-          runId,
-          f.type,
-          f.value,
-          f.valueMax,
-          f.unit,
-          f.qualifier,
-          f.rule,
-          f.ruleVersion,
-          f.start,
-          f.end,
-          f.normStart,
-          f.normEnd,
-          f.evidence,
-          f.evidenceStart,
-          f.evidenceEnd,
-          f.evidenceNormStart,
-          f.evidenceNormEnd,
-          f.trigger,
-          f.sentence,
-          f.period,
-          f.place,
-        );
-        n += r.changes;
-      }
+      const n = this.insertFacts(runId, documentId, facts);
       this.recordHistory(runId, documentId);
       return { documentId, facts: n };
     });
@@ -292,23 +259,29 @@ export class SqliteStore implements Store {
       .run(runId, documentId);
   }
 
+  /** Inserts a document's facts (inside the caller's transaction); returns how many were stored. */
+  private insertFacts(runId: number, documentId: number, facts: Fact[]): number {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO facts (document_id, run_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
+       start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, evidence_norm_start,
+       evidence_norm_end, trigger, sentence, period, place)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let n = 0;
+    for (const f of facts) {
+      n += insert.run(
+        documentId, runId, f.type, f.value, f.valueMax, f.unit, f.qualifier, f.rule, f.ruleVersion, f.start, f.end,
+        f.normStart, f.normEnd, f.evidence, f.evidenceStart, f.evidenceEnd, f.evidenceNormStart, f.evidenceNormEnd,
+        f.trigger, f.sentence, f.period, f.place,
+      ).changes;
+    }
+    return n;
+  }
+
   replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): number {
     const tx = this.db.transaction(() => {
       this.db.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId);
-      const insert = this.db.prepare(
-        `INSERT OR IGNORE INTO facts (document_id, run_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
-         start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, evidence_norm_start,
-         evidence_norm_end, trigger, sentence, period, place)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      let n = 0;
-      for (const f of facts) {
-        n += insert.run(
-          documentId, runId, f.type, f.value, f.valueMax, f.unit, f.qualifier, f.rule, f.ruleVersion, f.start, f.end,
-          f.normStart, f.normEnd, f.evidence, f.evidenceStart, f.evidenceEnd, f.evidenceNormStart, f.evidenceNormEnd,
-          f.trigger, f.sentence, f.period, f.place,
-        ).changes;
-      }
+      const n = this.insertFacts(runId, documentId, facts);
       if (pipelineVersion) {
         this.db.prepare('UPDATE documents SET pipeline_version = ?, last_run = ? WHERE id = ?').run(pipelineVersion, runId, documentId);
       } else {
