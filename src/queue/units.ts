@@ -9,6 +9,9 @@ import { createReadStream, openSync, readSync, readdirSync, closeSync, statSync 
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { listPageFiles, readPageFile } from '../sources/files.js';
+import { readWarc } from '../sources/warc.js';
+import { pageFromJsonLine } from '../sources/jsonl.js';
+import type { SourceItem } from '../sources/types.js';
 import type { RawPage } from '../types.js';
 
 export type WorkUnit =
@@ -97,7 +100,7 @@ export async function* readUnit(unit: WorkUnit): AsyncGenerator<UnitPage> {
   } else if (unit.kind === 'jsonl') {
     yield* readJsonlSlice(unit);
   } else {
-    yield* readWarc(unit);
+    yield* readWarcUnit(unit);
   }
 }
 
@@ -108,26 +111,18 @@ async function* readJsonlSlice(unit: Extract<WorkUnit, { kind: 'jsonl' }>): Asyn
   for await (const text of rl) {
     if (n >= unit.lines) break;
     const lineNo = unit.firstLine + n++;
-    const source = `${unit.source}:${lineNo}`;
     if (!text.trim()) continue;
-    try {
-      const o = JSON.parse(text);
-      const html = typeof o.html === 'string' ? o.html : null;
-      const body = html ?? (typeof o.text === 'string' ? o.text : null);
-      if (body === null) throw new Error("the line has neither an 'html' nor a 'text' field");
-      yield {
-        source: typeof o.url === 'string' && o.url ? o.url : source,
-        url: typeof o.url === 'string' ? o.url : undefined,
-        fetchedAt: typeof o.fetched_at === 'string' ? o.fetched_at : undefined,
-        bytes: Buffer.from(body, 'utf8'),
-        contentType: html !== null ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
-        format: html !== null ? 'html' : 'text',
-      };
-    } catch (err: any) {
-      yield { source, error: err instanceof SyntaxError ? 'not a JSON line' : plainReason(err) };
-    }
+    const item = toUnitPage(pageFromJsonLine(text.trim(), unit.source, lineNo));
+    if (item) yield item;
   }
   rl.close();
+}
+
+/** A source reader's item as a unit page; records passed over (WARC requests, images) are dropped. */
+function toUnitPage(item: SourceItem): UnitPage | null {
+  if (item.kind === 'page') return item.page;
+  if (item.kind === 'error') return { source: item.source, ...(item.record ? { record: item.record } : {}), error: item.reason };
+  return null;
 }
 
 /** Slices are planned at line starts; this guards against a start that falls mid-line (CRLF files). */
@@ -152,38 +147,11 @@ function lineStartAtOrAfter(file: string, at: number): number {
   }
 }
 
-async function* readWarc(unit: Extract<WorkUnit, { kind: 'warc' }>): AsyncGenerator<UnitPage> {
-  let WARCParser: any;
-  try {
-    ({ WARCParser } = await import('warcio'));
-  } catch (err: any) {
-    yield { source: unit.source, error: `cannot read WARC: ${plainReason(err)}` };
-    return;
-  }
-  let index = 0;
-  try {
-    const parser = new WARCParser(createReadStream(unit.path));
-    for await (const record of parser) {
-      index++;
-      if (record.warcType !== 'response') continue;
-      const url: string = record.warcTargetURI ?? `${unit.source}#${index}`;
-      try {
-        const contentType: string | undefined = record.httpHeaders?.headers?.get('content-type') ?? undefined;
-        const bytes = Buffer.from(await record.readFully(true));
-        yield {
-          source: url,
-          url,
-          fetchedAt: record.warcDate ?? undefined,
-          bytes,
-          contentType,
-          format: contentType && !/html/i.test(contentType) ? 'text' : 'html',
-        };
-      } catch (err: any) {
-        yield { source: unit.source, record: record.warcHeader('WARC-Record-ID') ?? String(index), error: plainReason(err) };
-      }
-    }
-  } catch (err: any) {
-    yield { source: unit.source, record: `after record ${index}`, error: `corrupt WARC: ${plainReason(err)}` };
+/** A whole WARC file, read by ingest's own WARC reader. */
+async function* readWarcUnit(unit: Extract<WorkUnit, { kind: 'warc' }>): AsyncGenerator<UnitPage> {
+  for await (const item of readWarc(unit.path)) {
+    const page = toUnitPage(item);
+    if (page) yield page;
   }
 }
 

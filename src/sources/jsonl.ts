@@ -10,6 +10,51 @@ import { DEFAULT_MAX_PAGE_BYTES, gzipReason, tooLarge, type ReadOptions, type So
  * `explicit`: the file was named as an argument. A JSONL file met in a directory walk whose first record has no
  * "html" or "text" field is not a page export (gold annotations, logs) and is passed over whole, without errors.
  */
+function parseLine(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One non-blank JSONL line as a page, or the reason it is not one (`file:n` names it). Shared by `readJsonl` and the
+ * queue's JSONL slices, so both read a line the same way.
+ */
+export function pageFromJsonLine(text: string, file: string, n: number, limit = DEFAULT_MAX_PAGE_BYTES): SourceItem {
+  const record = `line ${n}`;
+  const fail = (reason: string, source = `${file}:${n}`): SourceItem => ({ kind: 'error', source, record, reason });
+  let obj: any;
+  try {
+    obj = JSON.parse(text);
+  } catch (err: any) {
+    return fail(`line ${n} is not valid JSON (${err.message})`);
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return fail(`line ${n} is not a JSON object with "url" and "html" or "text"`);
+  const isHtml = typeof obj.html === 'string';
+  const body: unknown = isHtml ? obj.html : obj.text;
+  if (typeof body !== 'string') return fail(`line ${n} has neither an "html" nor a "text" string field`);
+  const url = typeof obj.url === 'string' && obj.url ? obj.url : undefined;
+  const bytes = Buffer.from(body, 'utf8');
+  if (bytes.length === 0) return fail(`line ${n} has an empty "${isHtml ? 'html' : 'text'}" field`, url ?? `${file}:${n}`);
+  if (bytes.length > limit) return fail(tooLarge(bytes.length, limit), url ?? `${file}:${n}`);
+  const fetched = obj.fetched_at ?? obj.fetchedAt ?? obj.timestamp ?? obj.date;
+  return {
+    kind: 'page',
+    record,
+    page: {
+      source: url ?? `${file}:${n}`,
+      ...(url ? { url } : {}),
+      ...(typeof fetched === 'string' && fetched ? { fetchedAt: fetched } : {}),
+      bytes,
+      // The JSON string was Unicode already; re-encoded as UTF-8, which outranks whatever the HTML's <meta> says.
+      contentType: `${isHtml ? 'text/html' : 'text/plain'}; charset=utf-8`,
+      format: isHtml ? 'html' : 'text',
+    },
+  };
+}
+
 export async function* readJsonl(file: string, opts: ReadOptions = {}, explicit = true): AsyncGenerator<SourceItem> {
   const limit = opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   // A line holds the page plus JSON escaping (\uXXXX can triple Chinese text): allow for it before refusing.
@@ -27,52 +72,14 @@ export async function* readJsonl(file: string, opts: ReadOptions = {}, explicit 
       }
       const text = line.toString('utf8').trim();
       if (!text) continue;
-      let obj: any;
-      try {
-        obj = JSON.parse(text);
-      } catch (err: any) {
-        yield fail(`line ${n} is not valid JSON (${err.message})`);
-        continue;
-      }
-      if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
-        yield fail(`line ${n} is not a JSON object with "url" and "html" or "text"`);
-        continue;
-      }
-      const isHtml = typeof obj.html === 'string';
-      const body: unknown = isHtml ? obj.html : obj.text;
-      if (typeof body !== 'string' && !sawPage && !explicit) {
+      const obj = parseLine(text);
+      const isObject = !!obj && typeof obj === 'object' && !Array.isArray(obj);
+      if (isObject && typeof obj.html !== 'string' && typeof obj.text !== 'string' && !sawPage && !explicit) {
         yield { kind: 'skipped', source: file, record: null, reason: 'not a page export: its records have no "html" or "text" field' };
         return;
       }
-      sawPage = true;
-      if (typeof body !== 'string') {
-        yield fail(`line ${n} has neither an "html" nor a "text" string field`);
-        continue;
-      }
-      const url = typeof obj.url === 'string' && obj.url ? obj.url : undefined;
-      const bytes = Buffer.from(body, 'utf8');
-      if (bytes.length === 0) {
-        yield { kind: 'error', source: url ?? `${file}:${n}`, record, reason: `line ${n} has an empty "${isHtml ? 'html' : 'text'}" field` };
-        continue;
-      }
-      if (bytes.length > limit) {
-        yield { kind: 'error', source: url ?? `${file}:${n}`, record, reason: tooLarge(bytes.length, limit) };
-        continue;
-      }
-      const fetched = obj.fetched_at ?? obj.fetchedAt ?? obj.timestamp ?? obj.date;
-      yield {
-        kind: 'page',
-        record,
-        page: {
-          source: url ?? `${file}:${n}`,
-          ...(url ? { url } : {}),
-          ...(typeof fetched === 'string' && fetched ? { fetchedAt: fetched } : {}),
-          bytes,
-          // The JSON string was Unicode already; re-encoded as UTF-8, which outranks whatever the HTML's <meta> says.
-          contentType: `${isHtml ? 'text/html' : 'text/plain'}; charset=utf-8`,
-          format: isHtml ? 'html' : 'text',
-        },
-      };
+      if (isObject) sawPage = true;
+      yield pageFromJsonLine(text, file, n, limit);
     }
   } catch (err: any) {
     yield {
