@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Fact } from '../types.js';
 import type { AsyncStore } from './async.js';
 import { redactUrl } from './async.js';
-import { decodeMap, encodeMap } from './maps.js';
+import { decodeMap, documentValues } from './maps.js';
 import { migratePostgres } from './pg-migrate.js';
 import { pgTypes, toDollarParams } from './pg-sql.js';
 import type {
@@ -402,25 +402,7 @@ export class PostgresStore implements PostgresStoreMethods {
 /** Inserts or replaces one document (keyed by content hash) and its facts, inside the caller's transaction. */
 async function upsertDocument(client: pg.ClientBase, runId: number, doc: DocumentRecord, facts: Fact[]): Promise<{ documentId: number; facts: number }> {
   const values = [
-    doc.source,
-    doc.url ?? null,
-    doc.fetchedAt ?? null,
-    doc.format,
-    doc.encoding,
-    doc.decodeIssues.length ? JSON.stringify(doc.decodeIssues) : null,
-    doc.lang,
-    doc.meta.title,
-    doc.meta.date,
-    doc.meta.source,
-    doc.meta.author,
-    doc.emptyReason ?? null,
-    doc.original,
-    doc.clean.text,
-    doc.normalized.text,
-    encodeMap(doc.clean),
-    encodeMap(doc.normalized),
-    JSON.stringify(doc.flags),
-    doc.pipelineVersion,
+    ...documentValues(doc),
     runId, // last_run
     runId, // first_run: kept by the ON CONFLICT branch, which does not set it
     doc.contentHash,

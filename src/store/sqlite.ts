@@ -2,7 +2,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Fact } from '../types.js';
-import { decodeMap, encodeMap } from './maps.js';
+import { decodeMap, documentValues } from './maps.js';
 import { migrate } from './migrate.js';
 import { SqliteBrowser } from './sqlite-browse.js';
 import type {
@@ -123,27 +123,7 @@ export class SqliteStore implements Store {
       const existing = this.db.prepare('SELECT id FROM documents WHERE content_hash = ?').get(doc.contentHash) as
         | { id: number }
         | undefined;
-      const values = [
-        doc.source,
-        doc.url ?? null,
-        doc.fetchedAt ?? null,
-        doc.format,
-        doc.encoding,
-        doc.decodeIssues.length ? JSON.stringify(doc.decodeIssues) : null,
-        doc.lang,
-        doc.meta.title,
-        doc.meta.date,
-        doc.meta.source,
-        doc.meta.author,
-        doc.emptyReason ?? null,
-        doc.original,
-        doc.clean.text,
-        doc.normalized.text,
-        encodeMap(doc.clean),
-        encodeMap(doc.normalized),
-        JSON.stringify(doc.flags),
-        doc.pipelineVersion,
-      ];
+      const values = documentValues(doc);
       let documentId: number;
       if (existing) {
         documentId = existing.id;
