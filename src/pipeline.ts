@@ -12,6 +12,7 @@ import { dependencyVersion, packageVersion } from './paths.js';
 import type { DocumentRecord } from './store/types.js';
 import type { Fact, RawPage, NormDoc, CleanDoc, DecodedPage } from './types.js';
 import { TrackedText } from './offsets.js';
+import { dictionaryLabel } from './segment/dictionary.js';
 
 export interface PipelineVersions {
   code: string;
@@ -25,6 +26,7 @@ export function pipelineVersions(ruleSet: RuleSet = loadRuleSet()): PipelineVers
   const dicts = {
     'opencc-js': dependencyVersion('opencc-js'),
     nodejieba: dependencyVersion('nodejieba'),
+    'jieba-dictionary': dictionaryLabel(),
     compromise: dependencyVersion('compromise'),
   };
   const code = packageVersion();

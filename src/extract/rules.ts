@@ -12,7 +12,7 @@ import { packageRoot } from '../paths.js';
 import type { FactType, RuleLang } from '../types.js';
 import { normalizeQuery } from '../normalize/index.js';
 import type { ContextSpec } from './context.js';
-import { addWords } from '../segment/index.js';
+import { addVocabulary, addWords } from '../segment/index.js';
 
 export interface RuleExampleFact {
   type?: FactType;
@@ -375,9 +375,23 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       });
     }
   }
-  // Trigger words stay whole when jieba cuts the text (`创业担保贷款` is one word to the rules).
-  addWords(rules.filter((r) => r.lang === 'zh').flatMap((r) => r.normTriggers));
   const set: RuleSet = { rules, languages, version: hash(versionParts.sort().join('\n')) };
   cache.set(dir, set);
+  teachSegmenter(set);
   return set;
+}
+
+/**
+ * Tells the Chinese word segmenter about the rules: trigger words stay whole when jieba cuts the text (`创业担保贷款`
+ * is one word to the rules), and every rule word shapes the compact dictionary (segment/dictionary.ts). Called by
+ * loadRuleSet, and by a worker thread that received its rule set from the main thread.
+ */
+export function teachSegmenter(set: RuleSet): void {
+  const zh = set.rules.filter((r) => r.lang === 'zh');
+  addWords(zh.flatMap((r) => r.normTriggers));
+  const language = set.languages.get('zh');
+  addVocabulary([
+    ...zh.flatMap((r) => [...r.normExclusions, ...r.normClauseExclusions, ...r.normSentenceExclusions, ...r.normClauseRequires, ...r.normSentenceRequires, ...r.normNouns]),
+    ...(language ? [...language.normVetoBefore, ...language.normVetoAfter, ...language.normVetoClause, ...language.normVetoClauseUnless, ...language.normVetoAfterUnless] : []),
+  ]);
 }

@@ -11,6 +11,7 @@
  * - Clauses: a sentence split at ，,；;：: (not between two digits, as in `1,500` or `10:30`).
  */
 import nodejieba from 'nodejieba';
+import { loadJieba } from './dictionary.js';
 import type { Lang, Sentence } from '../types.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -154,14 +155,31 @@ export function clauses(text: string, sentence: Sentence): Sentence[] {
  * rules — the ingest coordinator, `rules list` — must not pay for.
  */
 const pendingWords = new Set<string>();
+/** The rules' words (taught or only looked for): the compact dictionary keeps their neighbourhood (dictionary.ts). */
+const ruleWords = new Set<string>();
+let loaded = false;
+
+/** Words the rules look for without keeping them whole (exclusions, required words): they shape the dictionary. */
+export function addVocabulary(words: Iterable<string>): void {
+  if (loaded) return; // the dictionary is made once, when jieba first loads
+  for (const w of words) if (HAN.test(w)) ruleWords.add(w);
+}
 export function addWords(words: Iterable<string>): void {
-  for (const w of words) if (HAN.test(w)) pendingWords.add(w);
+  for (const w of words) {
+    if (!HAN.test(w)) continue;
+    pendingWords.add(w);
+    ruleWords.add(w);
+  }
   lastBoundaries = null;
   lastTagged = null;
 }
 
-/** jieba, with the pending words taught first. */
+/** jieba, loaded on first use with the dictionary made for the words taught so far, and the pending words taught. */
 export function jieba(): typeof nodejieba {
+  if (!loaded) {
+    loadJieba([...ruleWords]);
+    loaded = true;
+  }
   if (pendingWords.size) {
     for (const w of pendingWords) nodejieba.insertWord(w);
     pendingWords.clear();

@@ -4,7 +4,7 @@
  * worker reads with exactly the rules the run recorded.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRuleSet, type RuleSet } from '../extract/rules.js';
+import { loadRuleSet, teachSegmenter, type RuleSet } from '../extract/rules.js';
 import { processForStore } from './process.js';
 import type { RawPage } from '../types.js';
 
@@ -19,7 +19,9 @@ export interface WorkerRequest {
 }
 
 const init = workerData as WorkerInit;
+// A rule set cloned from the main thread has not met this thread's segmenter yet.
 const ruleSet = init.ruleSet ?? loadRuleSet();
+if (init.ruleSet) teachSegmenter(ruleSet);
 
 parentPort!.on('message', (msg: WorkerRequest) => {
   const page = { ...msg.page, bytes: Buffer.from(msg.page.bytes.buffer, msg.page.bytes.byteOffset, msg.page.bytes.byteLength) };
