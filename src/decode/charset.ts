@@ -2,6 +2,7 @@
  * Charset decisions: which encoding a page's bytes are in, in order of trust — byte-order mark, HTTP/WARC header,
  * the bytes themselves checked against what the page claims, and a statistical detector as the last resort.
  */
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -77,9 +78,10 @@ export function declaredCharset(bytes: Buffer): string | null {
   return null;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** True when the bytes are well-formed UTF-8 and hold at least one multi-byte sequence (pure ASCII proves nothing). */
+/**
+ * True when the bytes are well-formed UTF-8 and hold at least one multi-byte sequence (pure ASCII proves nothing).
+ * Node's native validator: a strict TextDecoder would build the whole string only to throw it away.
+ */
 export function isValidUtf8WithNonAscii(bytes: Buffer): boolean {
   let nonAscii = false;
   for (let i = 0; i < bytes.length; i++) {
@@ -88,13 +90,7 @@ export function isValidUtf8WithNonAscii(bytes: Buffer): boolean {
       break;
     }
   }
-  if (!nonAscii) return false;
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return nonAscii && isUtf8(bytes);
 }
 
 /** The statistical detector's best guesses, canonicalized, best first. */

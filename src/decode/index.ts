@@ -97,7 +97,7 @@ export function decideEncoding(raw: RawPage): { text: string; encoding: string; 
   for (const c of trusted) {
     const text = decodeWith(bytes, c.encoding);
     const replaced = countReplacements(text);
-    if (replaced <= tolerableReplacements(text)) return { text, encoding: c.encoding, evidence: c.evidence, replaced };
+    if (replaced === 0 || replaced <= tolerableReplacements(text)) return { text, encoding: c.encoding, evidence: c.evidence, replaced };
   }
 
   // No trustworthy claim: the detector's guesses, then the Chinese legacy encodings. GB18030 decodes almost any

@@ -51,7 +51,7 @@ export function searchableText(text: string, lang: RuleLang): string {
 }
 
 /** Every trigger of the rules in the text, triggers inside a longer trigger dropped (`资金` in `小贷资金`). */
-export function findTriggers(text: string, rules: Rule[], boundaries: Set<number> | null, m: WordMatcher): TriggerHit[] {
+export function findTriggers(text: string, rules: Rule[], boundaries: { has(p: number): boolean } | null, m: WordMatcher): TriggerHit[] {
   const hits: TriggerHit[] = [];
   for (const rule of rules) {
     for (const trigger of rule.normTriggers) {

@@ -217,19 +217,39 @@ export function taggedWords(text: string): TaggedWord[] {
   return words;
 }
 
-/** Boundaries of jieba's tokens (positions between tokens), with tokens located in the text. */
-function jiebaBoundaries(text: string): Set<number> {
+/** Boundaries of jieba's tokens in text[from, to) (positions between tokens, as indices into text). */
+function jiebaBoundaries(text: string, from: number, to: number): Set<number> {
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
   const cuts = new Set<number>();
   let at = 0;
-  for (const { word: token } of taggedWords(text)) {
+  // The whole text's tags are memoized for the place finder; a line's are not worth keeping.
+  const tokens = part === text ? taggedWords(text) : (jieba().tag(part) as TaggedWord[]);
+  for (const { word: token } of tokens) {
     // jieba's tokens concatenate to its input; search forward anyway in case it ever drops a character.
-    const found = text.startsWith(token, at) ? at : text.indexOf(token, at);
+    const found = part.startsWith(token, at) ? at : part.indexOf(token, at);
     if (found < 0) continue;
-    cuts.add(found);
+    cuts.add(from + found);
     at = found + token.length;
-    cuts.add(at);
+    cuts.add(from + at);
   }
   return cuts;
+}
+
+/** Adds to `set` the word boundaries strictly inside text[from, to); the edges are the caller's. */
+function addBoundaries(text: string, lang: Lang, from: number, to: number, set: Set<number>): void {
+  if (to - from < 2) return;
+  const jieba = isChineseLang(lang) && HAN.test(text.slice(from, to)) ? jiebaBoundaries(text, from, to) : null;
+  let prev = charClass(text, from);
+  for (let p = from + 1; p < to; p++) {
+    if (isLowSurrogate(text.charCodeAt(p))) continue; // inside an astral character
+    const cur = charClass(text, p);
+    let boundary: boolean;
+    if (prev === 'han' && cur === 'han') boundary = jieba ? jieba.has(p) : false;
+    else if (prev !== cur) boundary = true;
+    else boundary = cur === 'punct'; // each punctuation character is its own token; spaces and words run on
+    if (boundary) set.add(p);
+    prev = cur;
+  }
 }
 
 let lastBoundaries: { text: string; lang: Lang; set: Set<number> } | null = null;
@@ -241,20 +261,46 @@ let lastBoundaries: { text: string; lang: Lang; set: Set<number> } | null = null
 export function wordBoundaries(text: string, lang: Lang): Set<number> {
   if (lastBoundaries && lastBoundaries.text === text && lastBoundaries.lang === lang) return lastBoundaries.set;
   const set = new Set<number>([0, text.length]);
-  const jieba = isChineseLang(lang) && HAN.test(text) ? jiebaBoundaries(text) : null;
-  let prev = text.length > 0 ? charClass(text, 0) : 'space';
-  for (let p = 1; p < text.length; p++) {
-    if (isLowSurrogate(text.charCodeAt(p))) continue; // inside an astral character
-    const cur = charClass(text, p);
-    let boundary: boolean;
-    if (prev === 'han' && cur === 'han') boundary = jieba ? jieba.has(p) : false;
-    else if (prev !== cur) boundary = true;
-    else boundary = cur === 'punct'; // each punctuation character is its own token; spaces and words run on
-    if (boundary) set.add(p);
-    prev = cur;
-  }
+  addBoundaries(text, lang, 0, text.length, set);
   lastBoundaries = { text, lang, set };
   return set;
+}
+
+/** Where jieba itself splits its input before cutting (cppjieba's separators: spaces, tab, line breaks, ，and 。). */
+const JIEBA_SEPARATOR = /[ \t\n，。]/;
+
+/**
+ * The same boundaries as wordBoundaries, found on demand: only a position between two Han characters needs jieba,
+ * and then jieba cuts just the stretch between its own separators around it (it splits its input there anyway, so
+ * the stretch is cut as it is within the whole text). The extractor asks at trigger words, and most of a page holds
+ * none.
+ */
+export class LineBoundaries {
+  private readonly stretches = new Map<number, Set<number>>();
+  constructor(
+    private readonly text: string,
+    private readonly lang: Lang,
+  ) {}
+
+  has(p: number): boolean {
+    const { text } = this;
+    if (p <= 0 || p >= text.length) return p === 0 || p === text.length;
+    if (isLowSurrogate(text.charCodeAt(p))) return false; // inside an astral character
+    const prev = charClass(text, isLowSurrogate(text.charCodeAt(p - 1)) && p > 1 ? p - 2 : p - 1);
+    const cur = charClass(text, p);
+    if (prev !== 'han' || cur !== 'han') return prev !== cur || cur === 'punct';
+    if (!isChineseLang(this.lang)) return false;
+    let from = p - 1;
+    while (from > 0 && !JIEBA_SEPARATOR.test(text[from - 1])) from--;
+    let set = this.stretches.get(from);
+    if (!set) {
+      let to = p;
+      while (to < text.length && !JIEBA_SEPARATOR.test(text[to])) to++;
+      set = jiebaBoundaries(text, from, to);
+      this.stretches.set(from, set);
+    }
+    return set.has(p);
+  }
 }
 
 function isLowSurrogate(u: number): boolean {

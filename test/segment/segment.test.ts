@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { TrackedText } from '../../src/offsets.js';
 import { findMojibake, normalize } from '../../src/normalize/index.js';
-import { clauses, isWholeWord, sentenceAt, splitSentences, wordBoundaries, words } from '../../src/segment/index.js';
+import { clauses, isWholeWord, LineBoundaries, sentenceAt, splitSentences, wordBoundaries, words } from '../../src/segment/index.js';
 import type { Lang } from '../../src/types.js';
 
 const texts = (text: string, lang: Lang) => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
@@ -57,6 +57,27 @@ describe('sentences', () => {
     expect(n.text.text.slice(s.start, s.end)).toBe('2017年发放460万元返乡创业担保贷款。');
     const figure = n.text.text.indexOf('2.03万余名');
     expect(n.text.text.slice(sentenceAt(sentences, figure)!.start, figure)).toMatch(/^截至今年9月末,乐山市/);
+  });
+});
+
+describe('word boundaries on demand', () => {
+  test('LineBoundaries answers as wordBoundaries at every position of every seed page', () => {
+    const dir = path.resolve(process.cwd(), 'corpus');
+    let compared = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const n = normalize({
+        text: TrackedText.fromOriginal(readFileSync(path.join(dir, file), 'utf8')),
+        meta: { title: null, date: null, source: null, author: null },
+      });
+      const t = n.text.text;
+      const whole = wordBoundaries(t, n.lang);
+      const lazy = new LineBoundaries(t, n.lang);
+      const differ: number[] = [];
+      for (let p = 0; p <= t.length; p++) if (whole.has(p) !== lazy.has(p)) differ.push(p);
+      expect({ file, differ }).toEqual({ file, differ: [] });
+      compared += t.length;
+    }
+    expect(compared).toBeGreaterThan(10000);
   });
 });
 
