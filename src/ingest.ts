@@ -79,6 +79,8 @@ export interface IngestOptions {
 const ERRORS_KEPT = 200;
 const BATCH_BYTES = 16 * 1024 * 1024;
 const BATCH_AGE_MS = 1000;
+/** Pages handed to each worker ahead: it keeps working while this thread writes a batch (a few hundred ms). */
+const PAGES_PER_WORKER = 8;
 
 export async function ingest(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
@@ -136,8 +138,9 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
   const ticker = opts.onProgress ? setInterval(() => opts.onProgress!(progress(false)), opts.progressIntervalMs ?? 1000) : null;
   ticker?.unref();
 
-  const pool = workers > 0 ? new PagePool({ size: workers, pipelineVersion: v.pipeline, ruleSet, timeoutMs: opts.pageTimeoutMs }) : null;
-  const maxInFlight = pool ? pool.size * 2 : 1;
+  const pool = workers > 0 ? new PagePool({ size: workers, pipelineVersion: v.pipeline, ruleSet, timeoutMs: opts.pageTimeoutMs, perWorker: PAGES_PER_WORKER }) : null;
+  // Enough pages in flight to keep every worker's queue full while this thread writes a batch.
+  const maxInFlight = pool ? pool.size * (PAGES_PER_WORKER + 1) : 1;
   const inFlight = new Set<Promise<void>>();
   // Content hashes handed to a worker or waiting in the batch: a second copy of the same bytes in this run is
   // "unchanged" at once, so the first copy (in input order) is the one stored, in every run.

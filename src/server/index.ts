@@ -27,8 +27,25 @@ export interface Served extends RunningServer {
   context: ServerContext;
 }
 
+/**
+ * Ingest leaves the full-text index for later (db/migrations/004): index the documents stored since, before the
+ * first search. A database that cannot be written to is searched as it is.
+ */
+function bringSearchIndexUpToDate(writer: Store | null, db: string | undefined): void {
+  let store: Store | null = writer;
+  try {
+    store ??= openStore(db);
+    store.updateSearchIndex?.();
+  } catch {
+    /* read-only file or a server database: nothing to bring up to date */
+  } finally {
+    if (store && store !== writer) store.close();
+  }
+}
+
 export function openServerContext(opts: ServeOptions = {}): { context: ServerContext; close(): void } {
   const writer: Store | null = opts.reviews === false ? null : openStore(opts.db);
+  bringSearchIndexUpToDate(writer, opts.db);
   let reader: Store;
   try {
     reader = openStore(opts.db, { readonly: true });

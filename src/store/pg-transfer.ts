@@ -15,7 +15,7 @@ export interface TransferSummary {
 
 const BATCH_ROWS = 1000;
 /** Tables that are not data: bookkeeping, and SQLite's full-text index (rebuilt by its triggers as rows arrive). */
-const SKIP = /^(schema_migrations|sqlite_.*|documents_fts.*)$/;
+const SKIP = /^(schema_migrations|sqlite_.*|documents_fts.*|search_pending)$/;
 
 /** Data tables of a SQLite database, parents before children (by foreign keys), with their columns. */
 function sqliteTables(db: Database.Database): Array<{ table: string; columns: string[] }> {

@@ -80,9 +80,20 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Statements are compiled once per connection: ingest runs the same few for every page. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      if (this.statements.size >= 500) this.statements.clear(); // queries built from filters: keep the cache bounded
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   startRun(info: RunInfo): number {
-    const r = this.db
-      .prepare(
+    const r = this.prepare(
         `INSERT INTO runs (started_at, command, inputs, code_version, ruleset_version, dict_versions, pipeline_version)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -99,8 +110,7 @@ export class SqliteStore implements Store {
   }
 
   finishRun(runId: number, c: RunCounts, status: 'done' | 'failed'): void {
-    this.db
-      .prepare(
+    this.prepare(
         `UPDATE runs SET finished_at = ?, status = ?, pages_read = ?, pages_stored = ?, pages_unchanged = ?,
          pages_failed = ?, facts_stored = ? WHERE id = ?`,
       )
@@ -108,37 +118,35 @@ export class SqliteStore implements Store {
   }
 
   documentVersion(contentHash: string): string | null {
-    const row = this.db.prepare('SELECT pipeline_version FROM documents WHERE content_hash = ?').get(contentHash) as
+    const row = this.prepare('SELECT pipeline_version FROM documents WHERE content_hash = ?').get(contentHash) as
       | { pipeline_version: string }
       | undefined;
     return row ? row.pipeline_version : null;
   }
 
   touchDocument(runId: number, contentHash: string): void {
-    this.db.prepare('UPDATE documents SET last_run = ? WHERE content_hash = ?').run(runId, contentHash);
+    this.prepare('UPDATE documents SET last_run = ? WHERE content_hash = ?').run(runId, contentHash);
   }
 
   putDocument(runId: number, doc: DocumentRecord, facts: Fact[]): { documentId: number; facts: number } {
     const tx = this.db.transaction(() => {
-      const existing = this.db.prepare('SELECT id FROM documents WHERE content_hash = ?').get(doc.contentHash) as
+      const existing = this.prepare('SELECT id FROM documents WHERE content_hash = ?').get(doc.contentHash) as
         | { id: number }
         | undefined;
       const values = documentValues(doc);
       let documentId: number;
       if (existing) {
         documentId = existing.id;
-        this.db
-          .prepare(
+        this.prepare(
             `UPDATE documents SET source = ?, url = ?, fetched_at = ?, format = ?, encoding = ?, decode_issues = ?,
              lang = ?, title = ?, published = ?, source_name = ?, author = ?, empty_reason = ?, original_text = ?,
              clean_text = ?, normalized_text = ?, clean_map = ?, norm_map = ?, flags = ?, pipeline_version = ?,
              last_run = ? WHERE id = ?`,
           )
           .run(...values, runId, documentId);
-        this.db.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId);
+        this.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId);
       } else {
-        const r = this.db
-          .prepare(
+        const r = this.prepare(
             `INSERT INTO documents (source, url, fetched_at, format, encoding, decode_issues, lang, title, published,
              source_name, author, empty_reason, original_text, clean_text, normalized_text, clean_map, norm_map, flags,
              pipeline_version, first_run, last_run, content_hash)
@@ -163,8 +171,7 @@ export class SqliteStore implements Store {
   }
 
   recordError(runId: number | null, source: string, reason: string, record: string | null = null): void {
-    this.db
-      .prepare('INSERT INTO errors (run_id, source, record, reason, at) VALUES (?, ?, ?, ?, ?)')
+    this.prepare('INSERT INTO errors (run_id, source, record, reason, at) VALUES (?, ?, ?, ?, ?)')
       .run(runId, source, record, reason, new Date().toISOString());
   }
 
@@ -173,19 +180,17 @@ export class SqliteStore implements Store {
     const sql = `SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source, f.start, f.type
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
-    return this.db.prepare(sql).all(...params) as FactRow[];
+    return this.prepare(sql).all(...params) as FactRow[];
   }
 
   fact(id: number): FactRow | null {
-    const row = this.db
-      .prepare(`SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id = ?`)
+    const row = this.prepare(`SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id = ?`)
       .get(id) as FactRow | undefined;
     return row ?? null;
   }
 
   document(key: string | number): StoredDocument | null {
-    const row = this.db
-      .prepare(
+    const row = this.prepare(
         `SELECT * FROM documents WHERE CAST(id AS TEXT) = ? OR content_hash = ? OR source = ? ORDER BY id LIMIT 1`,
       )
       .get(String(key), String(key), String(key)) as Record<string, any> | undefined;
@@ -212,24 +217,23 @@ export class SqliteStore implements Store {
   }
 
   documents(): Array<{ id: number; source: string; lang: string; title: string | null }> {
-    return this.db.prepare('SELECT id, source, lang, title FROM documents ORDER BY source').all() as any;
+    return this.prepare('SELECT id, source, lang, title FROM documents ORDER BY source').all() as any;
   }
 
   errors(runId?: number): ErrorRow[] {
-    if (runId === undefined) return this.db.prepare('SELECT * FROM errors ORDER BY id').all() as ErrorRow[];
-    return this.db.prepare('SELECT * FROM errors WHERE run_id = ? ORDER BY id').all(runId) as ErrorRow[];
+    if (runId === undefined) return this.prepare('SELECT * FROM errors ORDER BY id').all() as ErrorRow[];
+    return this.prepare('SELECT * FROM errors WHERE run_id = ? ORDER BY id').all(runId) as ErrorRow[];
   }
 
   runs(): Array<Record<string, unknown>> {
-    return this.db.prepare('SELECT * FROM runs ORDER BY id').all() as Array<Record<string, unknown>>;
+    return this.prepare('SELECT * FROM runs ORDER BY id').all() as Array<Record<string, unknown>>;
   }
 
   /** Copies a document's current facts into the fact history as this run's write (inside the caller's transaction). */
   private recordHistory(runId: number, documentId: number): void {
-    this.db.prepare('DELETE FROM fact_history WHERE run_id = ? AND document_id = ?').run(runId, documentId);
-    this.db.prepare('INSERT OR IGNORE INTO fact_writes (run_id, document_id) VALUES (?, ?)').run(runId, documentId);
-    this.db
-      .prepare(
+    this.prepare('DELETE FROM fact_history WHERE run_id = ? AND document_id = ?').run(runId, documentId);
+    this.prepare('INSERT OR IGNORE INTO fact_writes (run_id, document_id) VALUES (?, ?)').run(runId, documentId);
+    this.prepare(
         `INSERT INTO fact_history (run_id, document_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
          start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, trigger, sentence, period, place)
          SELECT ?, document_id, type, value, value_max, unit, qualifier, rule_id, rule_version, start, "end", norm_start,
@@ -241,7 +245,7 @@ export class SqliteStore implements Store {
 
   /** Inserts a document's facts (inside the caller's transaction); returns how many were stored. */
   private insertFacts(runId: number, documentId: number, facts: Fact[]): number {
-    const insert = this.db.prepare(
+    const insert = this.prepare(
       `INSERT OR IGNORE INTO facts (document_id, run_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
        start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, evidence_norm_start,
        evidence_norm_end, trigger, sentence, period, place)
@@ -260,12 +264,12 @@ export class SqliteStore implements Store {
 
   replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): number {
     const tx = this.db.transaction(() => {
-      this.db.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId);
+      this.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId);
       const n = this.insertFacts(runId, documentId, facts);
       if (pipelineVersion) {
-        this.db.prepare('UPDATE documents SET pipeline_version = ?, last_run = ? WHERE id = ?').run(pipelineVersion, runId, documentId);
+        this.prepare('UPDATE documents SET pipeline_version = ?, last_run = ? WHERE id = ?').run(pipelineVersion, runId, documentId);
       } else {
-        this.db.prepare('UPDATE documents SET last_run = ? WHERE id = ?').run(runId, documentId);
+        this.prepare('UPDATE documents SET last_run = ? WHERE id = ?').run(runId, documentId);
       }
       this.recordHistory(runId, documentId);
       return n;
@@ -286,26 +290,24 @@ export class SqliteStore implements Store {
       JOIN documents d ON d.id = h.document_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source, h.start, h.type
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
-    return this.db.prepare(sql).all(...params) as FactSnapshotRow[];
+    return this.prepare(sql).all(...params) as FactSnapshotRow[];
   }
 
   recordRunRules(runId: number, rules: RuleVersionRow[]): void {
-    const insert = this.db.prepare('INSERT OR REPLACE INTO run_rules (run_id, rule_id, rule_version) VALUES (?, ?, ?)');
+    const insert = this.prepare('INSERT OR REPLACE INTO run_rules (run_id, rule_id, rule_version) VALUES (?, ?, ?)');
     this.db.transaction(() => {
       for (const r of rules) insert.run(runId, r.id, r.version);
     })();
   }
 
   runRules(runId: number): RuleVersionRow[] | null {
-    const rows = this.db
-      .prepare('SELECT rule_id AS id, rule_version AS version FROM run_rules WHERE run_id = ? ORDER BY rule_id')
+    const rows = this.prepare('SELECT rule_id AS id, rule_version AS version FROM run_rules WHERE run_id = ? ORDER BY rule_id')
       .all(runId) as RuleVersionRow[];
     return rows.length ? rows : null;
   }
 
   putReview(r: ReviewInput): void {
-    this.db
-      .prepare(
+    this.prepare(
         `INSERT INTO reviews (document_id, type, value, unit, start, "end", verdict, note, reviewer, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (document_id, type, value, unit, start, "end") DO UPDATE SET verdict = excluded.verdict,
@@ -315,8 +317,7 @@ export class SqliteStore implements Store {
   }
 
   reviews(): ReviewRow[] {
-    return this.db
-      .prepare(
+    return this.prepare(
         `SELECT r.id, r.document_id, d.source AS doc, r.type, r.value, r.unit, r.start, r."end" AS "end", r.verdict, r.note,
          r.reviewer, r.at FROM reviews r JOIN documents d ON d.id = r.document_id ORDER BY r.id`,
       )
@@ -355,6 +356,18 @@ export class SqliteStore implements Store {
     const stmt = this.db.prepare(sql);
     if (!stmt.reader) throw new Error('only statements that return rows (SELECT, WITH …) are allowed here');
     return stmt.all(...params) as Record<string, unknown>[];
+  }
+
+  updateSearchIndex(): number {
+    return this.db.transaction(() => {
+      const r = this.prepare(
+          `INSERT INTO documents_fts (rowid, normalized_text)
+           SELECT d.id, d.normalized_text FROM search_pending p JOIN documents d ON d.id = p.id ORDER BY d.id`,
+        )
+        .run();
+      this.prepare('DELETE FROM search_pending').run();
+      return r.changes;
+    })();
   }
 
   close(): void {

@@ -302,6 +302,11 @@ export interface Store {
    * letters match without regard to case), best matches first.
    */
   searchDocuments(terms: string[], limit: number, offset: number): SearchResult;
+  /**
+   * Brings the full-text index up to date with the stored documents (ingest leaves that for when a search needs
+   * it); returns how many documents it indexed. Stores whose search needs no index leave it out.
+   */
+  updateSearchIndex?(): number;
 
   /** Read-only SQL for `newsfacts sql`. */
   query(sql: string, params?: unknown[]): Record<string, unknown>[];

@@ -1,7 +1,9 @@
 /**
- * A pool of worker threads for the CPU stages, sized to the cores. Each worker holds one page at a time, so a worker
- * that dies (a page that exhausts its heap, a native crash) or runs past the time limit takes exactly one page with it:
- * that page fails with a reason, the worker is replaced, and the run goes on.
+ * A pool of worker threads for the CPU stages, sized to the cores. Each worker is handed a few pages ahead (its
+ * message queue), so that it keeps working while the main thread is busy writing a batch; it works on them in order,
+ * so the page at the head of its queue is the one in progress. A worker that dies (a page that exhausts its heap, a
+ * native crash) or runs past the time limit takes exactly that page with it: the page fails with a reason, the pages
+ * queued behind it go back to the pool, the worker is replaced, and the run goes on.
  *
  * Workers run compiled JavaScript (dist/src/worker/page-worker.js): under ts-jest the sources are TypeScript, so tests
  * that use workers need `tsc` first (`npm test` does it).
@@ -23,6 +25,8 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Heap limit of each worker; a page that needs more fails alone. Default 1536 MB. */
   maxHeapMb?: number;
+  /** Pages handed to a worker at once (the one in progress and those queued behind it). Default 8. */
+  perWorker?: number;
   workerFile?: string;
 }
 
@@ -36,7 +40,9 @@ interface Task {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  task: Task | null;
+  /** Pages handed to this worker, in the order it works on them: the first is in progress. */
+  tasks: Task[];
+  /** The time limit of the page in progress. */
   timer: NodeJS.Timeout | null;
   /** Set when the pool ended this worker on purpose (time limit, close): its exit is not a crash. */
   retired: boolean;
@@ -78,7 +84,7 @@ export class PagePool {
 
   /** Pages handed to the pool and not yet answered. */
   get pending(): number {
-    return this.waiting.length + this.slots.filter((s) => s.task).length;
+    return this.waiting.length + this.slots.reduce((n, s) => n + s.tasks.length, 0);
   }
 
   run(page: RawPage): Promise<PageOutcome> {
@@ -106,14 +112,14 @@ export class PagePool {
       workerData: { pipelineVersion: this.opts.pipelineVersion, ruleSet: this.opts.ruleSet },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb ?? 1536 },
     });
-    const slot: Slot = { worker, ready: false, task: null, timer: null, retired: false };
+    const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false };
     worker.on('message', (msg: any) => {
       if (msg?.ready) {
         slot.ready = true;
         this.dispatch();
         return;
       }
-      const task = slot.task;
+      const task = slot.tasks[0];
       if (!task || msg.id !== task.id) return;
       this.finish(slot, msg.outcome.ok ? { ...msg.outcome, record: reviveRecord(msg.outcome.record) } : msg.outcome);
     });
@@ -123,27 +129,35 @@ export class PagePool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (!this.waiting.length) return;
-      if (!slot.ready || slot.task || slot.retired) continue;
-      const task = this.waiting.shift()!;
-      slot.task = task;
-      slot.timer = setTimeout(() => this.timedOut(slot), this.timeoutMs);
-      slot.worker.postMessage({ id: task.id, page: task.page });
+    const perWorker = Math.max(1, this.opts.perWorker ?? 8);
+    // Round by round, so that the workers fill up evenly.
+    for (let depth = 1; depth <= perWorker && this.waiting.length; depth++) {
+      for (const slot of this.slots) {
+        if (!this.waiting.length) return;
+        if (!slot.ready || slot.retired || slot.tasks.length >= depth) continue;
+        const task = this.waiting.shift()!;
+        slot.tasks.push(task);
+        if (slot.tasks.length === 1) this.startClock(slot);
+        slot.worker.postMessage({ id: task.id, page: task.page });
+      }
     }
   }
 
-  private finish(slot: Slot, outcome: PageOutcome): void {
-    const task = slot.task!;
+  /** The time limit runs for the page at the head of the worker's queue. */
+  private startClock(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.task = null;
-    slot.timer = null;
+    slot.timer = slot.tasks.length ? setTimeout(() => this.timedOut(slot), this.timeoutMs) : null;
+  }
+
+  private finish(slot: Slot, outcome: PageOutcome): void {
+    const task = slot.tasks.shift()!;
+    this.startClock(slot);
     task.resolve(outcome);
     this.dispatch();
   }
 
   private timedOut(slot: Slot): void {
-    if (!slot.task) return;
+    if (!slot.tasks.length) return;
     slot.retired = true;
     void slot.worker.terminate();
     this.replace(slot, { ok: false, reason: `processing took longer than ${Math.round(this.timeoutMs / 1000)} s; the page was abandoned` });
@@ -153,7 +167,7 @@ export class PagePool {
   private lost(slot: Slot, err: any): void {
     if (slot.retired || this.closed) return;
     slot.retired = true;
-    if (!slot.ready && !slot.task) {
+    if (!slot.ready && !slot.tasks.length) {
       this.fatal = new Error(`worker threads cannot start: ${err?.message ?? err}`);
       for (const t of this.waiting.splice(0)) t.reject(this.fatal);
       return;
@@ -162,15 +176,17 @@ export class PagePool {
       err?.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? `processing the page ran out of memory (heap limit ${this.opts.maxHeapMb ?? 1536} MB per worker)`
         : `processing the page crashed its worker (${err?.message ?? err})`;
-    this.replace(slot, slot.task ? { ok: false, reason } : null);
+    this.replace(slot, slot.tasks.length ? { ok: false, reason } : null);
   }
 
   private replace(slot: Slot, outcome: PageOutcome | null): void {
     this.restarts++;
     const i = this.slots.indexOf(slot);
-    const task = slot.task;
+    const [task, ...behind] = slot.tasks;
     if (slot.timer) clearTimeout(slot.timer);
-    slot.task = null;
+    slot.tasks = [];
+    // The pages queued behind the failed one were never started: they go first to the next free worker.
+    this.waiting.unshift(...behind);
     if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
     if (task && outcome) task.resolve(outcome);
     this.dispatch();

@@ -71,3 +71,25 @@ test('read-only connections refuse writes', () => {
   expect(() => ro.query('SELECT 1 AS one')).not.toThrow();
   ro.close();
 });
+
+test('the full-text index catches up when asked, and follows a re-processed text', () => {
+  const s = fresh();
+  const run = s.startRun({ command: 't', inputs: [], codeVersion: '0', rulesetVersion: 'r', dictVersions: {}, pipelineVersion: 'v1' });
+  s.putDocument(run, record(), [fact]);
+  // Ingest does not index page by page: the document waits in search_pending.
+  expect(s.searchDocuments(['小额贷款'], 10, 0).total).toBe(0);
+  expect(s.updateSearchIndex()).toBe(1);
+  expect(s.searchDocuments(['小额贷款'], 10, 0).hits.map((h) => h.source)).toEqual(['test/doc.txt']);
+  expect(s.updateSearchIndex()).toBe(0); // nothing new
+
+  // Re-processed with another text: the old entry goes at once, the new one comes with the next catch-up.
+  const other = TrackedText.fromOriginal('苏州：发放创业担保贷款。');
+  s.putDocument(run, { ...record('h1', 'v2'), normalized: other }, []);
+  expect(s.searchDocuments(['小额贷款'], 10, 0).total).toBe(0);
+  expect(s.updateSearchIndex()).toBe(1);
+  expect(s.searchDocuments(['创业担保'], 10, 0).total).toBe(1);
+  expect(s.searchDocuments(['小额贷款'], 10, 0).total).toBe(0);
+  // The index agrees with its content table (FTS5's own consistency check).
+  expect(() => s.db.exec("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")).not.toThrow();
+  s.close();
+});
