@@ -37,12 +37,24 @@ function isNumberWord(w: string): boolean {
   return w.toLowerCase().split('-').every((p) => NUMBER_WORDS.has(p));
 }
 
-/** Value of a run of number words, by compromise; exact for integers. */
+/**
+ * Value of a run of number words, by compromise; exact for integers. Remembered: the same few runs (`two`, `three
+ * hundred`) recur on every English page, and a compromise parse costs far more than the rest of the reading.
+ */
+const wordValues = new Map<string, Dec | null>();
 function wordsValue(span: string): Dec | null {
+  const key = span.toLowerCase().replace(/\s+/g, ' ');
+  const known = wordValues.get(key);
+  if (known !== undefined) return known;
   const got = nlp(span).numbers().get() as number[];
-  if (got.length !== 1 || !Number.isFinite(got[0])) return null;
-  const v = got[0];
-  return Number.isInteger(v) ? Dec.int(BigInt(v)) : Dec.parse(String(v));
+  let value: Dec | null = null;
+  if (got.length === 1 && Number.isFinite(got[0])) {
+    const v = got[0];
+    value = Number.isInteger(v) ? Dec.int(BigInt(v)) : Dec.parse(String(v));
+  }
+  if (wordValues.size >= 10000) wordValues.clear();
+  wordValues.set(key, value);
+  return value;
 }
 
 function readWords(text: string, pos: number): NumberRead | null {

@@ -13,14 +13,15 @@ export const MAX_NESTING = 1000;
 
 /** The deepest nesting of elements in the page (stops counting once past `stopAt`). */
 export function nestingDepth(bytes: Uint8Array, stopAt = MAX_NESTING + 1): number {
-  const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').toLowerCase();
+  // Case is folded per tag name, not over the whole page (a second copy of a large page for nothing).
+  const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const tag = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/g;
   let depth = 0;
   let max = 0;
   let m: RegExpExecArray | null;
   while ((m = tag.exec(html))) {
     if (!m[2]) continue; // a comment
-    const name = m[2];
+    const name = m[2].toLowerCase();
     if (VOID.has(name) || OPTIONAL_END.has(name) || m[3]) continue;
     if (m[1]) {
       if (depth > 0) depth--;
@@ -28,7 +29,10 @@ export function nestingDepth(bytes: Uint8Array, stopAt = MAX_NESTING + 1): numbe
     }
     if (RAW_TEXT.has(name)) {
       // Skip to the end tag: scripts may hold '<div>' in strings.
-      const end = html.indexOf(`</${name}`, tag.lastIndex);
+      const close = new RegExp(`</${name}`, 'gi');
+      close.lastIndex = tag.lastIndex;
+      const found = close.exec(html);
+      const end = found ? found.index : -1;
       tag.lastIndex = end < 0 ? html.length : end;
       depth++;
       continue;
