@@ -18,7 +18,8 @@ import { contentHash, pipelineVersions } from './pipeline.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import { PagePool, cores } from './worker/pool.js';
 import { processForStore, type PageOutcome } from './worker/process.js';
-import type { Store, RunCounts, DocumentRecord } from './store/types.js';
+import type { Store, RunCounts, WritableDocument } from './store/types.js';
+import { originalBytes } from './store/maps.js';
 import type { Fact, RawPage } from './types.js';
 
 export interface IngestError {
@@ -146,7 +147,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
   // "unchanged" at once, so the first copy (in input order) is the one stored, in every run.
   const pendingHashes = new Set<string>();
   const batchSize = Math.max(1, opts.batchSize ?? 64);
-  let batch: Array<{ doc: DocumentRecord; facts: Fact[] }> = [];
+  let batch: Array<{ doc: WritableDocument; facts: Fact[] }> = [];
   let batchBytes = 0;
   let unchanged: string[] = [];
   let unchangedSources: string[] = [];
@@ -203,7 +204,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
       recordError(page.source, record, outcome.warning, true);
     }
     batch.push({ doc: outcome.record, facts: outcome.facts });
-    batchBytes += outcome.record.original.length * 2;
+    batchBytes += originalBytes(outcome.record);
     if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || Date.now() - lastFlush >= BATCH_AGE_MS) flush();
   };
 

@@ -15,7 +15,7 @@ import { decodeMap, documentValues } from './maps.js';
 import { migratePostgres } from './pg-migrate.js';
 import { pgTypes, toDollarParams } from './pg-sql.js';
 import type {
-  DocumentRecord,
+  WritableDocument,
   ErrorRow,
   FactFilter,
   FactRow,
@@ -177,7 +177,7 @@ export class PostgresStore implements PostgresStoreMethods {
     await this.pool.query('UPDATE documents SET last_run = $1 WHERE content_hash = $2', [runId, contentHash]);
   }
 
-  async putDocument(runId: number, doc: DocumentRecord, facts: Fact[]): Promise<{ documentId: number; facts: number }> {
+  async putDocument(runId: number, doc: WritableDocument, facts: Fact[]): Promise<{ documentId: number; facts: number }> {
     return this.transaction((client) => upsertDocument(client, runId, doc, facts));
   }
 
@@ -400,7 +400,7 @@ export class PostgresStore implements PostgresStoreMethods {
 }
 
 /** Inserts or replaces one document (keyed by content hash) and its facts, inside the caller's transaction. */
-async function upsertDocument(client: pg.ClientBase, runId: number, doc: DocumentRecord, facts: Fact[]): Promise<{ documentId: number; facts: number }> {
+async function upsertDocument(client: pg.ClientBase, runId: number, doc: WritableDocument, facts: Fact[]): Promise<{ documentId: number; facts: number }> {
   const values = [
     ...documentValues(doc),
     runId, // last_run

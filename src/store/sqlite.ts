@@ -7,7 +7,7 @@ import { migrate } from './migrate.js';
 import { SqliteBrowser } from './sqlite-browse.js';
 import type {
   BrowsedFact,
-  DocumentRecord,
+  WritableDocument,
   FactDimension,
   FactPage,
   FactPageRequest,
@@ -128,19 +128,20 @@ export class SqliteStore implements Store {
     this.prepare('UPDATE documents SET last_run = ? WHERE content_hash = ?').run(runId, contentHash);
   }
 
-  putDocument(runId: number, doc: DocumentRecord, facts: Fact[]): { documentId: number; facts: number } {
+  putDocument(runId: number, doc: WritableDocument, facts: Fact[]): { documentId: number; facts: number } {
     const tx = this.db.transaction(() => {
       const existing = this.prepare('SELECT id FROM documents WHERE content_hash = ?').get(doc.contentHash) as
         | { id: number }
         | undefined;
-      const values = documentValues(doc);
+      // Texts that arrive as UTF-8 bytes are stored as TEXT by CAST (a no-op on strings).
+      const values = documentValues(doc, 'as-given');
       let documentId: number;
       if (existing) {
         documentId = existing.id;
         this.prepare(
             `UPDATE documents SET source = ?, url = ?, fetched_at = ?, format = ?, encoding = ?, decode_issues = ?,
-             lang = ?, title = ?, published = ?, source_name = ?, author = ?, empty_reason = ?, original_text = ?,
-             clean_text = ?, normalized_text = ?, clean_map = ?, norm_map = ?, flags = ?, pipeline_version = ?,
+             lang = ?, title = ?, published = ?, source_name = ?, author = ?, empty_reason = ?, original_text = CAST(? AS TEXT),
+             clean_text = CAST(? AS TEXT), normalized_text = CAST(? AS TEXT), clean_map = ?, norm_map = ?, flags = ?, pipeline_version = ?,
              last_run = ? WHERE id = ?`,
           )
           .run(...values, runId, documentId);
@@ -150,7 +151,7 @@ export class SqliteStore implements Store {
             `INSERT INTO documents (source, url, fetched_at, format, encoding, decode_issues, lang, title, published,
              source_name, author, empty_reason, original_text, clean_text, normalized_text, clean_map, norm_map, flags,
              pipeline_version, first_run, last_run, content_hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(...values, runId, runId, doc.contentHash);
         documentId = Number(r.lastInsertRowid);

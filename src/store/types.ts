@@ -20,6 +20,21 @@ export interface DocumentRecord {
   pipelineVersion: string;
 }
 
+/**
+ * A document's large columns in their stored form — UTF-8 bytes and encoded offset maps — as a worker thread hands
+ * them over: bytes cross threads without being copied and never become strings on the one writing thread.
+ */
+export interface StoredTexts {
+  original: Buffer;
+  cleanText: Buffer;
+  normalizedText: Buffer;
+  cleanMap: Buffer;
+  normMap: Buffer;
+}
+
+/** What a store writes: a whole record, or its small fields with the large ones already encoded. */
+export type WritableDocument = DocumentRecord | (Omit<DocumentRecord, 'original' | 'clean' | 'normalized'> & { stored: StoredTexts });
+
 export interface RunInfo {
   command: string;
   inputs: string[];
@@ -31,7 +46,7 @@ export interface RunInfo {
 
 /** What `Store.writeBatch` writes in one transaction. */
 export interface WriteBatch {
-  documents: Array<{ doc: DocumentRecord; facts: Fact[] }>;
+  documents: Array<{ doc: WritableDocument; facts: Fact[] }>;
   /** Content hashes of pages seen again unchanged (touchDocument). */
   unchanged: string[];
 }
@@ -247,7 +262,7 @@ export interface Store {
   /** Marks an unchanged document as seen by this run. */
   touchDocument(runId: number, contentHash: string): void;
   /** Stores (or replaces) a document and all its facts in one transaction; returns the number of facts stored. */
-  putDocument(runId: number, doc: DocumentRecord, facts: Fact[]): { documentId: number; facts: number };
+  putDocument(runId: number, doc: WritableDocument, facts: Fact[]): { documentId: number; facts: number };
   recordError(runId: number | null, source: string, reason: string, record?: string | null): void;
   /**
    * Optional batched write (corpus-scale ingest): every document with its facts, and every unchanged page's touch, in

@@ -7,6 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet, teachSegmenter, type RuleSet } from '../extract/rules.js';
 import { processForStore } from './process.js';
 import type { RawPage } from '../types.js';
+import type { DocumentRecord } from '../store/types.js';
+import { storedTexts } from '../store/maps.js';
 
 export interface WorkerInit {
   pipelineVersion: string;
@@ -26,6 +28,14 @@ if (init.ruleSet) teachSegmenter(ruleSet);
 parentPort!.on('message', (msg: WorkerRequest) => {
   const page = { ...msg.page, bytes: Buffer.from(msg.page.bytes.buffer, msg.page.bytes.byteOffset, msg.page.bytes.byteLength) };
   const outcome = processForStore(page, ruleSet, init.pipelineVersion);
-  parentPort!.postMessage({ id: msg.id, outcome });
+  if (!outcome.ok) {
+    parentPort!.postMessage({ id: msg.id, outcome });
+    return;
+  }
+  // The large texts and maps go as UTF-8 bytes, moved (not copied) to the writing thread.
+  const { original, clean, normalized, ...head } = outcome.record as DocumentRecord;
+  const stored = storedTexts(outcome.record as DocumentRecord);
+  const moved = [stored.original, stored.cleanText, stored.normalizedText, stored.cleanMap, stored.normMap].map((b) => b.buffer as ArrayBuffer);
+  parentPort!.postMessage({ id: msg.id, outcome: { ...outcome, record: { ...head, stored } } }, moved);
 });
 parentPort!.postMessage({ ready: true });

@@ -59,6 +59,9 @@ export function compiledWorkerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** Young-generation size of each worker's heap (MB). */
+const YOUNG_GENERATION_MB = 8;
+
 export class PagePool {
   private slots: Slot[] = [];
   private waiting: Task[] = [];
@@ -110,7 +113,9 @@ export class PagePool {
   private spawn(): Slot {
     const worker = new Worker(this.file, {
       workerData: { pipelineVersion: this.opts.pipelineVersion, ruleSet: this.opts.ruleSet },
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb ?? 1536 },
+      // A small young generation: V8's default (up to 48 MB a thread) only buys fewer scavenges, and this work
+      // allocates fast enough to fill it; measured here, 8 MB took ~130 MB off a run's peak at the same speed.
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb ?? 1536, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false };
     worker.on('message', (msg: any) => {
