@@ -4,7 +4,7 @@
  * the nearest one before the figure in its sentence, then the nearest in its paragraph, then (place only) the document's
  * most frequent place.
  */
-import { taggedWords } from '../segment/index.js';
+import { taggedWordsWhere } from '../segment/index.js';
 import type { RuleLang } from '../types.js';
 import { normalizeQuery } from '../normalize/index.js';
 
@@ -87,24 +87,30 @@ function findAll(text: string, res: RegExp[], group: boolean): Span[] {
   return kept;
 }
 
-/** Han place names by word tagging: jieba's `ns` words with an administrative suffix, or a name followed by one. */
+/**
+ * Han place names by word tagging: jieba's `ns` words with an administrative suffix, or a name followed by one.
+ * Every such name holds a suffix, so only the stretches holding one are tagged.
+ */
 function hanPlaces(text: string, spec: ContextSpec, notPlaces: Set<string>): Span[] {
   const suffixes = spec.place_suffixes ?? [];
   if (!suffixes.length) return [];
   const out: Span[] = [];
-  const tagged = taggedWords(text);
-  let pos = 0;
+  const tagged = taggedWordsWhere(text, suffixes);
   for (let i = 0; i < tagged.length; i++) {
-    const { word, tag } = tagged[i];
-    const start = text.indexOf(word, pos);
-    if (start < 0) continue;
-    pos = start + word.length;
+    const { word, tag, start } = tagged[i];
     let name: string | null = null;
-    let end = pos;
+    let end = start + word.length;
     const next = tagged[i + 1];
-    if (next && suffixes.includes(next.word) && /^(ns|nz|nr|nrt|j)$/.test(tag) && word.length >= 2 && /^\p{Script=Han}+$/u.test(word)) {
+    if (
+      next &&
+      next.start === end &&
+      suffixes.includes(next.word) &&
+      /^(ns|nz|nr|nrt|j)$/.test(tag) &&
+      word.length >= 2 &&
+      /^\p{Script=Han}+$/u.test(word)
+    ) {
       name = word + next.word;
-      end = pos + next.word.length;
+      end += next.word.length;
     } else if (tag === 'ns' && word.length >= 3 && suffixes.some((s) => word.endsWith(s))) {
       name = word;
     }

@@ -11,29 +11,64 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscri
 
 export const MAX_NESTING = 1000;
 
-/** The deepest nesting of elements in the page (stops counting once past `stopAt`). */
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isNameChar = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x3a || c === 0x2d;
+
+/** The ASCII tag name bytes[from, to), lower-cased. */
+function tagName(bytes: Uint8Array, from: number, to: number): string {
+  let name = '';
+  for (let i = from; i < to; i++) name += String.fromCharCode(bytes[i] | 0x20);
+  return name;
+}
+
+/** Index of the end tag `</name` (any case) at or after `from`, or -1. */
+function endTagAt(buf: Buffer, name: string, from: number): number {
+  for (let i = buf.indexOf('</', from); i >= 0; i = buf.indexOf('</', i + 2)) {
+    if (tagName(buf, i + 2, Math.min(buf.length, i + 2 + name.length)) === name) return i;
+  }
+  return -1;
+}
+
+/**
+ * The deepest nesting of elements in the page (stops counting once past `stopAt`). Scans the bytes themselves:
+ * no string is made of the page.
+ */
 export function nestingDepth(bytes: Uint8Array, stopAt = MAX_NESTING + 1): number {
-  // Case is folded per tag name, not over the whole page (a second copy of a large page for nothing).
-  const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const tag = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/g;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let depth = 0;
   let max = 0;
-  let m: RegExpExecArray | null;
-  while ((m = tag.exec(html))) {
-    if (!m[2]) continue; // a comment
-    const name = m[2].toLowerCase();
-    if (VOID.has(name) || OPTIONAL_END.has(name) || m[3]) continue;
-    if (m[1]) {
+  for (let i = buf.indexOf(LT); i >= 0; i = buf.indexOf(LT, i)) {
+    if (buf[i + 1] === 0x21 && buf[i + 2] === 0x2d && buf[i + 3] === 0x2d) {
+      const end = buf.indexOf('-->', i + 4);
+      if (end < 0) break;
+      i = end + 3;
+      continue;
+    }
+    let j = i + 1;
+    const closing = buf[j] === SLASH;
+    if (closing) j++;
+    if (!isLetter(buf[j])) {
+      i++;
+      continue;
+    }
+    let k = j + 1;
+    while (k < buf.length && isNameChar(buf[k])) k++;
+    const gt = buf.indexOf(GT, k);
+    if (gt < 0) break;
+    i = gt + 1;
+    const name = tagName(buf, j, k);
+    if (VOID.has(name) || OPTIONAL_END.has(name) || (gt > k && buf[gt - 1] === SLASH)) continue;
+    if (closing) {
       if (depth > 0) depth--;
       continue;
     }
     if (RAW_TEXT.has(name)) {
       // Skip to the end tag: scripts may hold '<div>' in strings.
-      const close = new RegExp(`</${name}`, 'gi');
-      close.lastIndex = tag.lastIndex;
-      const found = close.exec(html);
-      const end = found ? found.index : -1;
-      tag.lastIndex = end < 0 ? html.length : end;
+      const end = endTagAt(buf, name, i);
+      i = end < 0 ? buf.length : end;
       depth++;
       continue;
     }
