@@ -10,9 +10,12 @@
  *     (decoded pages in, as Cheerio gets them), Readability on linkedom (boilerplate removal alone);
  *   - the whole pipeline into SQLite (a fresh database) with 1 and with 2 worker threads, wall time, as `newsfacts
  *     ingest` runs it (a child process each, startup included);
+ *   - Readability and the two pipeline runs `--repeat` times, interleaved, each row the median run: on a shared
+ *     machine one run can be 20 % off another, and a ratio of two single runs says little;
  *   - peak resident memory (maxRSS) of a whole-pipeline run over each of `--memory` page counts (default workers).
  *
- * Options: --pages N (default 300), --memory A,B (default 1000,2000; the README figure uses 1000,20000), --out FILE
+ * Options: --pages N (default 1000), --repeat N (default 3), --memory A,B (default 1000,2000; the README figure uses
+ * 1000,20000), --out FILE
  * (default dist/bench.json). Everything is written to a temp folder that is removed at the end.
  */
 import { spawnSync } from 'node:child_process';
@@ -109,6 +112,12 @@ function row(what: string, pages: number, seconds: number, bytes: number, note?:
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** The median item by `key` (the lower middle one for an even count). */
+function median<T>(items: T[], key: (t: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
 /** A whole-pipeline ingest in a child process (as the CLI runs it): wall time and peak RSS. */
 function childIngest(dir: string, workers: number | null): { seconds: number; maxRssMb: number; stored: number; failed: number; facts: number } {
   const db = path.join(path.dirname(dir), `bench-${path.basename(dir)}-${workers ?? 'default'}-${Date.now()}.sqlite`);
@@ -130,7 +139,8 @@ async function child(dir: string, db: string, workers: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4], process.argv[5] ?? '');
-  const nPages = Number(arg('--pages', '300'));
+  const nPages = Number(arg('--pages', '1000'));
+  const repeat = Math.max(1, Number(arg('--repeat', '3')));
   const memory = arg('--memory', '1000,2000')
     .split(',')
     .map(Number)
@@ -139,7 +149,7 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-bench-'));
   try {
     const pages = sourcePages();
-    console.log(`newsfacts bench: ${pages.length} shared pages, ${nPages} pages per stage, memory runs at ${memory.join(', ')} pages; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
+    console.log(`newsfacts bench: ${pages.length} shared pages, ${nPages} pages per stage, ${repeat} runs of Readability and the pipeline, memory runs at ${memory.join(', ')} pages; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
 
     // One thread, in this process: the same decoded pages for every extractor.
     const decoded: DecodedPage[] = [];
@@ -166,14 +176,23 @@ async function main(): Promise<void> {
     rows.push(timed('cheerio.load, htmlparser2 (floor)', decoded, bytes, (p) => cheerio.load(p.content, { xml: { xmlMode: false, decodeEntities: true } } as any)));
     rows.push(timed('cheerio.load, parse5', decoded, bytes, (p) => cheerio.load(p.content)));
     rows.push(timed('newsfacts clean stage alone', decoded, bytes, (p) => cleanPage(p)));
-    rows.push(timed('Readability on linkedom (boilerplate removal alone)', decoded, bytes, (p) => new Readability(parseHTML(p.content).document as any).parse()));
 
-    // The whole pipeline into SQLite, as `newsfacts ingest` runs it.
+    // Readability and the whole pipeline into SQLite (as `newsfacts ingest` runs it), interleaved, `repeat` times.
     const speedDir = path.join(tmp, `pages-${nPages}`);
     const speedBytes = writeCorpus(speedDir, pages, nPages);
-    for (const w of [1, 2]) {
-      const r = childIngest(speedDir, w);
-      rows.push(row(`whole pipeline into SQLite, ${w} worker${w === 1 ? '' : 's'} (wall, startup included)`, nPages, r.seconds, speedBytes, `${r.facts} facts, ${r.failed} failed, peak RSS ${r.maxRssMb} MB`));
+    const readability: Row[] = [];
+    const pipeline: Record<1 | 2, Array<ReturnType<typeof childIngest>>> = { 1: [], 2: [] };
+    for (let r = 0; r < repeat; r++) {
+      readability.push(timed('Readability on linkedom (boilerplate removal alone)', decoded, bytes, (p) => new Readability(parseHTML(p.content).document as any).parse()));
+      for (const w of [1, 2] as const) pipeline[w].push(childIngest(speedDir, w));
+    }
+    const spread = (xs: number[]) => (repeat > 1 ? `runs ${xs.map((x) => x.toFixed(1)).join(', ')} s` : '');
+    const readabilityMedian = median(readability, (r) => r.seconds);
+    rows.push({ ...readabilityMedian, note: [readabilityMedian.note, spread(readability.map((r) => r.seconds))].filter(Boolean).join('; ') });
+    for (const w of [1, 2] as const) {
+      const r = median(pipeline[w], (x) => x.seconds);
+      const note = `${r.facts} facts, ${r.failed} failed, peak RSS ${r.maxRssMb} MB; ${spread(pipeline[w].map((x) => x.seconds))}`;
+      rows.push(row(`whole pipeline into SQLite, ${w} worker${w === 1 ? '' : 's'} (wall, startup included)`, nPages, r.seconds, speedBytes, note));
     }
 
     const mem: Array<{ pages: number; maxRssMb: number; seconds: number; pagesPerSec: number }> = [];

@@ -5,7 +5,6 @@ import { openStore } from '../store/index.js';
 import { cores } from '../worker/pool.js';
 import { UsageError, type SetExit } from './errors.js';
 import { printTotals } from './summary.js';
-import { ingestToQueue } from '../queue/cli.js';
 
 interface IngestCliOptions {
   db?: string;
@@ -39,7 +38,8 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--queue <url>', "enqueue the inputs' work units on redis://… for 'newsfacts worker' instead of processing them")
     .action(async (paths: string[], opts: IngestCliOptions) => {
       if (!paths.length) throw new UsageError('ingest needs at least one path');
-      if (opts.queue) return ingestToQueue(paths, opts.queue, { quiet: opts.quiet });
+      // The queue client (BullMQ, ioredis) loads only when a queue is used: it costs every other run ~0.3 s.
+      if (opts.queue) return (await import('../queue/cli.js')).ingestToQueue(paths, opts.queue, { quiet: opts.quiet });
       const workers = opts.workers === undefined ? undefined : intOption('--workers', opts.workers, 0);
       const batchSize = intOption('--batch-size', opts.batchSize ?? '64', 1);
       const maxPageMb = Number(opts.maxPageMb ?? '16');

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { queueStatus } from '../queue/queue.js';
 import type { SetExit } from './errors.js';
 import { formatRows } from './format.js';
 
@@ -11,6 +10,7 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--format <format>', 'text | json', 'text')
     .option('--fail-on-failed', 'exit with status 1 when any unit failed')
     .action(async (opts: { queue: string; format: string; failOnFailed?: boolean }) => {
+      const { queueStatus } = await import('../queue/queue.js'); // loaded only by this command
       const s = await queueStatus(opts.queue);
       if (opts.format === 'json') {
         console.log(JSON.stringify(s, null, 2));

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { openAsyncStore } from '../store/index.js';
-import { startWorker } from '../queue/queue.js';
 import { UsageError, type SetExit } from './errors.js';
 
 export function register(program: Command, _setExit: SetExit): void {
@@ -23,6 +22,7 @@ export function register(program: Command, _setExit: SetExit): void {
       const log = opts.quiet ? undefined : (line: string) => console.log(`[worker ${process.pid}] ${line}`);
       let worker;
       try {
+        const { startWorker } = await import('../queue/queue.js'); // loaded only by this command
         worker = await startWorker(opts.queue, store, { concurrency, lockMs, pageDelayMs, exitWhenDrained: opts.exitWhenDrained, log });
       } catch (err) {
         await store.close();

@@ -2,7 +2,7 @@
  * Reading one English number: `1,500`, `2.5`, `2.5 million`, `$1.2 million` (the `$` is a prefix currency handled by
  * the figure layer), `40k`, and number words through compromise (`two hundred`, `twenty-five thousand`).
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import { Dec } from './decimal.js';
 import { readArabic, ZH_EN_SEPARATORS } from './arabic.js';
 import { isDigit, type NumberRead } from './reading.js';
@@ -42,10 +42,13 @@ function isNumberWord(w: string): boolean {
  * hundred`) recur on every English page, and a compromise parse costs far more than the rest of the reading.
  */
 const wordValues = new Map<string, Dec | null>();
+/** compromise, loaded on first use: it takes ~0.4 s to load, in every worker thread, and most pages never need it. */
+let nlp: ((text: string) => { numbers(): { get(): unknown[] } }) | null = null;
 function wordsValue(span: string): Dec | null {
   const key = span.toLowerCase().replace(/\s+/g, ' ');
   const known = wordValues.get(key);
   if (known !== undefined) return known;
+  nlp ??= createRequire(import.meta.url)('compromise') as NonNullable<typeof nlp>;
   const got = nlp(span).numbers().get() as number[];
   let value: Dec | null = null;
   if (got.length === 1 && Number.isFinite(got[0])) {
