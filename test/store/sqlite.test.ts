@@ -93,3 +93,22 @@ test('the full-text index catches up when asked, and follows a re-processed text
   expect(() => s.db.exec("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")).not.toThrow();
   s.close();
 });
+
+test('offset maps are stored compressed and read back exactly; maps in the first format still read', async () => {
+  const { encodeMap, decodeMap } = await import('../../src/store/maps.js');
+  const { processPage } = await import('../../src/pipeline.js');
+  const { loadRuleSet } = await import('../../src/extract/rules.js');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dir = path.resolve(process.cwd(), 'corpus');
+  const file = readdirSync(dir).find((f) => f.startsWith('003'))!;
+  const done = processPage({ source: file, bytes: readFileSync(path.join(dir, file)), format: 'text' }, loadRuleSet(), 'v');
+  const norm = done.norm.text; // pinyin stripped, OpenCC converted: far from one to one
+  const blob = encodeMap(norm);
+  expect(blob.length).toBeLessThan((norm.length * 8) / 10); // the first format took 8 bytes a character
+  const back = decodeMap(norm.text, blob);
+  expect(Array.from(back.starts)).toEqual(Array.from(norm.starts));
+  expect(Array.from(back.ends)).toEqual(Array.from(norm.ends));
+  // The first format: all starts, then all ends, Int32.
+  const old = Buffer.from(new Int32Array([...norm.starts, ...norm.ends]).buffer);
+  expect(Array.from(decodeMap(norm.text, old).ends)).toEqual(Array.from(norm.ends));
+});
