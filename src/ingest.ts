@@ -14,10 +14,10 @@
  */
 import { readPages } from './sources/index.js';
 import { measureInputs } from './sources/inputs.js';
-import { contentHash, pipelineVersions } from './pipeline.js';
+import { contentHash, pipelineVersions } from './versions.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import { PagePool, cores } from './worker/pool.js';
-import { processForStore, type PageOutcome } from './worker/process.js';
+import type { PageOutcome } from './worker/outcome.js';
 import type { Store, RunCounts, WritableDocument } from './store/types.js';
 import { originalBytes } from './store/maps.js';
 import type { Fact, RawPage } from './types.js';
@@ -236,6 +236,8 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
       }
       pendingHashes.add(hash);
       if (!pool) {
+        // Loaded here, not at the top: with worker threads this thread never runs the stages.
+        const { processForStore } = await import('./worker/process.js');
         settle(page, record, hash, processForStore(page, ruleSet, v.pipeline));
         continue;
       }

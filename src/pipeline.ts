@@ -2,44 +2,18 @@
  * One page's way through the stages: decode → clean → normalize → extract. This is the only place that knows their
  * order; every stage is a pure function, so the same code runs in the CLI, in worker threads and in tests.
  */
-import { createHash } from 'node:crypto';
 import { decodePage } from './decode/index.js';
 import { cleanPage } from './clean/index.js';
 import { normalize } from './normalize/index.js';
 import { extractFacts, type ExtractOptions } from './extract/engine.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
-import { dependencyVersion, packageVersion } from './paths.js';
 import type { DocumentRecord } from './store/types.js';
 import type { Fact, RawPage, NormDoc, CleanDoc, DecodedPage } from './types.js';
 import { TrackedText } from './offsets.js';
-import { dictionaryLabel } from './segment/dictionary.js';
 
-export interface PipelineVersions {
-  code: string;
-  ruleset: string;
-  dicts: Record<string, string>;
-  /** Hash of the three: a stored document whose version differs is processed again. */
-  pipeline: string;
-}
+import { contentHash } from './versions.js';
 
-export function pipelineVersions(ruleSet: RuleSet = loadRuleSet()): PipelineVersions {
-  const dicts = {
-    'opencc-js': dependencyVersion('opencc-js'),
-    nodejieba: dependencyVersion('nodejieba'),
-    'jieba-dictionary': dictionaryLabel(),
-    compromise: dependencyVersion('compromise'),
-  };
-  const code = packageVersion();
-  const pipeline = createHash('sha256')
-    .update(JSON.stringify([code, ruleSet.version, dicts]))
-    .digest('hex')
-    .slice(0, 16);
-  return { code, ruleset: ruleSet.version, dicts, pipeline };
-}
-
-export function contentHash(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { contentHash, pipelineVersions, type PipelineVersions } from './versions.js';
 
 export interface ProcessedPage {
   decoded: DecodedPage;

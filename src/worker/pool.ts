@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import type { RuleSet } from '../extract/rules.js';
 import type { RawPage } from '../types.js';
-import { reviveRecord, type PageOutcome } from './process.js';
+import { reviveRecord, type PageOutcome } from './outcome.js';
 
 export interface PoolOptions {
   size: number;

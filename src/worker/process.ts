@@ -6,15 +6,12 @@
  */
 import { processPage } from '../pipeline.js';
 import { canonicalEncoding, charsetFromContentType, declaredCharset } from '../decode/charset.js';
-import { TrackedText } from '../offsets.js';
 import { MAX_NESTING, nestingDepth } from './depth.js';
 import type { RuleSet } from '../extract/rules.js';
-import type { DocumentRecord, StoredTexts, WritableDocument } from '../store/types.js';
+import type { PageOutcome } from './outcome.js';
 import type { Fact, RawPage } from '../types.js';
 
-export type PageOutcome =
-  | { ok: true; record: WritableDocument; facts: Fact[]; warning: string | null }
-  | { ok: false; reason: string };
+export type { PageOutcome } from './outcome.js';
 
 export function processForStore(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string): PageOutcome {
   try {
@@ -54,23 +51,3 @@ export function failureReason(err: unknown): string {
   return String(e?.message ?? e);
 }
 
-/**
- * A record after structured cloning: plain objects where TrackedText instances were, Uint8Arrays where Buffers were
- * (a worker sends its texts already encoded, see page-worker.ts): make them whole.
- */
-export function reviveRecord(record: WritableDocument): WritableDocument {
-  if ('stored' in record) {
-    const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-    const s = record.stored;
-    const stored: StoredTexts = {
-      original: buf(s.original),
-      cleanText: buf(s.cleanText),
-      normalizedText: buf(s.normalizedText),
-      cleanMap: buf(s.cleanMap),
-      normMap: buf(s.normMap),
-    };
-    return { ...record, stored };
-  }
-  const revive = (t: any) => (t instanceof TrackedText ? t : new TrackedText(t.text, t.starts, t.ends));
-  return { ...record, clean: revive(record.clean), normalized: revive(record.normalized) };
-}
