@@ -35,8 +35,10 @@ function text(name: string, v: string): string {
   return v;
 }
 
-function list(p: URLSearchParams, name: string, allowed?: readonly string[]): string[] | undefined {
-  const values = p.getAll(name).filter((v) => v !== '').map((v) => text(name, v));
+/** A repeatable parameter (`rule=a&rule=b`); with `split`, one value may also list several (`rule=a b`, `a,b`). */
+function list(p: URLSearchParams, name: string, allowed?: readonly string[], split = false): string[] | undefined {
+  const given = split ? p.getAll(name).flatMap((v) => v.split(/[\s,]+/)) : p.getAll(name);
+  const values = given.filter((v) => v !== '').map((v) => text(name, v));
   if (allowed) {
     for (const v of values) if (!allowed.includes(v)) throw new BadRequest(`unknown ${name} '${v}' (one of: ${allowed.join(', ')})`);
   }
@@ -97,7 +99,7 @@ export function parseFactView(p: URLSearchParams): FactView {
   const query: FactQuery = {
     types: list(p, 'type', FACT_TYPES),
     langs: list(p, 'lang'),
-    rules: list(p, 'rule'),
+    rules: list(p, 'rule', undefined, true), // the form's rule box takes several, separated by spaces
     qualifiers: list(p, 'qualifier', QUALIFIERS),
     units: list(p, 'unit'),
     place: orNone(single(p, 'place')),

@@ -113,6 +113,28 @@ test('filter facts by type and language through the form and the facets', async 
   expect(new Set(langs)).toEqual(new Set(['zh-Hant']));
 });
 
+test('several rules and types chosen by facets survive the filter form', async () => {
+  await page.goto(served.url + '/facts');
+  for (const facet of ['rule', 'type']) {
+    const links = page.locator(`ul[data-facet=${facet}] li a`);
+    for (const i of [0, 1]) {
+      const before = page.url();
+      await links.nth(i).click();
+      await page.waitForURL((u) => u.toString() !== before);
+    }
+  }
+  const chosen = new URL(page.url()).searchParams;
+  expect(chosen.getAll('rule')).toHaveLength(2);
+  expect(chosen.getAll('type')).toHaveLength(2);
+  const total = await page.textContent('#total');
+  await page.click('#apply-filters');
+  await page.waitForLoadState('load');
+  const after = new URL(page.url()).searchParams;
+  expect(after.getAll('rule').flatMap((r) => r.split(' ')).sort()).toEqual(chosen.getAll('rule').sort());
+  expect(after.getAll('type').sort()).toEqual(chosen.getAll('type').sort());
+  expect(await page.textContent('#total')).toBe(total);
+});
+
 test('pages follow one another without repeating a row (keyset pagination)', async () => {
   await page.goto(served.url + '/facts?sort=value&dir=desc&limit=10');
   const first = await page.$$eval('#facts tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-fact')));

@@ -104,13 +104,18 @@ function facetList(f: { param: string; label: string; values: Array<{ keys: Arra
   })}</ul>`;
 }
 
+/** Facets can choose several types or languages: the form's select then keeps them all (and submits them all). */
+function several(chosen: string[] | undefined): SafeHtml {
+  return chosen && chosen.length > 1 ? html` multiple size="${Math.min(6, chosen.length + 1)}"` : html``;
+}
+
 function filterForm(view: FactView, p: URLSearchParams): SafeHtml {
   const q = view.query;
   const option = (value: string, label: string, chosen: boolean) => html`<option value="${value}"${chosen ? ' selected' : ''}>${label}</option>`;
   return html`<form class="filters" method="get" action="/facts">
-<label>type<select name="type"><option value="">any</option>${FACT_TYPES.map((t) => option(t, t, !!q.types?.includes(t)))}</select></label>
-<label>language<select name="lang"><option value="">any</option>${['zh', 'zh-Hans', 'zh-Hant', 'vi', 'en'].map((l) => option(l, l, !!q.langs?.includes(l)))}</select></label>
-<label>rule<input name="rule" value="${q.rules?.[0] ?? ''}" size="22"></label>
+<label>type<select name="type"${several(q.types)}><option value="">any</option>${FACT_TYPES.map((t) => option(t, t, !!q.types?.includes(t)))}</select></label>
+<label>language<select name="lang"${several(q.langs)}><option value="">any</option>${['zh', 'zh-Hans', 'zh-Hant', 'vi', 'en'].map((l) => option(l, l, !!q.langs?.includes(l)))}</select></label>
+<label>rule<input name="rule" value="${(q.rules ?? []).join(' ')}" size="22" title="one or more rule ids, separated by spaces"></label>
 <label>place<input name="place" value="${q.place === '' ? NONE : (q.place ?? '')}" size="10"></label>
 <label>period<input name="period" value="${q.period === '' ? NONE : (q.period ?? '')}" size="10"></label>
 <label>value ≥<input name="min" value="${q.valueMin ?? ''}" size="9" inputmode="decimal"></label>
