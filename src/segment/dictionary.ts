@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
-import { dependencyVersion } from '../paths.js';
+import { dependencyVersion, packageRoot } from '../paths.js';
 
 /** nodejieba's full dictionary (its typings omit the constant). */
 const FULL_DICTIONARY: string = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
@@ -91,14 +91,23 @@ export function loadJieba(ruleWords: readonly string[]): void {
     .update(JSON.stringify([COMPACT_VERSION, MIN_FREQUENCY, dependencyVersion('nodejieba'), FULL_DICTIONARY, sorted]))
     .digest('hex')
     .slice(0, 16);
-  const dir = path.join(os.tmpdir(), 'newsfacts-jieba');
-  const dict = path.join(dir, `dict-${key}.utf8`);
-  if (!existsSync(dict)) {
-    writeOnce(dict, compactDictionaryLines(readFileSync(FULL_DICTIONARY, 'utf8'), sorted).join('\n') + '\n');
+  // The system temp folder, else the package's own cache folder (a machine whose /tmp is not writable).
+  const places = [path.join(os.tmpdir(), 'newsfacts-jieba'), path.join(packageRoot(), 'node_modules', '.cache', 'newsfacts-jieba')];
+  const failures: string[] = [];
+  for (const dir of places) {
+    const dict = path.join(dir, `dict-${key}.utf8`);
+    const idfDict = path.join(dir, 'idf-stub.utf8');
+    const stopWordDict = path.join(dir, 'stop-stub.utf8');
+    try {
+      if (!existsSync(dict)) writeOnce(dict, compactDictionaryLines(readFileSync(FULL_DICTIONARY, 'utf8'), sorted).join('\n') + '\n');
+      writeOnce(idfDict, '的 1.0\n');
+      writeOnce(stopWordDict, '的\n');
+    } catch (err) {
+      failures.push(`${dir}: ${(err as Error).message}`);
+      continue;
+    }
+    nodejieba.load({ dict, idfDict, stopWordDict });
+    return;
   }
-  const idfDict = path.join(dir, 'idf-stub.utf8');
-  const stopWordDict = path.join(dir, 'stop-stub.utf8');
-  writeOnce(idfDict, '的 1.0\n');
-  writeOnce(stopWordDict, '的\n');
-  nodejieba.load({ dict, idfDict, stopWordDict });
+  throw new Error(`cannot write jieba's compact dictionary (${failures.join('; ')}); set NEWSFACTS_JIEBA_DICT=full to use the full one`);
 }
