@@ -9,7 +9,7 @@ import type { Fact, NormDoc, RuleLang, Sentence } from '../types.js';
 import { ruleLangOf } from '../types.js';
 import { parseQuantities } from '../quantities/index.js';
 import type { Quantity } from '../quantities/types.js';
-import { LineBoundaries, splitSentences } from '../segment/index.js';
+import { LazyWordBoundaries, splitSentences } from '../segment/index.js';
 import { contextFor, documentContext } from './context.js';
 import type { RuleSet } from './rules.js';
 import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './matching.js';
@@ -123,8 +123,8 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const matcher = new WordMatcher(lang);
   const sentences = splitSentences(raw, norm.lang);
   const paras = paragraphs(raw);
-  // Word boundaries are asked for at trigger words only: jieba cuts just the lines that hold one.
-  const boundaries = lang === 'zh' ? new LineBoundaries(raw, norm.lang) : null;
+  // Word boundaries are asked for at trigger words only: jieba cuts just the stretches that hold one.
+  const boundaries = lang === 'zh' ? new LazyWordBoundaries(raw, norm.lang) : null;
   const hits = findTriggers(text, rules, boundaries, matcher);
   // Periods and places are looked for only once a figure has become a fact (most pages of a crawl have none).
   let ctxCache: ReturnType<typeof documentContext> | null = null;

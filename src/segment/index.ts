@@ -5,7 +5,7 @@
  *   Vietnamese and English at . ! ? (and …) followed by a space and a capital letter, digit or opening quote, or by
  *   a line break — never inside a number (`1.500`, `1,5`, `1.1亿`) or after an abbreviation (`TP.`, `Mr.`, `No.`)
  *   or an initial (`J. Smith`). A line break always ends a sentence.
- * - Word boundaries. Chinese words come from jieba (loaded once, cut once per document); jieba cuts digits and
+ * - Word boundaries. Chinese words come from jieba (loaded once; cut per stretch where asked); jieba cuts digits and
  *   Latin letters one by one, so it decides only between two Han characters, and everything else follows the
  *   script: a run of letters, digits and marks is one word, each punctuation character stands alone.
  * - Clauses: a sentence split at ，,；;：: (not between two digits, as in `1,500` or `10:30`).
@@ -171,7 +171,6 @@ export function addWords(words: Iterable<string>): void {
     ruleWords.add(w);
   }
   lastBoundaries = null;
-  lastTagged = null;
 }
 
 /** jieba, loaded on first use with the dictionary made for the words taught so far, and the pending words taught. */
@@ -204,17 +203,39 @@ export interface TaggedWord {
   tag: string;
 }
 
-let lastTagged: { text: string; words: TaggedWord[] } | null = null;
+/** Where jieba itself splits its input before cutting (cppjieba's separators: spaces, tab, line breaks, ，and 。). */
+const JIEBA_SEPARATOR = /[ \t\n，。]/;
+
+/** The end of the stretch (text up to jieba's next separator) that starts at or runs through `from`. */
+function stretchEnd(text: string, from: number): number {
+  let to = from;
+  while (to < text.length && !JIEBA_SEPARATOR.test(text[to])) to++;
+  return to;
+}
+
+/** The start of the stretch that holds index `at`. */
+function stretchStart(text: string, at: number): number {
+  let from = at;
+  while (from > 0 && !JIEBA_SEPARATOR.test(text[from - 1])) from--;
+  return from;
+}
 
 /**
- * jieba's words with their part-of-speech tags (`ns` place names, …), memoized for the last text: one jieba pass
- * serves both word boundaries and the place finder.
+ * jieba's tagged words of text[from, to), each with its index in `text`. jieba splits its input at its separators
+ * anyway, so a stretch between two of them is cut here as it is within the whole text.
  */
-export function taggedWords(text: string): TaggedWord[] {
-  if (lastTagged && lastTagged.text === text) return lastTagged.words;
-  const words = jieba().tag(text) as TaggedWord[];
-  lastTagged = { text, words };
-  return words;
+function taggedStretch(text: string, from: number, to: number): Array<TaggedWord & { start: number }> {
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  const out: Array<TaggedWord & { start: number }> = [];
+  let at = 0;
+  for (const { word, tag } of jieba().tag(part) as TaggedWord[]) {
+    // jieba's tokens concatenate to its input; search forward anyway in case it ever drops a character.
+    const found = part.startsWith(word, at) ? at : part.indexOf(word, at);
+    if (found < 0) continue;
+    out.push({ word, tag, start: from + found });
+    at = found + word.length;
+  }
+  return out;
 }
 
 /**
@@ -224,22 +245,10 @@ export function taggedWords(text: string): TaggedWord[] {
  */
 export function taggedWordsWhere(text: string, needles: readonly string[]): Array<TaggedWord & { start: number }> {
   const out: Array<TaggedWord & { start: number }> = [];
-  let from = 0;
-  while (from < text.length) {
-    let to = from;
-    while (to < text.length && !JIEBA_SEPARATOR.test(text[to])) to++;
-    if (to > from) {
-      const stretch = text.slice(from, to);
-      if (needles.some((n) => stretch.includes(n))) {
-        let at = 0;
-        for (const { word, tag } of jieba().tag(stretch) as TaggedWord[]) {
-          const found = stretch.startsWith(word, at) ? at : stretch.indexOf(word, at);
-          if (found < 0) continue;
-          out.push({ word, tag, start: from + found });
-          at = found + word.length;
-        }
-      }
-    }
+  for (let from = 0; from < text.length; ) {
+    const to = stretchEnd(text, from);
+    const stretch = text.slice(from, to);
+    if (to > from && needles.some((n) => stretch.includes(n))) out.push(...taggedStretch(text, from, to));
     from = to + 1;
   }
   return out;
@@ -247,37 +256,19 @@ export function taggedWordsWhere(text: string, needles: readonly string[]): Arra
 
 /** Boundaries of jieba's tokens in text[from, to) (positions between tokens, as indices into text). */
 function jiebaBoundaries(text: string, from: number, to: number): Set<number> {
-  const part = from === 0 && to === text.length ? text : text.slice(from, to);
   const cuts = new Set<number>();
-  let at = 0;
-  // The whole text's tags are memoized for the place finder; a line's are not worth keeping.
-  const tokens = part === text ? taggedWords(text) : (jieba().tag(part) as TaggedWord[]);
-  for (const { word: token } of tokens) {
-    // jieba's tokens concatenate to its input; search forward anyway in case it ever drops a character.
-    const found = part.startsWith(token, at) ? at : part.indexOf(token, at);
-    if (found < 0) continue;
-    cuts.add(from + found);
-    at = found + token.length;
-    cuts.add(from + at);
+  for (const { word, start } of taggedStretch(text, from, to)) {
+    cuts.add(start);
+    cuts.add(start + word.length);
   }
   return cuts;
 }
 
-/** Adds to `set` the word boundaries strictly inside text[from, to); the edges are the caller's. */
-function addBoundaries(text: string, lang: Lang, from: number, to: number, set: Set<number>): void {
-  if (to - from < 2) return;
-  const jieba = isChineseLang(lang) && HAN.test(text.slice(from, to)) ? jiebaBoundaries(text, from, to) : null;
-  let prev = charClass(text, from);
-  for (let p = from + 1; p < to; p++) {
-    if (isLowSurrogate(text.charCodeAt(p))) continue; // inside an astral character
-    const cur = charClass(text, p);
-    let boundary: boolean;
-    if (prev === 'han' && cur === 'han') boundary = jieba ? jieba.has(p) : false;
-    else if (prev !== cur) boundary = true;
-    else boundary = cur === 'punct'; // each punctuation character is its own token; spaces and words run on
-    if (boundary) set.add(p);
-    prev = cur;
-  }
+/** Between two characters of these classes, is there a boundary without asking jieba? (null: two Han, ask it) */
+function classBoundary(prev: CharClass, cur: CharClass): boolean | null {
+  if (prev === 'han' && cur === 'han') return null;
+  if (prev !== cur) return true;
+  return cur === 'punct'; // each punctuation character is its own token; spaces and words run on
 }
 
 let lastBoundaries: { text: string; lang: Lang; set: Set<number> } | null = null;
@@ -289,21 +280,25 @@ let lastBoundaries: { text: string; lang: Lang; set: Set<number> } | null = null
 export function wordBoundaries(text: string, lang: Lang): Set<number> {
   if (lastBoundaries && lastBoundaries.text === text && lastBoundaries.lang === lang) return lastBoundaries.set;
   const set = new Set<number>([0, text.length]);
-  addBoundaries(text, lang, 0, text.length, set);
+  const jieba = isChineseLang(lang) && HAN.test(text) ? jiebaBoundaries(text, 0, text.length) : null;
+  let prev = text.length > 0 ? charClass(text, 0) : 'space';
+  for (let p = 1; p < text.length; p++) {
+    if (isLowSurrogate(text.charCodeAt(p))) continue; // inside an astral character
+    const cur = charClass(text, p);
+    if (classBoundary(prev, cur) ?? jieba?.has(p) ?? false) set.add(p);
+    prev = cur;
+  }
   lastBoundaries = { text, lang, set };
   return set;
 }
 
-/** Where jieba itself splits its input before cutting (cppjieba's separators: spaces, tab, line breaks, ，and 。). */
-const JIEBA_SEPARATOR = /[ \t\n，。]/;
-
 /**
  * The same boundaries as wordBoundaries, found on demand: only a position between two Han characters needs jieba,
- * and then jieba cuts just the stretch between its own separators around it (it splits its input there anyway, so
- * the stretch is cut as it is within the whole text). The extractor asks at trigger words, and most of a page holds
- * none.
+ * and then jieba cuts just the stretch around it (see taggedStretch). The extractor asks at trigger words, and most of
+ * a page holds none.
  */
-export class LineBoundaries {
+export class LazyWordBoundaries {
+  /** jieba's boundaries per stretch, by the stretch's start. */
   private readonly stretches = new Map<number, Set<number>>();
   constructor(
     private readonly text: string,
@@ -315,16 +310,13 @@ export class LineBoundaries {
     if (p <= 0 || p >= text.length) return p === 0 || p === text.length;
     if (isLowSurrogate(text.charCodeAt(p))) return false; // inside an astral character
     const prev = charClass(text, isLowSurrogate(text.charCodeAt(p - 1)) && p > 1 ? p - 2 : p - 1);
-    const cur = charClass(text, p);
-    if (prev !== 'han' || cur !== 'han') return prev !== cur || cur === 'punct';
+    const byClass = classBoundary(prev, charClass(text, p));
+    if (byClass !== null) return byClass;
     if (!isChineseLang(this.lang)) return false;
-    let from = p - 1;
-    while (from > 0 && !JIEBA_SEPARATOR.test(text[from - 1])) from--;
+    const from = stretchStart(text, p - 1);
     let set = this.stretches.get(from);
     if (!set) {
-      let to = p;
-      while (to < text.length && !JIEBA_SEPARATOR.test(text[to])) to++;
-      set = jiebaBoundaries(text, from, to);
+      set = jiebaBoundaries(text, from, stretchEnd(text, p));
       this.stretches.set(from, set);
     }
     return set.has(p);

@@ -5,7 +5,7 @@ import type { DocumentRecord, StoredTexts, WritableDocument } from './types.js';
 /**
  * Map blobs (clean_map, norm_map) start with this tag: 'NFZ1', then a raw-deflated Int32 array — for each character
  * the step from the previous character's original start, then for each character its original length. Both are
- * almost always 1, so a map shrinks ~50× (it was a fifth of a database, written on the one writing thread). Blobs
+ * almost always 1, so a map shrinks ~70× (it was a fifth of a database, written on the one writing thread). Blobs
  * without the tag are the first format, all starts then all ends, and still read.
  */
 const MAP_TAG = Buffer.from('NFZ1', 'latin1');
@@ -71,8 +71,12 @@ export function storedTexts(doc: DocumentRecord): StoredTexts {
  * arrive as UTF-8 bytes keeps them as bytes (SQLite stores them with CAST(? AS TEXT)); otherwise they are strings.
  */
 export function documentValues(doc: WritableDocument, texts: 'strings' | 'as-given' = 'strings'): unknown[] {
-  const stored = 'stored' in doc ? doc.stored : null;
   const text = (bytes: Buffer) => (texts === 'as-given' ? bytes : bytes.toString('utf8'));
+  // original_text, clean_text, normalized_text, clean_map, norm_map
+  const large =
+    'stored' in doc
+      ? [text(doc.stored.original), text(doc.stored.cleanText), text(doc.stored.normalizedText), doc.stored.cleanMap, doc.stored.normMap]
+      : [doc.original, doc.clean.text, doc.normalized.text, encodeMap(doc.clean), encodeMap(doc.normalized)];
   return [
     doc.source,
     doc.url ?? null,
@@ -86,11 +90,7 @@ export function documentValues(doc: WritableDocument, texts: 'strings' | 'as-giv
     doc.meta.source,
     doc.meta.author,
     doc.emptyReason ?? null,
-    stored ? text(stored.original) : (doc as DocumentRecord).original,
-    stored ? text(stored.cleanText) : (doc as DocumentRecord).clean.text,
-    stored ? text(stored.normalizedText) : (doc as DocumentRecord).normalized.text,
-    stored ? stored.cleanMap : encodeMap((doc as DocumentRecord).clean),
-    stored ? stored.normMap : encodeMap((doc as DocumentRecord).normalized),
+    ...large,
     JSON.stringify(doc.flags),
     doc.pipelineVersion,
   ];

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { TrackedText } from '../../src/offsets.js';
 import { findMojibake, normalize } from '../../src/normalize/index.js';
-import { clauses, isWholeWord, LineBoundaries, sentenceAt, splitSentences, wordBoundaries, words } from '../../src/segment/index.js';
+import { clauses, isWholeWord, LazyWordBoundaries, sentenceAt, splitSentences, wordBoundaries, words } from '../../src/segment/index.js';
 import type { Lang } from '../../src/types.js';
 
 const texts = (text: string, lang: Lang) => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
@@ -61,7 +61,7 @@ describe('sentences', () => {
 });
 
 describe('word boundaries on demand', () => {
-  test('LineBoundaries answers as wordBoundaries at every position of every seed page', () => {
+  test('LazyWordBoundaries answers as wordBoundaries at every position of every seed page', () => {
     const dir = path.resolve(process.cwd(), 'corpus');
     let compared = 0;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
@@ -71,7 +71,7 @@ describe('word boundaries on demand', () => {
       });
       const t = n.text.text;
       const whole = wordBoundaries(t, n.lang);
-      const lazy = new LineBoundaries(t, n.lang);
+      const lazy = new LazyWordBoundaries(t, n.lang);
       const differ: number[] = [];
       for (let p = 0; p <= t.length; p++) if (whole.has(p) !== lazy.has(p)) differ.push(p);
       expect({ file, differ }).toEqual({ file, differ: [] });
