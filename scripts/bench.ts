@@ -197,7 +197,7 @@ async function main(): Promise<void> {
     rows.push({ ...readabilityMedian, note: [readabilityMedian.note, spread(readability.map((r) => r.seconds))].filter(Boolean).join('; ') });
     for (const w of [1, 2] as const) {
       const r = median(pipeline[w], (x) => x.seconds);
-      const note = `${r.facts} facts, ${r.failed} failed, peak RSS ${r.maxRssMb} MB; ${spread(pipeline[w].map((x) => x.seconds))}`;
+      const note = [`${r.facts} facts, ${r.failed} failed, peak RSS ${r.maxRssMb} MB`, spread(pipeline[w].map((x) => x.seconds))].filter(Boolean).join("; ");
       rows.push(row(`whole pipeline into SQLite, ${w} worker${w === 1 ? '' : 's'} (wall, startup included)`, nPages, r.seconds, speedBytes, note));
     }
 
