@@ -1,12 +1,13 @@
 /**
  * Screenshots of the web interface for the README: `npm run build && node dist/scripts/screenshots.js [--db FILE]`
- * serves the database (default: the one `npm start` builds) and photographs each page with Debian's chromium.
+ * serves the database (default: the one `npm start` builds) and photographs each page in headless Chromium
+ * (scripts/browser.ts: $CHROMIUM, Debian's, or the npm-shipped one, which lacks CJK fonts).
  */
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { serve } from '../src/server/index.js';
 import { packageRoot, DEFAULT_DB } from '../src/paths.js';
+import { launchChromium } from './browser.js';
 
 const args = process.argv.slice(2);
 const db = args.includes('--db') ? args[args.indexOf('--db') + 1] : path.join(packageRoot(), DEFAULT_DB);
@@ -14,11 +15,7 @@ const out = path.join(packageRoot(), 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
 const served = await serve({ db, port: 0, reviews: false });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const shots: Array<[string, string]> = [

@@ -1,21 +1,16 @@
 /**
- * `newsfacts serve` driven as a person would use it: a real headless Chromium (Debian's `chromium`, through
- * playwright-core) against a server started here on a small database built from corpus/ plus one planted page whose
- * text holds `<script>` and `<img onerror>`.
+ * `newsfacts serve` driven as a person would use it: a real headless Chromium (Debian's, or the one shipped in
+ * `@sparticuz/chromium`: scripts/browser.ts) against a server started here on a small database built from corpus/
+ * plus one planted page whose text holds `<script>` and `<img onerror>`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/browser.js';
 import { ingest } from '../../src/ingest.js';
 import { openStore } from '../../src/store/index.js';
 import { serve, type Served } from '../../src/server/index.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 
 const PLANTED = [
   '长兴县新闻 <script>window.__pwned = 1</script>',
@@ -64,7 +59,6 @@ let plantedId: number;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
   dir = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-serve-'));
   const plantedDir = path.join(dir, 'planted');
   mkdirSync(plantedDir);
@@ -75,7 +69,7 @@ beforeAll(async () => {
   plantedId = store.documents().find((d) => d.source.endsWith('planted.txt'))!.id;
   store.close();
   served = await serve({ db, port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  browser = await launchChromium();
   const context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
   page.on('dialog', (d) => {
