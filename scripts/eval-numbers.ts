@@ -50,7 +50,10 @@ const ZH = Recognizers.Culture.Chinese;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
-const evalDir = path.resolve(repoRoot, '../shared/eval/numbers');
+/** The peer suites: `--eval DIR` or NEWSFACTS_EVAL (the eval folder, for a worktree), else ../shared/eval beside the repository. */
+const evalArg = process.argv.indexOf('--eval');
+const evalRoot = evalArg > 0 ? process.argv[evalArg + 1] : process.env.NEWSFACTS_EVAL ?? path.resolve(repoRoot, '../shared/eval');
+const evalDir = path.resolve(evalRoot, 'numbers');
 
 const NUMBER_IN_UNIT =
   "Recognizers' number model leaves a number inside a currency or discount to its other models; we read every number once, with its unit";
@@ -127,9 +130,17 @@ interface SentenceCase {
   expected: { text: string; start: number; end: number; value: number | null; value_str?: string; unit?: string | null; interval?: string }[];
 }
 
+/**
+ * Our numbers in a text: every quantity but name words (`一致`, `四川`, `大陆`), which `numbers` shows with kind
+ * `name_word` and which peers, like us, do not count as numbers.
+ */
+function numbersIn(text: string, lang: RuleLang = 'zh'): Quantity[] {
+  return parseQuantities(text, lang).filter((q) => q.kind !== 'name_word');
+}
+
 /** Our quantities projected onto one Recognizers model's conventions. */
 function ours(file: string, text: string): Span[] {
-  const qs = parseQuantities(text, 'zh');
+  const qs = numbersIn(text);
   if (file.includes('-number.')) return qs.map((q) => ({ start: q.numberStart ?? q.start, end: (q.numberEnd ?? q.end) - 1, value: q.value }));
   // A range of percentages (`二三十个百分点`) is not one percentage: Recognizers' PercentModel leaves it out, so do we.
   if (file.includes('-percent.')) return qs.filter((q) => q.kind === 'percent' && !q.range).map((q) => ({ start: q.start, end: q.end - 1, value: q.value }));
@@ -223,7 +234,7 @@ interface SingleCase {
 
 function runSingleFile(file: string, lines: SingleCase[], us: Tally, them: Tally) {
   for (const c of lines) {
-    const qs = timed(us, () => parseQuantities(c.text, 'zh'));
+    const qs = timed(us, () => numbersIn(c.text));
     const conv = CONVENTION[file]?.[c.text];
     let ok: boolean;
     if (c.expect_error) ok = qs.length === 0;
@@ -255,7 +266,7 @@ function valueMatches(q: Quantity, c: SingleCase): boolean {
  */
 const PLACE_VALUE = /[十百千万亿拾佰仟萬億兆廿卅]/;
 function transform(text: string, direct = false): string {
-  const qs = parseQuantities(text, 'zh');
+  const qs = numbersIn(text);
   let out = '';
   let at = 0;
   for (const q of qs) {

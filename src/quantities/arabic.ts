@@ -51,12 +51,27 @@ export function readArabic(text: string, pos: number, sep: Separators): ArabicRe
   const firstLen = j - pos;
   // Thousands groups: a separator then exactly three digits, repeatedly.
   if (firstLen <= 3) {
-    // A full-width comma is Chinese punctuation unless the digits themselves are full-width (`４，５６５`).
-    while (sep.thousands.includes(text[j]) && threeDigits(text, j + 1) && (text[j] !== '，' || text.charCodeAt(j - 1) > 0xff00)) {
+    // A full-width comma is Chinese punctuation (`5，780` may be two numbers) unless the digits themselves are
+    // full-width (`４，５６５`) or the figure shows it is one number: it has another group (`12,345，678`,
+    // `1，234，567`) or cents (`56，780.00`).
+    let groups = 0;
+    let lastSure = j;
+    let lastSureDigits = digits;
+    while (sep.thousands.includes(text[j]) && threeDigits(text, j + 1)) {
+      const sure = text[j] !== '，' || text.charCodeAt(j - 1) > 0xff00;
       digits += digitsOf(text, j + 1, j + 4);
       j += 4;
-      plain = false;
+      groups++;
+      if (sure) {
+        lastSure = j;
+        lastSureDigits = digits;
+      }
     }
+    if (j !== lastSure && groups < 2 && !(sep.decimal.includes(text[j]) && isDigit(text[j + 1]))) {
+      j = lastSure;
+      digits = lastSureDigits;
+    }
+    if (j > pos + firstLen) plain = false;
     // `1 713`: one space group, only when the number is otherwise ungrouped and what follows is not a fraction.
     if (plain && SPACE_GROUP.has(text[j]) && threeDigits(text, j + 1) && text[j + 4] !== '/' && text[j + 4] !== '／') {
       const after = text[j + 4];

@@ -7,6 +7,7 @@ import type { Qualifier, RuleLang } from '../types.js';
 import { Dec } from './decimal.js';
 import type { NumberRead, NumberReader } from './reading.js';
 import { findSpecials } from './specials.js';
+import { wordUseKind } from './articles.js';
 import type { Quantity, QuantityKind } from './types.js';
 import {
   CURRENCY_SUBUNITS,
@@ -83,6 +84,11 @@ export function parseWith(text: string, reader: LanguageReader): Quantity[] {
       continue;
     }
     const limit = sp ? sp.start : n;
+    if (r.nameWord) {
+      if (r.end <= limit && (!out.length || out[out.length - 1].end <= r.start)) out.push(nameWordQuantity(text, r));
+      i = Math.max(r.end, i + 1);
+      continue;
+    }
     if (r.end > limit) {
       i = limit;
       continue;
@@ -130,6 +136,11 @@ function mergeBounds(text: string, a: Quantity, b: Quantity): Quantity | null {
     qualifierEnd: Math.max(b.qualifierEnd ?? b.end, b.numberEnd ?? b.end),
     numberEnd: b.numberEnd,
   };
+}
+
+function nameWordQuantity(text: string, r: NumberRead): Quantity {
+  const value = r.value!;
+  return { start: r.start, end: r.end, text: text.slice(r.start, r.end), value: value.toNumber(), valueText: value.toString(), unit: null, unitText: null, qualifier: 'exact', kind: 'name_word' };
 }
 
 function specialQuantity(text: string, start: number, end: number, kind: QuantityKind): Quantity {
@@ -223,7 +234,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     }
     const enBetweenStart = enBetween ? /\bbetween\s+$/i.exec(text.slice(Math.max(0, r.start - 12), r.start)) : null;
     const framed = (!zhBetween || betweenEnd > 0) && (!enBetween || !!enBetweenStart);
-    if (r2 && !r2.malformed && r2.value && r2.end <= limit && framed && !!r2.percent === !!r.percent) {
+    if (r2 && !r2.malformed && !r2.nameWord && r2.value && r2.end <= limit && framed && !!r2.percent === !!r.percent) {
       let low = value;
       if (r.tailPow === 0 && r2.tailPow > 0 && !unit) low = low.shift(r2.tailPow);
       const unit2 = matchUnit(text, r2.end, lang, true);
@@ -254,6 +265,17 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   }
   if (unit && unit.end <= limit) end = unit.end;
   else unit = null;
+  // `300萬左右人次`, `3000万上下元`: an approximating word between the number and its counter.
+  let innerQualifier: { qualifier: Qualifier; start: number; end: number } | null = null;
+  if (lang === 'zh' && !unit && value && !range) {
+    const w = SUFFIX_QUALIFIER_TABLE.matchAt(text, end, lang);
+    const u = w && w.qualifier === 'approx' ? matchUnit(text, end + w.text.length, lang) : null;
+    if (w && u && u.end <= limit && (u.entry.kind === 'count' || u.entry.kind === 'money')) {
+      innerQualifier = { qualifier: w.qualifier, start: end, end: end + w.text.length };
+      unit = u;
+      end = u.end;
+    }
+  }
   // Yuan with jiao and fen: 六十四万零一百四十三元一角七分, 五元三毛, 壹元零壹分 — added exactly.
   if (lang === 'zh' && value && !range && ((unit && unit.entry.unit === 'CNY' && /^[元圆块]$/.test(text.slice(unit.start, unit.end))) || (!unit && /[壹贰貳叁參肆伍陆陸柒捌玖]/.test(text.slice(r.start, r.end))))) {
     let sub: { value: Dec; end: number } | null = null;
@@ -342,20 +364,25 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     pqEnd = skipSpacesBack(text, pqEnd);
     if (!PREFIX_QUALIFIER_TABLE.matchBefore(text, pqEnd, lang)) pqEnd = skipSpacesBack(text, start);
   }
-  let pq = PREFIX_QUALIFIER_TABLE.matchBefore(text, pqEnd, lang);
+  let pq = innerQualifier ? null : PREFIX_QUALIFIER_TABLE.matchBefore(text, pqEnd, lang);
   if (pq && lang === 'zh' && pq.text.length === 1) {
     const stop = ZH_QUALIFIER_STOP_BEFORE[pq.text];
     const b = text[pqEnd - 2];
     if (stop && b && stop.includes(b)) pq = null;
   }
   const comparative = pq && (pq.text === '比');
+  if (innerQualifier) {
+    qualifier = innerQualifier.qualifier;
+    qualifierStart = innerQualifier.start;
+    qualifierEnd = innerQualifier.end;
+  }
   // A qualifier written inside the figure (`五百多个`) is more precise than an approximating word before it.
   if (pq && !comparative && qualifier !== 'range' && !(r.approx && pq.qualifier === 'approx')) {
     qualifier = pq.qualifier;
     qualifierStart = pqEnd - pq.text.length;
     qualifierEnd = pqEnd;
   }
-  if (sq && qualifier !== 'range') {
+  if (sq && qualifier !== 'range' && !innerQualifier) {
     const single = /^[大小低多余餘]$/.test(sq.text);
     if (!single || (sq.text !== '大' && sq.text !== '小' && sq.text !== '低') || comparative) {
       if (!single || comparative || unit) {
@@ -417,6 +444,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   q.numberEnd = numberEnd;
   if (r.plainDigits && /^\d+(?:\.\d+)?$/.test(r.plainDigits)) q.digits = r.plainDigits;
   if (!v) q.inexact = true;
+  q.kind = wordUseKind(text, q, lang);
   return q;
 }
 
@@ -431,7 +459,7 @@ function readSubunits(text: string, pos: number, reader: LanguageReader, limit: 
     if (text[j] === '零') j++;
     if (j >= limit || !reader.canStart(text, j)) break;
     const r = reader.read(text, j);
-    if (!r || r.malformed || !r.value || r.end >= limit) break;
+    if (!r || r.malformed || r.nameWord || !r.value || r.end >= limit) break;
     const p = SUBUNIT_POW[text[r.end]];
     if (p === undefined || p >= lastPow) break;
     total = total.add(r.value.shift(p));
@@ -448,7 +476,7 @@ function readCurrencySubunit(text: string, pos: number, reader: LanguageReader, 
   if (text[j] === '又' || text[j] === '零') j++;
   if (j >= limit || !reader.canStart(text, j)) return null;
   const r = reader.read(text, j);
-  if (!r || r.malformed || !r.value || r.end >= limit) return null;
+  if (!r || r.malformed || r.nameWord || !r.value || r.end >= limit) return null;
   const sub = CURRENCY_SUBUNITS.find((s) => s.unit === code && text.startsWith(s.text, r.end));
   if (!sub || r.end + sub.text.length > limit) return null;
   return { value: r.value.shift(sub.pow), end: r.end + sub.text.length };

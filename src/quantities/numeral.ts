@@ -30,11 +30,12 @@ const pow10 = (p: number) => new Dec(1n, p);
 /** Evaluate a token sequence; null when the sequence is not one well-formed number. */
 export function evaluateNumeral(tokens: NumeralToken[]): NumeralValue | null {
   if (tokens.length === 0) return null;
-  // A bare leading 百/千 abbreviates only `百三`, `千三`, `百万`: `百十一` is not a number.
+  // A bare leading 百/千 abbreviates only `百三`, `千三`, `百万`, `千余`, `百多万`: `百十一` is not a number.
   const first = tokens[0];
   if (first.k === 'u' && first.p >= 2 && tokens.length > 1) {
     const second = tokens[1];
-    if (!((second.k === 'd' && tokens.length === 2) || second.k === 'b')) return null;
+    const approxThenBig = second.k === 'approx' && (tokens.length === 2 || tokens[2].k === 'b');
+    if (!((second.k === 'd' && tokens.length === 2) || second.k === 'b' || approxThenBig)) return null;
   }
   let total = Dec.ZERO;
   let section = Dec.ZERO;

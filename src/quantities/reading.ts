@@ -22,6 +22,8 @@ export interface NumberRead {
   numEnd?: number;
   /** The run looked like a number but is not one well-formed number: skip all of it, read nothing. */
   malformed?: boolean;
+  /** A numeral inside a word or name (`一致`, `万一`, `千家万户`): `start`–`end` is the word; never a quantity. */
+  nameWord?: boolean;
 }
 
 export type NumberReader = (text: string, pos: number) => NumberRead | null;

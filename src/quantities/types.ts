@@ -1,7 +1,13 @@
 import type { Qualifier, RuleLang } from '../types.js';
 
-/** What a number in running text is, so that extractors can skip what is never a fact (years, percentages, …). */
-export type QuantityKind = 'money' | 'count' | 'percent' | 'year' | 'date' | 'ordinal' | 'identifier' | 'plain';
+/**
+ * What a number in running text is, so that extractors can skip what is never a fact (years, percentages, …).
+ * `article`: a lone "one" that is the indefinite article before a counted noun (`一家企业`, `một học viên`): a count
+ * only in form. `name_word`: a numeral inside a word, name or legal form (`一致`, `万一`, `Công ty TNHH Một thành
+ * viên`): no quantity at all. Extractors read money, count, plain and percent; the other kinds are there to be
+ * skipped and shown.
+ */
+export type QuantityKind = 'money' | 'count' | 'percent' | 'year' | 'date' | 'ordinal' | 'identifier' | 'plain' | 'article' | 'name_word';
 
 export interface Quantity {
   /** The figure itself, number and unit (`460萬元`, `2.03万余名`, `250 triệu đồng`): JS string indices into the text given. */

@@ -59,7 +59,7 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   { text: '比特币', lang: zh, kind: 'money', unit: 'BTC' },
   // Chinese counters.
   ...['人', '名', '位', '人員', '人员'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'person' })),
-  ...['人次', '名次'].slice(0, 1).map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'person_time' })),
+  ...['人次', '人(次)', '人（次）'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'person_time' })),
   ...['户', '戶'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'household' })),
   ...['家'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'enterprise' })),
   ...['个项目', '個項目', '项', '項'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'project' })),
@@ -88,6 +88,8 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   ...['nhân dân tệ', 'tệ'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'CNY' })),
   { text: 'euro', lang: vi, kind: 'money', unit: 'EUR' },
   ...['người', 'lao động', 'học viên', 'công nhân', 'cán bộ', 'thanh niên', 'sinh viên', 'học sinh', 'nông dân', 'người lao động', 'thành viên', 'xã viên', 'nhân viên', 'hội viên', 'đoàn viên', 'phụ nữ', 'người dân', 'ngư dân'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person' })),
+  // Abbreviations of report tables: LĐ (lao động), LĐNT (lao động nông thôn).
+  ...['lđ', 'lđnt'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person' })),
   ...['lượt người', 'lượt'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person_time' })),
   ...['hộ', 'hộ gia đình'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'household' })),
   ...['doanh nghiệp', 'công ty', 'hợp tác xã', 'tổ hợp tác', 'htx', 'dn', 'liên hiệp hợp tác xã', 'liên hiệp htx'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'enterprise' })),

@@ -14,7 +14,9 @@ const BIG: Record<string, number> = { nghìn: 3, ngàn: 3, ngìn: 3, triệu: 6,
 const DIGIT: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9 };
 /** Digit forms used only after mươi/mười: hai mươi mốt (21), ba mươi tư (34), mười lăm (15). */
 const AFTER_TENS: Record<string, number> = { mốt: 1, tư: 4, lăm: 5, nhăm: 5 };
-const NEXT_IS_NUMBER = new Set(['mươi', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'mười']);
+const NEXT_IS_NUMBER = new Set(['mươi', 'chục', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'mười']);
+/** `chục` is ten as a counted unit: `ba chục` (30), `5 chục triệu` (50 million), `hai chục nghìn` (20,000). */
+const TENS_UNIT = 'chục';
 const WORD = /[\p{L}]+/uy;
 
 function wordAt(text: string, pos: number): string | null {
@@ -48,10 +50,17 @@ function readArabicVi(text: string, pos: number, sign: boolean, start: number): 
   let end = a.end;
   let tailPow = 0;
   let plain: string | undefined = a.plain ? a.digits : undefined;
-  const w = nextWord(text, end);
+  let w = nextWord(text, end);
+  if (w && w.w === TENS_UNIT) {
+    value = value.shift(1);
+    tailPow = 1;
+    end = w.end;
+    plain = undefined;
+    w = nextWord(text, end);
+  }
   if (w && BIG[w.w] !== undefined) {
     value = value.shift(BIG[w.w]);
-    tailPow = BIG[w.w];
+    tailPow += BIG[w.w];
     end = w.end;
     plain = undefined;
     // Stacked multipliers: `17,5 nghìn tỷ` is 17.5 × 10³ × 10⁹ (a trillion-scale budget figure).
@@ -92,7 +101,7 @@ function readWords(text: string, pos: number): NumberRead | null {
     const following = after?.w ?? '';
     let tok: NumeralToken[] | null = null;
     if (w === 'mười') tok = [{ k: 'd', v: Dec.int(1), literal: false }, { k: 'u', p: 1 }];
-    else if (w === 'mươi' && count) tok = [{ k: 'u', p: 1 }];
+    else if ((w === 'mươi' || w === TENS_UNIT) && count) tok = [{ k: 'u', p: 1 }];
     else if (w === 'trăm' && count) tok = [{ k: 'u', p: 2 }];
     else if (BIG[w] !== undefined && count) tok = [{ k: 'b', p: BIG[w] }];
     else if ((w === 'linh' || w === 'lẻ') && count && (DIGIT[following] !== undefined)) tok = [{ k: 'z' }];

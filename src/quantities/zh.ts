@@ -20,6 +20,10 @@ const TENS: Record<string, number> = { 廿: 2, 卅: 3 };
 const TWO = new Set(['两', '兩', '倆', '俩']);
 const ZERO = new Set(['零', '〇']);
 const POINT = new Set(['点', '點']);
+/** A full stop between Chinese digits is a decimal point typed in Latin (`三.〇八亿`, full-width `三．〇八億`). */
+const LATIN_POINT = new Set(['.', '．']);
+/** U+25CB WHITE CIRCLE, typed for 〇 inside numerals (`二○○二年`, `三．○八億元`); alone it is a mark or a blank (`王○○`). */
+const CIRCLE_ZERO = '○';
 const APPROX_DIGIT = new Set(['几', '幾']);
 const APPROX_AFTER = new Set(['余', '餘', '多']);
 /** Financial capitals are also ordinary characters (队伍, 收拾, 大陆): alone, they need a numeric neighbour. */
@@ -54,10 +58,19 @@ for (const word of NOT_NUMBER_WORDS) {
   }
 }
 
-function inNonNumberWord(text: string, pos: number): boolean {
+/** The word of NOT_NUMBER_WORDS that the numeral at pos belongs to, as a span, or null. */
+function nonNumberWordAt(text: string, pos: number): { start: number; end: number } | null {
   const list = NOT_NUMBER_AT.get(text[pos]);
-  if (!list) return false;
-  return list.some(({ word, at }) => text.startsWith(word, pos - at));
+  if (!list) return null;
+  const hit = list.find(({ word, at }) => text.startsWith(word, pos - at));
+  return hit ? { start: pos - hit.at, end: pos - hit.at + hit.word.length } : null;
+}
+
+/** The value a lone numeral character names (`一` 1, `万` 10000): what `numbers` shows for a name word. */
+function charValue(c: string): Dec {
+  if (DIGITS[c] !== undefined) return Dec.int(DIGITS[c]);
+  if (TENS[c] !== undefined) return Dec.int(TENS[c] * 10);
+  return new Dec(1n, SMALL[c] ?? BIG[c] ?? 0);
 }
 
 const NUMERAL_CHARS = new Set([...Object.keys(DIGITS), ...Object.keys(SMALL), ...Object.keys(BIG), ...Object.keys(TENS)]);
@@ -142,14 +155,14 @@ function readCore(text: string, pos: number): Core | null {
       j = a.end;
       continue;
     }
-    if (DIGITS[c] !== undefined) {
-      if (ZERO.has(c)) tokens.push({ k: 'z' });
+    if (DIGITS[c] !== undefined || (c === CIRCLE_ZERO && lastZh)) {
+      if (ZERO.has(c) || c === CIRCLE_ZERO) tokens.push({ k: 'z' });
       else {
         zhDigitAt.add(tokens.length);
         tokens.push({ k: 'd', v: Dec.int(DIGITS[c]), literal: false });
       }
       if (TWO.has(c)) sawTwo = true;
-      direct += String(DIGITS[c]);
+      direct += String(DIGITS[c] ?? 0);
       arabicOnly = false;
       lastZh = true;
       j++;
@@ -226,12 +239,14 @@ function readCore(text: string, pos: number): Core | null {
       j = k;
       continue;
     }
-    if (POINT.has(c) && tokens.length) {
-      let k = skipSpaces(text, j + 1);
+    const latinPoint = LATIN_POINT.has(c) && lastZh && ((DIGITS[text[j + 1]] !== undefined && !TWO.has(text[j + 1])) || text[j + 1] === CIRCLE_ZERO);
+    if ((POINT.has(c) || latinPoint) && tokens.length) {
+      let k = latinPoint ? j + 1 : skipSpaces(text, j + 1);
       let f = '';
       while (k < text.length) {
         const d = text[k];
-        if (isDigit(d)) f += String(digitValue(d));
+        if (isDigit(d) && !latinPoint) f += String(digitValue(d));
+        else if (d === CIRCLE_ZERO) f += '0';
         else if (DIGITS[d] !== undefined && !TWO.has(d) && d !== '幺') f += String(DIGITS[d]);
         else if (SPACES.has(d) && f && (DIGITS[text[k + 1]] !== undefined && !TWO.has(text[k + 1]))) {
           /* spaced digits */
@@ -432,7 +447,11 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
     if (!isZhNumeralChar(first)) return null;
     // A 十/百/千 right after a numeral it could not continue (`五十千`) is not a number of its own.
     if (SMALL[first] !== undefined && !sign && (isZhNumeralChar(text[k - 1]) || isDigit(text[k - 1]))) return null;
-    if (inNonNumberWord(text, k)) return null;
+    const word = nonNumberWordAt(text, k);
+    if (word) {
+      const v = charValue(first);
+      return { start: word.start, end: word.end, value: v, float: dn(v), approx: false, tailPow: 0, nameWord: true };
+    }
     // A digit right after a dangling 点 (`点零`) belongs to a malformed decimal; 两 never does (`两百点两`).
     if (POINT.has(text[k - 1]) && !TWO.has(first)) {
       const core = readCore(text, k);
