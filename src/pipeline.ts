@@ -10,6 +10,7 @@ import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import type { DocumentRecord } from './store/types.js';
 import type { Fact, RawPage, NormDoc, CleanDoc, DecodedPage } from './types.js';
 import { TrackedText } from './offsets.js';
+import { resolvePublished } from './resolve/published.js';
 
 import { contentHash } from './versions.js';
 
@@ -28,7 +29,8 @@ export function processPage(raw: RawPage, ruleSet: RuleSet, pipelineVersion: str
   const decoded = decodePage(raw);
   const clean = cleanPage(decoded);
   const norm = normalize(clean);
-  const facts = extractFacts(norm, decoded.content, ruleSet, opts);
+  const published = resolvePublished(clean.meta.date, clean.text.text);
+  const facts = extractFacts(norm, decoded.content, ruleSet, { published: published.date, ...opts });
   const record: DocumentRecord = {
     contentHash: contentHash(raw.bytes),
     source: raw.source,
@@ -38,7 +40,8 @@ export function processPage(raw: RawPage, ruleSet: RuleSet, pipelineVersion: str
     encoding: decoded.encoding,
     decodeIssues: decoded.decodeIssues,
     lang: norm.lang,
-    meta: clean.meta,
+    // The publication date as a day (the issue's `published`): from the metadata, else the text's dateline.
+    meta: { ...clean.meta, date: published.date },
     emptyReason: clean.emptyReason ?? null,
     original: decoded.content,
     clean: clean.text,

@@ -3,6 +3,7 @@
  * (see ARCHITECTURE.md); nothing here does I/O.
  */
 import type { TrackedText } from './offsets.js';
+import type { ResolutionHow } from './resolve/index.js';
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'vi' | 'en';
 /** Language family as the number parser and the rules see it: `zh` covers both scripts. */
@@ -118,4 +119,18 @@ export interface Fact {
   sentence: string;
   period: string | null;
   place: string | null;
+  /** The interval the figure refers to (ISO dates), resolved against the page's publication date; null ends unknown. */
+  periodStart: string | null;
+  periodEnd: string | null;
+  modality: 'achieved' | 'planned';
+  /** A running total (`累计`, `以来`, `lũy kế`): not addable to in-period figures. */
+  cumulative: boolean;
+  /** ISO 3166-1 code; province and its code (GB/T 2260 two-digit prefix, GSO code); the most specific unit named. */
+  country: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  admin: string | null;
+  adminCode: string | null;
+  /** How period, modality, cumulative and place were decided (words and offsets in normalized text). */
+  resolution: ResolutionHow | null;
 }

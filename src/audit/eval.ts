@@ -13,6 +13,7 @@ import { splitSentences } from '../segment/index.js';
 import type { Lang } from '../types.js';
 import { readGold, score, type Counts, type GoldFact, type PredictedFact } from './gold.js';
 import { docStem } from './identity.js';
+import { scoreFields, type FieldMiss, type FieldScores } from './fields.js';
 
 export interface EvalOptions {
   /** Score every stored document, not only those in the gold's folders. */
@@ -55,6 +56,9 @@ export interface EvalReport {
   byLang: Record<string, Counts>;
   falsePositives: FalsePositive[];
   falseNegatives: FalseNegative[];
+  /** The resolved fields (province code, period, modality, running total) over matched facts, per language. */
+  fields: Record<string, FieldScores>;
+  fieldMisses: FieldMiss[];
 }
 
 export function evaluate(store: Store, goldFile: string, opts: EvalOptions = {}): EvalReport {
@@ -78,6 +82,7 @@ export function evaluate(store: Store, goldFile: string, opts: EvalOptions = {})
   const langOfGold = (g: GoldFact) => storedByGoldName.get(g.doc)?.lang;
   const result = score(predicted, gold, docKey, { goldLang: langOfGold });
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const fields = scoreFields(result.matches.map((m) => ({ gold: m.gold, row: byId.get(m.predicted.id!)! })));
 
   const docCache = new Map<number, StoredDocument | null>();
   const stored = (id: number) => {
@@ -105,6 +110,8 @@ export function evaluate(store: Store, goldFile: string, opts: EvalOptions = {})
       const d = storedByGoldName.get(g.doc);
       return { ...g, lang: d?.lang ?? null, sentence: d ? sentenceHolding(stored(d.id), g.evidence) : null };
     }),
+    fields: sortKeys(fields.byLang),
+    fieldMisses: fields.misses,
   };
 }
 

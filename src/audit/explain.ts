@@ -9,6 +9,8 @@ import type { FactRow, ReviewRow, Store, StoredDocument } from '../store/types.j
 import type { Lang } from '../types.js';
 import { identityKey } from './identity.js';
 
+import { explainResolution, formatResolution, type ResolvedExplanation } from './explain-resolved.js';
+
 export interface Explanation {
   fact: FactRow;
   rule: {
@@ -25,6 +27,8 @@ export interface Explanation {
   /** The sentence with the figure marked ⟦…⟧ and the trigger marked […]. */
   sentence: { original: string; normalized: string };
   context: { period: string | null; place: string | null; qualifier: string; value_max: number | null };
+  /** How the resolved fields were decided: values, and the words (with offsets in normalized text) that decided them. */
+  resolved: ResolvedExplanation | null;
   review: Pick<ReviewRow, 'verdict' | 'note' | 'reviewer' | 'at'> | null;
 }
 
@@ -100,6 +104,7 @@ export function explainFact(store: Store, id: number, ruleSet: RuleSet): Explana
       normalized: oneLine(markSpans(t.text.slice(sent.start, sent.end), normMarks)),
     },
     context: { period: fact.period, place: fact.place, qualifier: fact.qualifier, value_max: fact.value_max },
+    resolved: explainResolution(fact),
     review: review ? { verdict: review.verdict, note: review.note, reviewer: review.reviewer, at: review.at } : null,
   };
 }
@@ -123,6 +128,7 @@ export function formatExplanation(e: Explanation): string {
     `original:   ${e.sentence.original}`,
     `normalized: ${e.sentence.normalized}`,
     `period: ${e.context.period ?? '—'}   place: ${e.context.place ?? '—'}   qualifier: ${e.context.qualifier}`,
+    ...formatResolution(e.resolved),
     `review: ${e.review ? `${e.review.verdict}${e.review.note ? ' — ' + e.review.note : ''} (${e.review.at})` : 'not reviewed'}`,
   ].join('\n');
 }

@@ -5,6 +5,7 @@
  */
 import type { Fact, NormDoc, Lang, FactType, Qualifier } from '../types.js';
 import type { FactRow, FactSnapshotRow, StoredDocument } from '../store/types.js';
+import { resolvedOfRow } from '../store/resolved-columns.js';
 
 export interface IdentityFields {
   document_id: number;
@@ -53,6 +54,7 @@ export function storedToFact(row: FactRow | FactSnapshotRow, doc: StoredDocument
     sentence: row.sentence,
     period: row.period,
     place: row.place,
+    ...resolvedOfRow(row),
   };
 }
 

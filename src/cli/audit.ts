@@ -35,10 +35,21 @@ export function formatEval(r: EvalReport): string {
   out.push('', 'per type', countsTable('type', r.byType), 'per language', countsTable('lang', r.byLang));
   const ruleRows = Object.entries(r.byRule).map(([rule, c]) => ({ rule, tp: c.tp, fp: c.fp, precision: f3(c.precision) }));
   out.push('per rule (a missed fact belongs to no rule: recall is per type and language)', formatRows(ruleRows, ['rule', 'tp', 'fp', 'precision'], 'table', 60));
+  if (Object.keys(r.fields).length) {
+    const fieldRows = Object.entries(r.fields).map(([lang, s]) => ({
+      lang, matched: s.matched,
+      ...Object.fromEntries(Object.entries(s.fields).map(([k, v]) => [k, v.n ? f3(v.accuracy) : '—'])),
+      planned_precision: s.plannedPrecision.n ? `${f3(s.plannedPrecision.accuracy)} (${s.plannedPrecision.n})` : '—',
+    }));
+    out.push('resolved fields over matched facts (accuracy; planned precision with the number predicted planned)',
+      formatRows(fieldRows, ['lang', 'matched', 'province_code', 'period_end', 'interval', 'modality', 'planned_precision', 'cumulative'], 'table', 60));
+  }
   out.push(`false positives (${r.falsePositives.length})`);
   for (const p of r.falsePositives) out.push(`  #${p.id} ${p.doc}  ${p.type} ${p.value} ${p.unit}  [${p.rule}]  ${p.evidence}\n      ${p.sentence}`);
   out.push(`false negatives (${r.falseNegatives.length})`);
   for (const g of r.falseNegatives) out.push(`  ${g.doc}  ${g.type} ${g.value} ${g.unit}  ${g.evidence ?? ''}\n      ${g.sentence ?? '(sentence not found)'}`);
+  out.push(`resolved fields that differ from gold (${r.fieldMisses.length})`);
+  for (const m of r.fieldMisses) out.push(`  #${m.id} ${m.doc}  ${m.field}: gold ${JSON.stringify(m.gold)}, got ${JSON.stringify(m.predicted)}  ${m.evidence}`);
   return out.join('\n');
 }
 

@@ -16,6 +16,8 @@ import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './ma
 import { chooseRule, type Candidate, type Figure } from './choose.js';
 import { figureKind, isChangeOrRate, isPerUnit, isThreshold } from './vetoes.js';
 import { isSubset, respectivelyLists } from './lists.js';
+import { DocumentResolver } from '../resolve/index.js';
+import type { Country } from '../resolve/gazetteer.js';
 
 const CLAUSE_MARKS = ',，;；:：';
 
@@ -27,6 +29,10 @@ export interface ExtractOptions {
    * others by their nearest trigger — instead of the winner only. Off by default; a normal run never sets it.
    */
   allCandidates?: boolean;
+  /** The page's publication date (ISO), against which periods are resolved; null or absent when unknown. */
+  published?: string | null;
+  /** The document's country when known (Taiwan, Hong Kong, Macau pages), for places and ROC years. */
+  country?: Country | null;
 }
 
 function containing<T extends { start: number; end: number }>(spans: T[], at: number): T | null {
@@ -129,6 +135,11 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   // Periods and places are looked for only once a figure has become a fact (most pages of a crawl have none).
   let ctxCache: ReturnType<typeof documentContext> | null = null;
   const ctx = () => (ctxCache ??= documentContext(raw, spec ? { language: lang, ...spec.context } : undefined));
+  let resolverCache: DocumentResolver | null = null;
+  const resolver = () =>
+    (resolverCache ??= new DocumentResolver(raw, norm.lang, spec?.resolve, ctx().places, opts.published ?? null, opts.country ?? null));
+  const sentenceFigures = (sentence: Sentence, kind: string) =>
+    quantities.filter((x) => x.start >= sentence.start && x.start < sentence.end && figureKind(x, lang) === kind).map((x) => x.start);
   const choice = { text, lang, quantities, barriers: spec?.barriers ?? [], matcher };
   const listed = new Map<Sentence, Map<Quantity, TriggerHit>>();
   const facts: Fact[] = [];
@@ -175,16 +186,16 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const paragraph = containing(paras, q.start) ?? sentence;
     if (opts.allCandidates) {
       const seen = new Set<string>([best.hit.rule.id]);
-      facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx()));
+      facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind)));
       for (const c of all) {
         if (seen.has(c.hit.rule.id)) continue;
         seen.add(c.hit.rule.id);
-        facts.push(buildFact(norm, original, q, unit, c.hit, sentence, paragraph, ctx()));
+        facts.push(buildFact(norm, original, q, unit, c.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind)));
       }
       continue;
     }
     if (opts.onlyRules && !opts.onlyRules.has(best.hit.rule.id)) continue;
-    facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx()));
+    facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind)));
   }
   return facts;
 }
@@ -198,6 +209,8 @@ function buildFact(
   sentence: Sentence,
   paragraph: Sentence,
   ctx: ReturnType<typeof documentContext>,
+  resolver: DocumentResolver,
+  figuresInSentence: number[],
 ): Fact {
   const t = norm.text;
   const evStart = Math.min(hit.start, q.start, q.qualifierStart ?? q.start);
@@ -211,6 +224,7 @@ function buildFact(
     period = original.slice(ps, pe);
   }
   const unit = hit.rule.units[quantityUnit];
+  const r = resolver.resolve({ start: q.start, end: q.end }, sentence, paragraph, c.period, figuresInSentence);
   return {
     type: hit.rule.type,
     value: q.value,
@@ -232,5 +246,15 @@ function buildFact(
     sentence: originalChars(t, original, sentence.start, sentence.end).replace(/\s+/g, ' ').trim(),
     period,
     place: c.place,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    modality: r.modality,
+    cumulative: r.cumulative,
+    country: r.country,
+    province: r.province,
+    provinceCode: r.provinceCode,
+    admin: r.admin,
+    adminCode: r.adminCode,
+    resolution: r.how,
   };
 }

@@ -12,6 +12,9 @@ import { packageRoot } from '../paths.js';
 import type { FactType, RuleLang } from '../types.js';
 import { normalizeQuery } from '../normalize/index.js';
 import type { ContextSpec } from './context.js';
+import type { PeriodVocabulary } from '../resolve/period.js';
+import type { ModalityVocabulary } from '../resolve/modality.js';
+import type { PlaceVocabulary } from '../resolve/places.js';
 import { addVocabulary, addWords } from '../segment/index.js';
 
 export interface RuleExampleFact {
@@ -77,6 +80,26 @@ export interface LanguageSpec {
   veto_clause_unless?: string[];
   /** Period and place patterns for this language. */
   context: Omit<ContextSpec, 'language'>;
+  /** Words that resolve a figure's period, modality, running total and place (src/resolve/), with examples. */
+  resolve?: ResolveSpec;
+}
+
+/** One `resolve.examples` entry: a sentence, its page's date, and what its first fact resolves to. */
+export interface ResolveExample {
+  text: string;
+  published?: string | null;
+  period?: [string | null, string | null] | null;
+  modality?: 'achieved' | 'planned';
+  cumulative?: boolean;
+  province_code?: string | null;
+  country?: string | null;
+}
+
+export interface ResolveSpec {
+  period: PeriodVocabulary;
+  modality: ModalityVocabulary;
+  places?: PlaceVocabulary;
+  examples?: ResolveExample[];
 }
 
 export interface Rule extends RuleSpec {
@@ -213,6 +236,48 @@ export const LANGUAGE_FILE_SCHEMA = {
         place_suffixes: WORDS,
         not_places: WORDS,
         known_places: WORDS,
+      },
+    },
+    resolve: {
+      type: 'object',
+      required: ['period', 'modality'],
+      additionalProperties: false,
+      properties: {
+        period: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(
+            ['this_year', 'last_year', 'two_years_ago', 'next_year', 'to_date', 'until', 'since_after', 'since_before', 'coming', 'whole_year', 'year_end'].map((k) => [k, WORDS]),
+          ),
+        },
+        modality: {
+          type: 'object',
+          required: ['planned', 'achieved', 'cumulative'],
+          additionalProperties: false,
+          properties: { planned: WORDS, planned_after: WORDS, achieved: WORDS, not_planned_before: WORDS, cumulative: WORDS },
+        },
+        places: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { national: WORDS, not_after_stem: WORDS },
+        },
+        examples: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['text'],
+            additionalProperties: false,
+            properties: {
+              text: { type: 'string', minLength: 1 },
+              published: { type: ['string', 'null'] },
+              period: { type: ['array', 'null'], items: { type: ['string', 'null'] }, minItems: 2, maxItems: 2 },
+              modality: { enum: ['achieved', 'planned'] },
+              cumulative: { type: 'boolean' },
+              province_code: { type: ['string', 'null'] },
+              country: { type: ['string', 'null'] },
+            },
+          },
+        },
       },
     },
   },

@@ -28,10 +28,12 @@ import type {
   StoredDocument,
   WriteBatch,
 } from './types.js';
+import { RESOLVED_FACT_COLUMNS, resolvedSelect } from './resolved-columns.js';
 
 const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
   f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,
-  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id`;
+  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id, d.published,
+  ${resolvedSelect('f')}`;
 
 /** Columns of `facts` written per fact, in the order of the unnest() arrays below, with their array types. */
 const FACT_INSERT: Array<[column: string, type: string, get: (f: Fact) => unknown]> = [
@@ -55,6 +57,7 @@ const FACT_INSERT: Array<[column: string, type: string, get: (f: Fact) => unknow
   ['sentence', 'text', (f) => f.sentence],
   ['period', 'text', (f) => f.period],
   ['place', 'text', (f) => f.place],
+  ...RESOLVED_FACT_COLUMNS.map(([c, t, get]): [string, string, (f: Fact) => unknown] => [c, t, get]),
 ];
 
 const INSERT_FACTS_SQL = `INSERT INTO facts (document_id, run_id, ${FACT_INSERT.map(([c]) => c).join(', ')})

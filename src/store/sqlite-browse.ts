@@ -19,6 +19,7 @@ import type {
   RuleSummary,
   SearchResult,
 } from './types.js';
+import { resolvedSelect } from './resolved-columns.js';
 
 const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
   f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,

@@ -28,10 +28,12 @@ import type {
   StoredDocument,
   WriteBatch,
 } from './types.js';
+import { RESOLVED_FACT_COLUMNS, resolvedSelect } from './resolved-columns.js';
 
 const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
   f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,
-  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id`;
+  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id, d.published,
+  ${resolvedSelect('f')}`;
 
 /** WHERE conditions for a fact filter, on a facts-like table aliased `alias` joined to documents as `d`. */
 function factFilterSql(filter: FactFilter, alias: string): { where: string[]; params: unknown[] } {
@@ -249,15 +251,15 @@ export class SqliteStore implements Store {
     const insert = this.prepare(
       `INSERT OR IGNORE INTO facts (document_id, run_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
        start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, evidence_norm_start,
-       evidence_norm_end, trigger, sentence, period, place)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       evidence_norm_end, trigger, sentence, period, place, ${RESOLVED_FACT_COLUMNS.map(([c]) => c).join(', ')})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${RESOLVED_FACT_COLUMNS.map(() => '?').join(', ')})`,
     );
     let n = 0;
     for (const f of facts) {
       n += insert.run(
         documentId, runId, f.type, f.value, f.valueMax, f.unit, f.qualifier, f.rule, f.ruleVersion, f.start, f.end,
         f.normStart, f.normEnd, f.evidence, f.evidenceStart, f.evidenceEnd, f.evidenceNormStart, f.evidenceNormEnd,
-        f.trigger, f.sentence, f.period, f.place,
+        f.trigger, f.sentence, f.period, f.place, ...RESOLVED_FACT_COLUMNS.map(([, , get]) => get(f)),
       ).changes;
     }
     return n;

@@ -1,5 +1,6 @@
 import type { Fact, Flag, DocMeta } from '../types.js';
 import type { TrackedText } from '../offsets.js';
+import type { ResolvedFactFields } from './resolved-columns.js';
 
 /** Everything the pipeline hands to storage for one page. */
 export interface DocumentRecord {
@@ -60,7 +61,7 @@ export interface RunCounts {
 }
 
 /** A fact as read back from the store, with snake_case fields as the CLI prints them. */
-export interface FactRow {
+export interface FactRow extends Partial<ResolvedFactFields> {
   id: number;
   doc: string;
   document_id: number;
@@ -84,6 +85,8 @@ export interface FactRow {
   norm_start: number;
   norm_end: number;
   run_id: number | null;
+  /** The document's publication date (ISO), against which the period was resolved. */
+  published?: string | null;
 }
 
 export interface FactFilter {

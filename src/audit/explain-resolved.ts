@@ -1,0 +1,51 @@
+/** `audit explain`'s account of the resolved fields: each value with the words that decided it and their offsets. */
+import type { FactRow } from '../store/types.js';
+import type { ResolutionHow } from '../resolve/index.js';
+
+export interface ResolvedExplanation {
+  published: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  modality: string | null;
+  cumulative: boolean;
+  country: string | null;
+  province: string | null;
+  province_code: string | null;
+  admin: string | null;
+  admin_code: string | null;
+  how: ResolutionHow | null;
+}
+
+export function explainResolution(f: FactRow): ResolvedExplanation | null {
+  if (f.modality === undefined || f.modality === null) return null; // stored before the resolve stage existed
+  return {
+    published: f.published ?? null,
+    period_start: f.period_start ?? null,
+    period_end: f.period_end ?? null,
+    modality: f.modality,
+    cumulative: !!f.cumulative,
+    country: f.country ?? null,
+    province: f.province ?? null,
+    province_code: f.province_code ?? null,
+    admin: f.admin ?? null,
+    admin_code: f.admin_code ?? null,
+    how: f.resolution ? (JSON.parse(f.resolution) as ResolutionHow) : null,
+  };
+}
+
+const at = (x: { start: number; end: number } | null | undefined) => (x && x.start >= 0 ? ` @${x.start}–${x.end}` : '');
+
+export function formatResolution(r: ResolvedExplanation | null): string[] {
+  if (!r) return ['resolved: — (stored before the resolve stage; ingest again to resolve)'];
+  const h = r.how;
+  const p = h?.period;
+  return [
+    `published: ${r.published ?? '—'}`,
+    `interval: ${r.period_start ?? '…'} – ${r.period_end ?? '…'}` +
+      (p ? `   from "${p.phrase}"${at(p)}${p.words.length ? ` read as ${p.words.map((w) => `"${w}"`).join(' + ')}` : ' (not a date this grammar reads)'}${p.listYear ? `; year ${p.listYear} by its place in a year list` : ''}` : '   (no period stated)'),
+    `modality: ${r.modality}` + (h?.modality ? `   cue "${h.modality.word}"${at(h.modality)}` : '   (no cue: achieved by default)'),
+    `cumulative: ${r.cumulative}` + (h?.cumulative ? `   cue "${h.cumulative.word}"${at(h.cumulative)}` : p && r.cumulative ? '   (the period spans years or runs "since")' : ''),
+    `place: ${[r.country, r.province, r.province_code, r.admin, r.admin_code].map((x) => x ?? '—').join(' / ')}` +
+      (h?.place ? `   from "${h.place.word}"${at(h.place)} (${h.place.from})` : '   (no place found)'),
+  ];
+}

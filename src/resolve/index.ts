@@ -1,0 +1,126 @@
+/**
+ * The resolve stages, composed for one document: every fact gets its interval (period_start / period_end), modality,
+ * running-total flag and place (country, province, province code, admin unit, admin code), each with the words that
+ * decided it and their offsets in normalized text, so `audit explain` can show how.
+ */
+import type { Lang, RuleLang } from '../types.js';
+import { ruleLangOf } from '../types.js';
+import type { Span } from '../extract/context.js';
+import type { ResolveSpec } from '../extract/rules.js';
+import { resolvePeriod, yearOfListPosition, type PeriodResolution } from './period.js';
+import { decideCumulative, decideModality, type Cue } from './modality.js';
+import { placeForFigure, resolveDocumentPlaces, type DocPlaces, type PlaceDecision } from './places.js';
+import type { Country } from './gazetteer.js';
+
+export { resolvePublished, type Published } from './published.js';
+
+export interface Resolution {
+  periodStart: string | null;
+  periodEnd: string | null;
+  modality: 'achieved' | 'planned';
+  cumulative: boolean;
+  country: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  admin: string | null;
+  adminCode: string | null;
+  /** How each field was decided: the words and their offsets in normalized text. */
+  how: ResolutionHow;
+}
+
+export interface ResolutionHow {
+  period: { phrase: string; start: number; end: number; words: string[]; listYear?: number } | null;
+  modality: Cue | null;
+  cumulative: Cue | null;
+  place: PlaceDecision['how'];
+}
+
+const LIST_MARKERS = ['分别为', '分别是', '分别达到', '分别', '依次为', 'lần lượt là', 'lần lượt đạt', 'lần lượt'];
+
+/** The country a document's language suggests when its places say nothing. Traditional Chinese is not one place. */
+function languageCountry(lang: Lang): Country | null {
+  return lang === 'vi' ? 'VN' : lang === 'zh-Hans' ? 'CN' : null;
+}
+
+export class DocumentResolver {
+  private readonly lang: RuleLang;
+  private places: DocPlaces | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly docLang: Lang,
+    private readonly spec: ResolveSpec | undefined,
+    private readonly contextPlaces: Span[],
+    readonly published: string | null,
+    private readonly country: Country | null = null,
+  ) {
+    this.lang = ruleLangOf(docLang);
+  }
+
+  private docPlaces(): DocPlaces {
+    return (this.places ??= resolveDocumentPlaces(
+      this.text,
+      this.lang,
+      this.contextPlaces,
+      this.spec?.places ?? {},
+      this.country ?? languageCountry(this.docLang),
+    ));
+  }
+
+  resolve(
+    figure: { start: number; end: number },
+    sentence: { start: number; end: number },
+    paragraph: { start: number; end: number },
+    period: Span | null,
+    /** Starts of the figures of the same kind in the sentence, in order (for year lists). */
+    sentenceFigures: number[] = [],
+  ): Resolution {
+    const text = this.text;
+    const spec = this.spec;
+    let p: PeriodResolution | null = null;
+    let listYear: number | undefined;
+    if (spec && period) {
+      p = resolvePeriod(period.text, this.lang, spec.period, { published: this.published, rocYears: this.docLang === 'zh-Hant' && this.country !== 'HK' && this.country !== 'MO' });
+    }
+    // `2016年-2018年…分别为3亿元、5亿元和8亿元`: each figure its year.
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const lowerSentence = sentenceText.toLowerCase();
+    const marker = LIST_MARKERS.find((m) => lowerSentence.includes(m));
+    if (marker) {
+      const markerAt = sentence.start + lowerSentence.indexOf(marker);
+      if (markerAt < figure.start) {
+        const after = sentenceFigures.filter((s) => s > markerAt);
+        const y = yearOfListPosition(text.slice(sentence.start, markerAt), after.indexOf(figure.start), after.length);
+        if (y !== null) {
+          listYear = y;
+          p = { start: `${y}-01-01`, end: `${y}-12-31`, how: [String(y)], spansYears: false };
+        }
+      }
+    }
+    const future = !!(p && this.published && ((p.start && p.start > this.published) || (p.end && p.end.slice(0, 4) > this.published.slice(0, 4))));
+    const modality = spec
+      ? decideModality(text, sentence, figure, spec.modality, future)
+      : { modality: 'achieved' as const, cue: null };
+    const cumulative = spec
+      ? decideCumulative(text, sentence, figure, spec.modality, !!p?.spansYears)
+      : { cumulative: false, cue: null };
+    const place = placeForFigure(this.docPlaces(), figure, sentence, paragraph, this.published, this.country ?? languageCountry(this.docLang));
+    return {
+      periodStart: p?.start ?? null,
+      periodEnd: p?.end ?? null,
+      modality: modality.modality,
+      cumulative: cumulative.cumulative,
+      country: place.country,
+      province: place.province,
+      provinceCode: place.provinceCode,
+      admin: place.admin,
+      adminCode: place.adminCode,
+      how: {
+        period: period ? { phrase: period.text, start: period.start, end: period.end, words: p?.how ?? [], listYear } : null,
+        modality: modality.cue,
+        cumulative: cumulative.cue,
+        place: place.how,
+      },
+    };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Planned or achieved, running total or not: decided by cue words before the figure (data: `resolve.modality` and
+ * `resolve.cumulative` in `extractors/<lang>/_language.yaml`). The cue nearest the figure speaks, looked for in the
+ * figure's clause, then in the clauses before it back to the first one that states a figure of its own
+ * (`完成全年目标的85%，发放贷款3亿元`: the target belongs to the 85 %, the loan is achieved). A target word right
+ * after the figure (`完成全年新增150万人目标`) makes it the target.
+ */
+export interface ModalityVocabulary {
+  planned: string[];
+  /** Words right after a figure that make it a target (`目标`, `的任务`). */
+  planned_after?: string[];
+  achieved: string[];
+  /** A planned cue followed directly by one of these is not a cue (`将` + a figure is `把`). */
+  not_planned_before?: string[];
+  cumulative: string[];
+}
+
+export interface Cue {
+  word: string;
+  /** Offsets in the text the decision was made on (normalized text). */
+  start: number;
+  end: number;
+}
+
+export interface ModalityDecision {
+  modality: 'achieved' | 'planned';
+  cue: Cue | null;
+}
+
+export interface CumulativeDecision {
+  cumulative: boolean;
+  cue: Cue | null;
+}
+
+const CLAUSE_BREAK = /[,，;；:：]/;
+const HAS_FIGURE = /\d/;
+
+/** Where the cue search starts: the figure's clause, extended back over clauses that state no figure. */
+export function cueWindowStart(text: string, sentenceStart: number, figStart: number): number {
+  let i = figStart - 1;
+  // The figure's own clause.
+  while (i >= sentenceStart && !(CLAUSE_BREAK.test(text[i]) && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')))) i--;
+  let start = i + 1;
+  // Earlier clauses, while they hold no figure.
+  while (i >= sentenceStart) {
+    let j = i - 1;
+    while (j >= sentenceStart && !CLAUSE_BREAK.test(text[j])) j--;
+    const clause = text.slice(j + 1, i);
+    if (HAS_FIGURE.test(clause.replace(/\d{4}年|năm \d{4}|\d{1,2}\/\d{4}|\d{1,2}月|\d{1,2}日/g, ''))) break;
+    start = j + 1;
+    i = j;
+  }
+  return Math.max(start, sentenceStart);
+}
+
+function lastCue(text: string, from: number, to: number, words: string[], notBefore: string[] = []): Cue | null {
+  let best: Cue | null = null;
+  const hay = text.slice(from, to).toLowerCase();
+  for (const w of words) {
+    const lw = w.toLowerCase();
+    let at = hay.lastIndexOf(lw);
+    while (at >= 0) {
+      const after = hay.slice(at + lw.length);
+      const wordEdge = !/^[a-zà-ỹđ]/i.test(lw) || (!/[\p{L}]/u.test(hay[at - 1] ?? '') && !/^[\p{L}]/u.test(after));
+      const vetoed = notBefore.some((n) => (n === '#' ? /^\d/.test(after) : after.startsWith(n.toLowerCase())));
+      if (wordEdge && !vetoed) break;
+      at = at > 0 ? hay.lastIndexOf(lw, at - 1) : -1;
+    }
+    if (at < 0) continue;
+    const c = { word: w, start: from + at, end: from + at + lw.length };
+    if (!best || c.end > best.end || (c.end === best.end && c.start < best.start)) best = c;
+  }
+  return best;
+}
+
+export function decideModality(
+  text: string,
+  sentence: { start: number; end: number },
+  figure: { start: number; end: number },
+  vocab: ModalityVocabulary,
+  periodInFuture = false,
+): ModalityDecision {
+  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 4));
+  for (const w of vocab.planned_after ?? []) {
+    const i = after.indexOf(w);
+    if (i >= 0 && i <= 2) return { modality: 'planned', cue: { word: w, start: figure.end + i, end: figure.end + i + w.length } };
+  }
+  const from = cueWindowStart(text, sentence.start, figure.start);
+  const planned = lastCue(text, from, figure.start, vocab.planned, vocab.not_planned_before);
+  const achieved = lastCue(text, from, figure.start, vocab.achieved);
+  if (planned && (!achieved || planned.end > achieved.end || (planned.end === achieved.end && planned.start < achieved.start))) {
+    return { modality: 'planned', cue: planned };
+  }
+  if (!achieved && periodInFuture) return { modality: 'planned', cue: null };
+  return { modality: 'achieved', cue: achieved };
+}
+
+export function decideCumulative(
+  text: string,
+  sentence: { start: number; end: number },
+  figure: { start: number; end: number },
+  vocab: ModalityVocabulary,
+  periodSpansYears = false,
+): CumulativeDecision {
+  const cue = lastCue(text, cueWindowStart(text, sentence.start, figure.start), figure.start, vocab.cumulative);
+  if (cue) return { cumulative: true, cue };
+  return { cumulative: periodSpansYears, cue: null };
+}

@@ -1,0 +1,199 @@
+/**
+ * The administrative unit a figure belongs to: the place its sentence (else its paragraph) names nearest the figure,
+ * else the document's subject place (the province most of its places lie in). Place names are those context.ts finds
+ * (`长沙县`, `huyện Trấn Yên`) plus every province and prefecture of the gazetteer by full name or stem (`湖南`,
+ * `广州`, `TP.HCM`). A name several units share (`朝阳区`, `鼓楼区`, `Phường 1`) is resolved by the other places of the
+ * document — the candidate in a province the document names unambiguously — or left null, never guessed. A national
+ * word (`全国`, `cả nước`) nearer the figure than any place makes it a national figure: a country, no province.
+ */
+import type { RuleLang } from '../types.js';
+import type { Span } from '../extract/context.js';
+import { gazetteer, type Country, type Place } from './gazetteer.js';
+
+export interface PlaceVocabulary {
+  /** Words that make a figure national: `全国`, `cả nước`. */
+  national?: string[];
+  /** Characters after a Chinese place stem that make it part of another name (`中山路`, `黄山风景区`). */
+  not_after_stem?: string[];
+}
+
+export interface ResolvedPlace extends Span {
+  place: Place | null;
+  /** How many units the name may stand for (more than one and `place` null: ambiguous). */
+  candidates: number;
+}
+
+export interface DocPlaces {
+  spans: ResolvedPlace[];
+  /** The province most of the document's resolved places lie in (two thirds of them at least), or null. */
+  subject: Place | null;
+  /** The document's country as its places show it, when they agree. */
+  country: Country | null;
+  national: Span[];
+}
+
+export interface PlaceDecision {
+  country: Country | null;
+  province: string | null;
+  provinceCode: string | null;
+  admin: string | null;
+  adminCode: string | null;
+  /** The words that decided and where (normalized text), and whether the sentence, paragraph or document gave them. */
+  how: { word: string; start: number; end: number; from: 'sentence' | 'paragraph' | 'document' | 'national' } | null;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const nameRes = new Map<string, RegExp>();
+
+function namesRe(key: string, names: string[], latin: boolean): RegExp {
+  let re = nameRes.get(key);
+  if (!re) {
+    const alt = names.map(escape).join('|');
+    re = latin ? new RegExp(`(?<![\\p{L}\\p{M}])(${alt})(?![\\p{L}\\p{M}])`, 'gu') : new RegExp(`(${alt})`, 'gu');
+    nameRes.set(key, re);
+  }
+  return re;
+}
+
+/** Gazetteer names found in the text (longest first at each position). */
+function gazetteerSpans(text: string, lang: RuleLang, vocab: PlaceVocabulary): Span[] {
+  const g = gazetteer();
+  const out: Span[] = [];
+  const names = lang === 'vi' ? g.viNames : g.zhNames;
+  if (!names.length) return out;
+  const re = namesRe(lang, names, lang === 'vi');
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const stop = vocab.not_after_stem ?? [];
+  while ((m = re.exec(text)) !== null) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (lang !== 'vi' && stop.some((w) => after.startsWith(w))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+function lookup(name: string, lang: RuleLang): Place[] {
+  const g = gazetteer();
+  return lang === 'vi' ? g.lookupVi(name) : g.lookupZh(name);
+}
+
+const LEVEL_RANK = { province: 0, prefecture: 1, county: 2, ward: 3 } as const;
+
+/** Resolves every place name of a document; ambiguous names by the provinces its unambiguous names lie in. */
+export function resolveDocumentPlaces(
+  text: string,
+  lang: RuleLang,
+  contextPlaces: Span[],
+  vocab: PlaceVocabulary,
+  countryHint: Country | null = null,
+): DocPlaces {
+  const all = [...contextPlaces, ...gazetteerSpans(text, lang, vocab)];
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = all.filter((p, i) => i === 0 || p.start >= all[i - 1].end);
+  const raw = spans.map((s) => {
+    let cands = lookup(s.text, lang);
+    if (countryHint && cands.some((c) => c.country === countryHint)) cands = cands.filter((c) => c.country === countryHint);
+    return { span: s, cands };
+  });
+  const sure = new Set<string>();
+  for (const r of raw) {
+    const provs = new Set(r.cands.map((c) => c.provinceCode ?? c.province ?? c.country));
+    if (provs.size === 1 && r.cands.length) sure.add([...provs][0]);
+  }
+  const resolved: ResolvedPlace[] = raw.map(({ span, cands }) => {
+    let pool = cands;
+    const provs = new Set(pool.map((c) => c.provinceCode ?? c.province ?? c.country));
+    if (provs.size > 1) {
+      pool = pool.filter((c) => sure.has(c.provinceCode ?? c.province ?? c.country));
+      const left = new Set(pool.map((c) => c.provinceCode ?? c.province ?? c.country));
+      if (left.size !== 1) return { ...span, place: null, candidates: cands.length };
+    }
+    // One province: the unit named by its full name, else the highest level sharing the stem.
+    const exact = pool.filter((c) => c.name === span.text);
+    const best = (exact.length ? exact : pool).slice().sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])[0] ?? null;
+    return { ...span, place: best, candidates: cands.length };
+  });
+  const counts = new Map<string, { n: number; place: Place }>();
+  const countries = new Map<Country, number>();
+  let total = 0;
+  for (const r of resolved) {
+    if (!r.place) continue;
+    total++;
+    countries.set(r.place.country, (countries.get(r.place.country) ?? 0) + 1);
+    const key = r.place.provinceCode ?? r.place.province ?? r.place.country;
+    const c = counts.get(key) ?? { n: 0, place: r.place };
+    c.n++;
+    if (LEVEL_RANK[r.place.level] < LEVEL_RANK[c.place.level]) c.place = r.place;
+    counts.set(key, c);
+  }
+  let subject: Place | null = null;
+  const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  if (top && top.n * 3 >= total * 2 && top.place.province) {
+    subject = { ...top.place, level: 'province', name: top.place.province, code: top.place.provinceCode ? top.place.provinceCode.padEnd(6, '0') : null };
+    if (top.place.country === 'VN') subject.code = top.place.provinceCode;
+  }
+  const topCountry = [...countries.entries()].sort((a, b) => b[1] - a[1])[0];
+  const national: Span[] = [];
+  for (const w of vocab.national ?? []) {
+    const hay = lang === 'vi' ? text.toLowerCase() : text;
+    const needle = lang === 'vi' ? w.toLowerCase() : w;
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) national.push({ start: at, end: at + w.length, text: w });
+  }
+  return { spans: resolved, subject, country: topCountry ? topCountry[0] : countryHint, national };
+}
+
+function nearestIn<T extends Span>(spans: T[], from: number, to: number, at: number): T | null {
+  let before: T | null = null;
+  let after: T | null = null;
+  for (const s of spans) {
+    if (s.start < from || s.end > to) continue;
+    if (s.end <= at) before = s;
+    else if (!after && s.start >= at) after = s;
+  }
+  return before ?? after;
+}
+
+function decision(place: Place, how: PlaceDecision['how'], published: string | null): PlaceDecision {
+  const vnAfter2025 = place.country === 'VN' && place.vnProvince2025 && published !== null && published >= '2025-07-01';
+  const province = vnAfter2025 ? place.vnProvince2025!.name : place.province;
+  const provinceCode = vnAfter2025 ? place.vnProvince2025!.code : place.provinceCode;
+  const isProvince = place.level === 'province';
+  return {
+    country: place.country,
+    province,
+    provinceCode,
+    admin: isProvince ? null : place.name,
+    adminCode: isProvince ? null : place.code,
+    how,
+  };
+}
+
+/** The place of one figure: sentence, paragraph, national word, then the document's subject. */
+export function placeForFigure(
+  doc: DocPlaces,
+  figure: { start: number; end: number },
+  sentence: { start: number; end: number },
+  paragraph: { start: number; end: number },
+  published: string | null,
+  fallbackCountry: Country | null,
+): PlaceDecision {
+  const known = doc.spans.filter((s) => s.place);
+  const inSentence = nearestIn(known, sentence.start, sentence.end, figure.start);
+  const nat = nearestIn(doc.national, sentence.start, sentence.end, figure.start);
+  const closer = (a: Span, b: Span) => Math.abs(a.start - figure.start) < Math.abs(b.start - figure.start);
+  if (nat && (!inSentence || closer(nat, inSentence))) {
+    return {
+      country: doc.country ?? fallbackCountry, province: null, provinceCode: null, admin: null, adminCode: null,
+      how: { word: nat.text, start: nat.start, end: nat.end, from: 'national' },
+    };
+  }
+  if (inSentence) return decision(inSentence.place!, { word: inSentence.text, start: inSentence.start, end: inSentence.end, from: 'sentence' }, published);
+  const inParagraph = nearestIn(known, paragraph.start, paragraph.end, figure.start);
+  if (inParagraph) return decision(inParagraph.place!, { word: inParagraph.text, start: inParagraph.start, end: inParagraph.end, from: 'paragraph' }, published);
+  if (doc.subject) {
+    const d = decision(doc.subject, { word: doc.subject.name, start: -1, end: -1, from: 'document' }, published);
+    return { ...d, admin: null, adminCode: null };
+  }
+  return { country: doc.country ?? fallbackCountry, province: null, provinceCode: null, admin: null, adminCode: null, how: null };
+}
