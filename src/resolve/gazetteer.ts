@@ -47,20 +47,24 @@ export function zhStem(name: string): string {
   return s.length >= 2 ? s : name;
 }
 
-/** Vietnamese key: lower case, no tone or vowel marks (đ → d), no unit word, spaces and hyphens folded. */
+/** Old and new tone placement (`hoà` / `hòa`, `thuỷ` / `thủy`) fold to the new one. */
+const TONE_PLACEMENT: Array<[RegExp, string]> = [
+  [/o([\u0300\u0301\u0309\u0303\u0323])([ae])/g, 'o$2$1'],
+  [/u([\u0300\u0301\u0309\u0303\u0323])y/g, 'uy$1'],
+];
+
+/** Vietnamese key: lower case, tone placement folded, no unit word (`tỉnh`, `huyện`), spaces and hyphens folded. */
 export function viKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/^(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa|thi tran|xa|phuong)\s+/, '')
+  let s = name.normalize('NFD').toLowerCase();
+  for (const [re, to] of TONE_PLACEMENT) s = s.replace(re, to);
+  return s
+    .normalize('NFC')
+    .replace(/^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|xã|phường)\s*/, '')
     .replace(/\s*[-–]\s*/g, '-')
     .replace(/[.\s]+/g, ' ')
     .trim();
 }
 
-const VI_UNIT_PREFIX = /^(tinh|thanh pho|tp\.?|huyen|quan|thi xa|thi tran|xa|phuong)\s+/;
 
 export class Gazetteer {
   /** Full names and stems → places (zh keys simplified; vi keys folded by viKey). */
@@ -184,7 +188,7 @@ export class Gazetteer {
         const district: Place = { ...prov, level: 'county', name: m.old_district_name, code: null };
         const k = viKey(m.old_district_name);
         // A district named like its province (`Thành phố Yên Bái`) is found under the province already.
-        if (!VI_UNIT_PREFIX.test(k)) this.add(this.vi, k, district);
+        if (!this.vi.get(k)?.some((x) => x.level === 'province' && x.provinceCode === prov.provinceCode)) this.add(this.vi, k, district);
       }
       if (m.old_ward_name) this.add(this.viWards, viKey(m.old_ward_name), { ...prov, level: 'ward', name: m.old_ward_name, code: null });
     }
@@ -198,10 +202,15 @@ export class Gazetteer {
 
   /** Every unit a Vietnamese name may stand for; ward names only with their unit word (`phường Mân Thái`). */
   lookupVi(name: string): Place[] {
-    const isWard = /^(?:xã|phường|thị trấn)\s/i.test(name.trim());
-    const k = viKey(name);
-    if (isWard) return this.viWards.get(k) ?? [];
-    return this.vi.get(k) ?? [];
+    const t = name.trim();
+    const k = viKey(t);
+    if (/^(?:xã|phường|thị trấn)\s/i.test(t)) return this.viWards.get(k) ?? [];
+    const all = this.vi.get(k) ?? [];
+    // `tỉnh Quảng Bình` or a bare province name is the province; `huyện Quảng Bình` … a district.
+    const district = /^(?:huyện|quận|thị xã)\s/i.test(t);
+    const provinces = all.filter((p) => p.level === 'province');
+    if (!district && provinces.length) return provinces;
+    return district ? all.filter((p) => p.level !== 'province') : all;
   }
 }
 
