@@ -144,9 +144,9 @@ export function documentContext(text: string, spec: ContextSpec | undefined): Do
 }
 
 /** The span nearest before `at` within [from, to), else the first after `at` within it. */
-function nearest(spans: Span[], from: number, to: number, at: number): Span | null {
-  let before: Span | null = null;
-  let after: Span | null = null;
+export function nearest<T extends Span>(spans: T[], from: number, to: number, at: number): T | null {
+  let before: T | null = null;
+  let after: T | null = null;
   for (const s of spans) {
     if (s.start < from || s.end > to) continue;
     if (s.end <= at) before = s;

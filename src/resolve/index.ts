@@ -3,7 +3,7 @@
  * running-total flag and place (country, province, province code, admin unit, admin code), each with the words that
  * decided it and their offsets in normalized text, so `audit explain` can show how.
  */
-import type { Lang, RuleLang } from '../types.js';
+import type { Fact, Lang, RuleLang } from '../types.js';
 import { ruleLangOf } from '../types.js';
 import type { Span } from '../extract/context.js';
 import type { ResolveSpec } from '../extract/rules.js';
@@ -14,19 +14,11 @@ import type { Country } from './gazetteer.js';
 
 export { resolvePublished, type Published } from './published.js';
 
-export interface Resolution {
-  periodStart: string | null;
-  periodEnd: string | null;
-  modality: 'achieved' | 'planned';
-  cumulative: boolean;
-  country: string | null;
-  province: string | null;
-  provinceCode: string | null;
-  admin: string | null;
-  adminCode: string | null;
-  /** How each field was decided: the words and their offsets in normalized text. */
-  how: ResolutionHow;
-}
+/** A fact's resolved fields (as `Fact` carries them) and how each was decided. */
+export type Resolution = Pick<
+  Fact,
+  'periodStart' | 'periodEnd' | 'modality' | 'cumulative' | 'country' | 'province' | 'provinceCode' | 'admin' | 'adminCode'
+> & { how: ResolutionHow };
 
 export interface ResolutionHow {
   period: { phrase: string; start: number; end: number; words: string[]; listYear?: number } | null;

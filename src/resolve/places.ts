@@ -7,7 +7,7 @@
  * word (`全国`, `cả nước`) nearer the figure than any place makes it a national figure: a country, no province.
  */
 import type { RuleLang } from '../types.js';
-import type { Span } from '../extract/context.js';
+import { nearest, type Span } from '../extract/context.js';
 import { gazetteer, type Country, type Place } from './gazetteer.js';
 
 export interface PlaceVocabulary {
@@ -143,17 +143,6 @@ export function resolveDocumentPlaces(
   return { spans: resolved, subject, country: topCountry ? topCountry[0] : countryHint, national };
 }
 
-function nearestIn<T extends Span>(spans: T[], from: number, to: number, at: number): T | null {
-  let before: T | null = null;
-  let after: T | null = null;
-  for (const s of spans) {
-    if (s.start < from || s.end > to) continue;
-    if (s.end <= at) before = s;
-    else if (!after && s.start >= at) after = s;
-  }
-  return before ?? after;
-}
-
 function decision(place: Place, how: PlaceDecision['how'], published: string | null): PlaceDecision {
   const vnAfter2025 = place.country === 'VN' && place.vnProvince2025 && published !== null && published >= '2025-07-01';
   const province = vnAfter2025 ? place.vnProvince2025!.name : place.province;
@@ -179,8 +168,8 @@ export function placeForFigure(
   fallbackCountry: Country | null,
 ): PlaceDecision {
   const known = doc.spans.filter((s) => s.place);
-  const inSentence = nearestIn(known, sentence.start, sentence.end, figure.start);
-  const nat = nearestIn(doc.national, sentence.start, sentence.end, figure.start);
+  const inSentence = nearest(known, sentence.start, sentence.end, figure.start);
+  const nat = nearest(doc.national, sentence.start, sentence.end, figure.start);
   const closer = (a: Span, b: Span) => Math.abs(a.start - figure.start) < Math.abs(b.start - figure.start);
   if (nat && (!inSentence || closer(nat, inSentence))) {
     return {
@@ -189,7 +178,7 @@ export function placeForFigure(
     };
   }
   if (inSentence) return decision(inSentence.place!, { word: inSentence.text, start: inSentence.start, end: inSentence.end, from: 'sentence' }, published);
-  const inParagraph = nearestIn(known, paragraph.start, paragraph.end, figure.start);
+  const inParagraph = nearest(known, paragraph.start, paragraph.end, figure.start);
   if (inParagraph) return decision(inParagraph.place!, { word: inParagraph.text, start: inParagraph.start, end: inParagraph.end, from: 'paragraph' }, published);
   if (doc.subject) {
     const d = decision(doc.subject, { word: doc.subject.name, start: -1, end: -1, from: 'document' }, published);
