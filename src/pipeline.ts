@@ -28,7 +28,7 @@ export interface ProcessedPage {
 export function processPage(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string, opts: ExtractOptions = {}): ProcessedPage {
   const decoded = decodePage(raw);
   const clean = cleanPage(decoded);
-  const norm = normalize(clean);
+  const norm: NormDoc = { ...normalize(clean), url: raw.url ?? clean.meta.url ?? null };
   const published = resolvePublished(clean.meta.date, clean.text.text);
   const facts = extractFacts(norm, decoded.content, ruleSet, { published: published.date, ...opts });
   const record: DocumentRecord = {

@@ -70,6 +70,8 @@ export interface NormDoc {
   text: TrackedText;
   lang: Lang;
   flags: Flag[];
+  /** The page's URL when known: its country domain is a cue to the document's country (resolve/country.ts). */
+  url?: string | null;
 }
 
 export interface Sentence {

@@ -8,6 +8,9 @@ import { splitSentences } from '../segment/index.js';
 import type { FactRow, ReviewRow, Store, StoredDocument } from '../store/types.js';
 import type { Lang } from '../types.js';
 import { identityKey } from './identity.js';
+import { documentCountry, figureCurrency } from '../resolve/country.js';
+import { parseQuantities } from '../quantities/index.js';
+import { ruleLangOf } from '../types.js';
 
 import { explainResolution, formatResolution, type ResolvedExplanation } from './explain-resolved.js';
 
@@ -29,6 +32,17 @@ export interface Explanation {
   context: { period: string | null; place: string | null; qualifier: string; value_max: number | null };
   /** How the resolved fields were decided: values, and the words (with offsets in normalized text) that decided them. */
   resolved: ResolvedExplanation | null;
+  /**
+   * For a money fact: where its currency came from — the figure's own currency word, or the document's country and
+   * the cue words that decided it (offsets into the original page; null for a cue found in the URL).
+   */
+  currency: {
+    unit: string;
+    from: 'figure' | 'document';
+    country: string | null;
+    by: string;
+    cues: Array<{ word: string; original: string | null; start: number | null; end: number | null; country: string; weight: number; decisive: boolean }>;
+  } | null;
   review: Pick<ReviewRow, 'verdict' | 'note' | 'reviewer' | 'at'> | null;
 }
 
@@ -105,8 +119,38 @@ export function explainFact(store: Store, id: number, ruleSet: RuleSet): Explana
     },
     context: { period: fact.period, place: fact.place, qualifier: fact.qualifier, value_max: fact.value_max },
     resolved: explainResolution(fact),
+    currency: currencyDecision(doc, fact, ruleSet),
     review: review ? { verdict: review.verdict, note: review.note, reviewer: review.reviewer, at: review.at } : null,
   };
+}
+
+const COUNT_UNITS = new Set(['person', 'person_time', 'enterprise', 'household', 'project']);
+
+function currencyDecision(doc: StoredDocument, fact: FactRow, ruleSet: RuleSet): Explanation['currency'] {
+  if (COUNT_UNITS.has(fact.unit)) return null;
+  const t = doc.normalized;
+  const dc = documentCountry(t.text, doc.lang as Lang, { url: doc.url }, ruleSet.countries);
+  const figureText = t.text.slice(fact.norm_start, fact.norm_end);
+  // Read the figure again as the extractor did: its currency came from the document when reading it asked for one.
+  const q = parseQuantities(figureText, ruleLangOf(doc.lang as Lang)).find((x) => x.kind === 'money');
+  let fromDocument = false;
+  if (q) figureCurrency(q, doc.lang as Lang, () => ((fromDocument = true), dc));
+  return {
+    unit: fact.unit,
+    from: fromDocument ? 'document' : 'figure',
+    country: dc.country,
+    by: dc.by,
+    cues: dc.evidence.slice(0, 8).map((c) => {
+      const [s, e] = c.start === null ? [null, null] : t.toOriginal(c.start, c.end!);
+      return { word: c.word, original: s === null ? null : doc.original.slice(s, e!), start: s, end: e, country: c.country, weight: c.weight, decisive: c.decisive };
+    }),
+  };
+}
+
+function formatCurrency(c: NonNullable<Explanation['currency']>): string {
+  const cues = c.cues.map((x) => `${x.original ?? x.word}${x.start !== null ? '@' + x.start : ' (url)'} ${x.country}${x.decisive ? ' decisive' : ' +' + x.weight}`).join(', ');
+  const country = `document country ${c.country ?? 'undecided'} (${c.by}${cues ? ': ' + cues : ''})`;
+  return c.from === 'document' ? `currency: ${c.unit} from the ${country}` : `currency: ${c.unit} as the figure names it; ${country}`;
 }
 
 export function formatExplanation(e: Explanation): string {
@@ -129,6 +173,7 @@ export function formatExplanation(e: Explanation): string {
     `normalized: ${e.sentence.normalized}`,
     `period: ${e.context.period ?? '—'}   place: ${e.context.place ?? '—'}   qualifier: ${e.context.qualifier}`,
     ...formatResolution(e.resolved),
+    ...(e.currency ? [formatCurrency(e.currency)] : []),
     `review: ${e.review ? `${e.review.verdict}${e.review.note ? ' — ' + e.review.note : ''} (${e.review.at})` : 'not reviewed'}`,
   ].join('\n');
 }

@@ -18,6 +18,7 @@ import { figureKind, isChangeOrRate, isPerUnit, isThreshold } from './vetoes.js'
 import { isSubset, respectivelyLists } from './lists.js';
 import { DocumentResolver } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
+import { documentCountry, figureCurrency, type DocumentCountry } from '../resolve/country.js';
 
 const CLAUSE_MARKS = ',，;；:：';
 
@@ -135,9 +136,18 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   // Periods and places are looked for only once a figure has become a fact (most pages of a crawl have none).
   let ctxCache: ReturnType<typeof documentContext> | null = null;
   const ctx = () => (ctxCache ??= documentContext(raw, spec ? { language: lang, ...spec.context } : undefined));
+  // The document's country gives a bare 元 its currency (TWD in a Taiwan story); decided once, when first needed.
+  let countryCache: DocumentCountry | null = null;
+  const country = () => (countryCache ??= documentCountry(raw, norm.lang, { url: norm.url }, ruleSet.countries));
+  // Places and ROC years use the country only where cues decided it; the resolver has its own language defaults.
+  const cueCountry = (): Country | null => {
+    const c = country();
+    return c.by === 'cues' || c.by === 'declaration' ? (c.country as Country) : null;
+  };
+  const unitOf = (x: Quantity) => (x.kind === 'plain' ? figureCurrency({ ...x, unit: 'CNY' }, norm.lang, country) : figureCurrency(x, norm.lang, country));
   let resolverCache: DocumentResolver | null = null;
   const resolver = () =>
-    (resolverCache ??= new DocumentResolver(raw, norm.lang, spec?.resolve, ctx().places, opts.published ?? null, opts.country ?? null));
+    (resolverCache ??= new DocumentResolver(raw, norm.lang, spec?.resolve, ctx().places, opts.published ?? null, opts.country ?? cueCountry()));
   const sentenceFigures = (sentence: Sentence, kind: string) =>
     quantities.filter((x) => x.start >= sentence.start && x.start < sentence.end && figureKind(x, lang) === kind).map((x) => x.start);
   const choice = { text, lang, quantities, barriers: spec?.barriers ?? [], matcher };
@@ -148,7 +158,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   for (const q of quantities) {
     if (norm.flags.some((f) => f.start < q.end && q.start < f.end)) continue; // no facts from mojibake
     const kind = figureKind(q, lang)!;
-    const unit = q.kind === 'plain' ? 'CNY' : q.unit;
+    const unit = unitOf(q);
     if (unit === null) continue;
     const figStart = Math.min(q.start, q.qualifierStart ?? q.start);
     const figEnd = Math.max(q.end, q.qualifierEnd ?? q.end);
@@ -161,7 +171,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const figure: Figure = { q, kind, unit, figStart, figEnd, sentence, clause };
     const accepts = (h: TriggerHit, x: Quantity) => {
       const k = figureKind(x, lang);
-      const u = x.kind === 'plain' ? 'CNY' : x.unit;
+      const u = unitOf(x);
       return !!k && k === kind && q.kind !== 'plain' && h.rule.kinds.includes(k) && u !== null && u in h.rule.units;
     };
     if (!listed.has(sentence)) listed.set(sentence, respectivelyLists(text, sentence, quantities, hits, lang, accepts));

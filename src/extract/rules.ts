@@ -16,6 +16,7 @@ import type { PeriodVocabulary } from '../resolve/period.js';
 import type { ModalityVocabulary } from '../resolve/modality.js';
 import type { PlaceVocabulary } from '../resolve/places.js';
 import { addVocabulary, addWords } from '../segment/index.js';
+import { COUNTRY_FILE, compileCountrySpec, type CountrySpec } from '../resolve/country.js';
 
 export interface RuleExampleFact {
   type?: FactType;
@@ -123,6 +124,8 @@ export interface RuleSet {
   languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[] }>;
   /** Hash of every rule version and language file: changes whenever any rule changes. */
   version: string;
+  /** The document-country cues (`extractors/countries.yaml`); absent in a rules folder without that file. */
+  countries?: CountrySpec;
 }
 
 export class RuleLoadError extends Error {
@@ -367,10 +370,21 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
   const languages: RuleSet['languages'] = new Map();
   const ids = new Map<string, string>();
   const versionParts: string[] = [];
+  let countries: CountrySpec | undefined;
   for (const file of listYaml(dir)) {
     const rel = path.relative(process.cwd(), file) || file;
     const source = readFileSync(file, 'utf8');
     const doc: any = parseYaml(rel, source);
+    if (path.basename(file) === COUNTRY_FILE && path.resolve(path.dirname(file)) === path.resolve(dir)) {
+      // The document's country decides the currency of bare 元: its cues are part of the rule set's version.
+      try {
+        countries = compileCountrySpec(doc, rel);
+      } catch (err: any) {
+        throw new RuleLoadError(rel, null, err.message.replace(rel + ': ', ''));
+      }
+      versionParts.push('countries@' + hash(canonical(doc)));
+      continue;
+    }
     if (path.basename(file).startsWith('_')) {
       if (!validateLanguageFile(doc)) {
         const first = validateLanguageFile.errors?.[0];
@@ -440,7 +454,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       });
     }
   }
-  const set: RuleSet = { rules, languages, version: hash(versionParts.sort().join('\n')) };
+  const set: RuleSet = { rules, languages, version: hash(versionParts.sort().join('\n')), ...(countries ? { countries } : {}) };
   cache.set(dir, set);
   teachSegmenter(set);
   return set;

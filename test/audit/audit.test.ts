@@ -41,6 +41,8 @@ describe('audit explain', () => {
     expect(e.sentence.normalized).toContain('[' + f.trigger + ']');
     expect(e.sentence.normalized).toContain('⟦290万元⟧');
     expect(e.context).toMatchObject({ qualifier: 'exact', period: f.period, place: f.place });
+    // A bare 元 in a mainland story: the currency comes from the document's country.
+    expect(e.currency).toMatchObject({ unit: 'CNY', from: 'document', country: 'CN' });
   });
 
   test('through the CLI, as text and JSON; an unknown id is a usage error', async () => {
