@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import fg from 'fast-glob';
 import * as cheerio from 'cheerio';
-import { decodePage } from '../src/decode/index.js';
+import { decodePage } from '../src/decode/decode.js';
 import { cleanPage } from '../src/clean/index.js';
 import { ingest } from '../src/ingest.js';
 import { SqliteStore } from '../src/store/sqlite.js';

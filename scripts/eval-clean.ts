@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { decodePage } from '../src/decode/index.js';
+import { decodePage } from '../src/decode/decode.js';
 import { cleanPage } from '../src/clean/index.js';
 import { canonicalEncoding } from '../src/decode/charset.js';
 import type { DecodedPage } from '../src/types.js';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { serve } from '../src/server/index.js';
+import { serve } from '../src/server/serve.js';
 import { packageRoot, DEFAULT_DB } from '../src/paths.js';
 import { launchChromium } from './browser.js';
 

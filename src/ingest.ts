@@ -12,7 +12,7 @@
  * table with its source, record and reason. A page that could be read but arrived damaged (invalid bytes, a charset
  * claim its bytes contradict) is stored AND gets an errors row saying so.
  */
-import { readPages } from './sources/index.js';
+import { readPages } from './sources/read-pages.js';
 import { measureInputs } from './sources/inputs.js';
 import { contentHash, pipelineVersions } from './versions.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';

@@ -1,10 +1,11 @@
 /**
- * One page's way through the stages: decode → clean → normalize → extract. This is the only place that knows their
- * order; every stage is a pure function, so the same code runs in the CLI, in worker threads and in tests.
+ * One page's way through the stages: decode → clean → normalize → extract. The stages keep no state between pages
+ * (the rule set, loaded once, is their only shared input), so the same code runs in the CLI, in worker threads and
+ * in tests.
  */
-import { decodePage } from './decode/index.js';
+import { decodePage } from './decode/decode.js';
 import { cleanPage } from './clean/index.js';
-import { normalize } from './normalize/index.js';
+import { normalize } from './normalize/normalize.js';
 import { extractFacts, type ExtractOptions } from './extract/engine.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import type { DocumentRecord } from './store/types.js';

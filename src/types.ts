@@ -1,6 +1,6 @@
 /**
- * The values that travel between stages. Every stage is a pure function from one of these to the next
- * (see ARCHITECTURE.md); nothing here does I/O.
+ * The values that travel between stages (docs/architecture.md); nothing here does I/O. A stage's output depends on
+ * its input and the loaded rule set only.
  */
 import type { TrackedText } from './offsets.js';
 import type { ResolutionHow } from './resolve/index.js';
@@ -79,22 +79,17 @@ export interface Sentence {
   end: number;
 }
 
-export type FactType =
-  | 'loan_amount'
-  | 'funding_amount'
-  | 'revenue_amount'
-  | 'trainee_count'
-  | 'headcount'
-  | 'enterprise_count';
-
-export const FACT_TYPES: FactType[] = [
+/** The fact types, in the order summaries list them; the rules schema's enum is this list too. */
+export const FACT_TYPES = [
   'loan_amount',
   'funding_amount',
   'revenue_amount',
   'trainee_count',
   'headcount',
   'enterprise_count',
-];
+] as const;
+
+export type FactType = (typeof FACT_TYPES)[number];
 
 /** A fact as the extractor produces it: spans are in normalized text and in the original (decoded page). */
 export interface Fact {

@@ -7,7 +7,7 @@
  * facts, not documents, and a page that states no fact must still count its false positives.
  */
 import path from 'node:path';
-import { normalizeQuery } from '../normalize/index.js';
+import { normalizeQuery } from '../normalize/normalize.js';
 import type { FactRow, Store, StoredDocument } from '../store/types.js';
 import { splitSentences } from '../segment/index.js';
 import type { Lang } from '../types.js';

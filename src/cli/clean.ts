@@ -3,7 +3,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { decodePage } from '../decode/index.js';
+import { decodePage } from '../decode/decode.js';
 import { cleanPage } from '../clean/index.js';
 import { detectLanguage } from '../normalize/lang.js';
 import { UsageError, type SetExit } from './errors.js';

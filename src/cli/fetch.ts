@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { defaultFetchOptions, fetchToWarc, readUrlList, resultsCsv, type FetchOptions, type FetchSummary } from '../fetch/index.js';
+import { defaultFetchOptions, fetchToWarc, readUrlList, resultsCsv, type FetchOptions, type FetchSummary } from '../fetch/fetch-to-warc.js';
 import { UsageError, type SetExit } from './errors.js';
 
 interface FetchCliOptions {

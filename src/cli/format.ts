@@ -1,4 +1,5 @@
 /** Printing rows as a text table, CSV, JSON or JSON Lines. */
+import { csvRow } from '../csv.js';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'jsonl';
 export const OUTPUT_FORMATS: OutputFormat[] = ['table', 'csv', 'json', 'jsonl'];
@@ -36,7 +37,7 @@ export function formatRows(rows: Record<string, unknown>[], columns: string[], f
     case 'jsonl':
       return rows.map((r) => JSON.stringify(pick(r, columns))).join('\n') + (rows.length ? '\n' : '');
     case 'csv':
-      return [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(cell(r[c]))).join(','))].join('\n') + '\n';
+      return csvRow(columns) + rows.map((r) => csvRow(columns.map((c) => r[c]))).join('');
     case 'table': {
       const cells = rows.map((r) => columns.map((c) => clip(cell(r[c]).replace(/\s+/g, ' '), maxCell)));
       const widths = columns.map((c, i) => Math.max(width(c), ...cells.map((row) => width(row[i]))));
@@ -50,8 +51,4 @@ function pick(r: Record<string, unknown>, columns: string[]): Record<string, unk
   const out: Record<string, unknown> = {};
   for (const c of columns) out[c] = r[c] === undefined ? null : r[c];
   return out;
-}
-
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }

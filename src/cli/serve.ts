@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { DEFAULT_DB } from '../paths.js';
-import { serve } from '../server/index.js';
+import { serve } from '../server/serve.js';
 import { UsageError, type SetExit } from './errors.js';
 
 export function register(program: Command, _setExit: SetExit): void {

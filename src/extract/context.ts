@@ -1,12 +1,12 @@
 /**
  * The context of a fact: the period and the place its sentence (or, failing that, its paragraph or document) states.
- * The patterns are data (`extractors/<lang>/_context.yaml`); this module only decides which match belongs to a figure:
+ * The patterns are data (`context.periods` and `context.places` of `extractors/<lang>/_language.yaml`); this module only decides which match belongs to a figure:
  * the nearest one before the figure in its sentence, then the nearest in its paragraph, then (place only) the document's
  * most frequent place.
  */
 import { taggedWordsWhere } from '../segment/index.js';
 import type { RuleLang } from '../types.js';
-import { normalizeQuery } from '../normalize/index.js';
+import { normalizeQuery } from '../normalize/normalize.js';
 
 export interface ContextSpec {
   language: RuleLang;

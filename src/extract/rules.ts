@@ -9,8 +9,8 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import * as yaml from 'js-yaml';
 import { packageRoot } from '../paths.js';
-import type { FactType, RuleLang } from '../types.js';
-import { normalizeQuery } from '../normalize/index.js';
+import { FACT_TYPES, type FactType, type RuleLang } from '../types.js';
+import { normalizeQuery } from '../normalize/normalize.js';
 import type { ContextSpec } from './context.js';
 import type { PeriodVocabulary } from '../resolve/period.js';
 import type { ModalityVocabulary } from '../resolve/modality.js';
@@ -141,8 +141,6 @@ export class RuleLoadError extends Error {
 /** A list of non-empty words: the shape of most rule and language fields. */
 const WORDS = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
-const FACT_TYPE_ENUM = ['loan_amount', 'funding_amount', 'revenue_amount', 'trainee_count', 'headcount', 'enterprise_count'];
-
 const EXAMPLE_SCHEMA = {
   type: 'object',
   required: ['text'],
@@ -157,7 +155,7 @@ const EXAMPLE_SCHEMA = {
         required: ['value', 'unit'],
         additionalProperties: false,
         properties: {
-          type: { enum: FACT_TYPE_ENUM },
+          type: { enum: [...FACT_TYPES] },
           value: { type: 'number' },
           value_max: { type: 'number' },
           unit: { type: 'string' },
@@ -184,7 +182,7 @@ export const RULE_FILE_SCHEMA = {
         properties: {
           id: { type: 'string', pattern: '^[a-z]{2}\\.[a-z_]+\\.[a-z0-9_]+$' },
           description: { type: 'string', minLength: 1 },
-          type: { enum: FACT_TYPE_ENUM },
+          type: { enum: [...FACT_TYPES] },
           triggers: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
           kinds: { type: 'array', minItems: 1, items: { enum: ['money', 'count'] } },
           units: { type: 'object', minProperties: 1, additionalProperties: { type: 'string' } },

@@ -1,5 +1,29 @@
 /** The per-URL status table (`--report report.csv`): one row per input URL, in input order. */
-import type { UrlResult } from './index.js';
+import { csvRow } from '../csv.js';
+
+/**
+ * fetched: the last answer was 2xx and is archived. http_error: the last answer was another status (archived too).
+ * failed: no answer (network, timeout, too many redirects, bad URL). skipped: robots.txt or already in the archive.
+ */
+export type UrlStatus = 'fetched' | 'http_error' | 'failed' | 'skipped';
+
+export interface UrlResult {
+  url: string;
+  status: UrlStatus;
+  httpStatus: number | null;
+  /** Where the redirects ended. */
+  finalUrl: string | null;
+  /** Each redirect hop's target, in order. */
+  redirects: string[];
+  /** HTTP requests made for this URL, redirects and retries included (robots.txt not). */
+  attempts: number;
+  /** Body bytes of the final response as received (compressed if it came compressed). */
+  bytes: number;
+  truncated: boolean;
+  fetchedAt: string | null;
+  elapsedMs: number;
+  reason: string | null;
+}
 
 export const REPORT_COLUMNS = [
   'url',
@@ -15,32 +39,22 @@ export const REPORT_COLUMNS = [
   'reason',
 ] as const;
 
-/** RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled. */
-function csvField(v: string | number | boolean | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function resultsCsv(results: UrlResult[]): string {
-  const rows = [REPORT_COLUMNS.join(',')];
+  let out = csvRow(REPORT_COLUMNS);
   for (const r of results) {
-    rows.push(
-      [
-        r.url,
-        r.status,
-        r.httpStatus,
-        r.finalUrl,
-        r.redirects.join(' '),
-        r.attempts,
-        r.bytes,
-        r.truncated,
-        r.fetchedAt,
-        r.elapsedMs,
-        r.reason,
-      ]
-        .map(csvField)
-        .join(','),
-    );
+    out += csvRow([
+      r.url,
+      r.status,
+      r.httpStatus,
+      r.finalUrl,
+      r.redirects.join(' '),
+      r.attempts,
+      r.bytes,
+      r.truncated,
+      r.fetchedAt,
+      r.elapsedMs,
+      r.reason,
+    ]);
   }
-  return rows.join('\r\n') + '\r\n';
+  return out;
 }

@@ -5,7 +5,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadRuleSet } from '../../src/extract/rules.js';
-import { normalizeQuery } from '../../src/normalize/index.js';
+import { normalizeQuery } from '../../src/normalize/normalize.js';
 import { ingest } from '../../src/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { explainFact } from '../../src/audit/explain.js';

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { decodePage, decideEncoding } from '../../src/decode/index.js';
+import { decodePage, decideEncoding } from '../../src/decode/decode.js';
 import type { RawPage } from '../../src/types.js';
 
 const raw = (bytes: Buffer, format: 'html' | 'text' = 'html', contentType?: string): RawPage => ({

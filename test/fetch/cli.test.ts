@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import { main } from '../../src/cli/index.js';
-import { scanArchive } from '../../src/fetch/index.js';
+import { scanArchive } from '../../src/fetch/fetch-to-warc.js';
 import { startSite, type TestSite } from './server.js';
 
 describe('newsfacts fetch (command line)', () => {

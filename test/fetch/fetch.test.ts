@@ -2,7 +2,7 @@ import { appendFileSync, createReadStream, existsSync, mkdtempSync, rmSync, stat
 import os from 'node:os';
 import path from 'node:path';
 import { WARCParser } from 'warcio';
-import { fetchToWarc, readUrlList, scanArchive, resultsCsv, type FetchOptions, type FetchSummary } from '../../src/fetch/index.js';
+import { fetchToWarc, readUrlList, scanArchive, resultsCsv, type FetchOptions, type FetchSummary } from '../../src/fetch/fetch-to-warc.js';
 import { startSite, type LoggedRequest, type TestSite } from './server.js';
 
 const INTERVAL = 100;

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WARCParser } from 'warcio';
 import { createReadStream } from 'node:fs';
-import { fetchToWarc } from '../../src/fetch/index.js';
+import { fetchToWarc } from '../../src/fetch/fetch-to-warc.js';
 import { ingest } from '../../src/ingest.js';
 import { processPage } from '../../src/pipeline.js';
 import { loadRuleSet } from '../../src/extract/rules.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { TrackedText } from '../../src/offsets.js';
 import type { CleanDoc, NormDoc } from '../../src/types.js';
-import { detectLanguage, findMojibake, normalize, normalizeQuery } from '../../src/normalize/index.js';
+import { detectLanguage, findMojibake, normalize, normalizeQuery } from '../../src/normalize/normalize.js';
 import { isPinyinNote, stripPinyinNotes } from '../../src/normalize/pinyin.js';
 import { foldWidth } from '../../src/normalize/width.js';
 import { collapseWhitespace } from '../../src/normalize/whitespace.js';

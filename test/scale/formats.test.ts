@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { ingest } from '../../src/ingest.js';
-import { readPages } from '../../src/sources/index.js';
+import { readPages } from '../../src/sources/read-pages.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { articleHtml, tempDir, VI_ARTICLE, writeWarc, ZH_ARTICLE } from './helpers.js';
 

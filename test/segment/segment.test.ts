@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { TrackedText } from '../../src/offsets.js';
-import { findMojibake, normalize } from '../../src/normalize/index.js';
+import { findMojibake, normalize } from '../../src/normalize/normalize.js';
 import { clauses, isWholeWord, LazyWordBoundaries, sentenceAt, splitSentences, wordBoundaries, words } from '../../src/segment/index.js';
 import type { Lang } from '../../src/types.js';
 

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/browser.js';
 import { ingest } from '../../src/ingest.js';
 import { openStore } from '../../src/store/index.js';
-import { serve, type Served } from '../../src/server/index.js';
+import { serve, type Served } from '../../src/server/serve.js';
 
 const PLANTED = [
   '长兴县新闻 <script>window.__pwned = 1</script>',

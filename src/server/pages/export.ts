@@ -3,6 +3,7 @@
  * the whole filtered view is streamed, page by page through the same keyset walk the table uses, so an export of a
  * million rows never holds more than one page in memory.
  */
+import { csvRow } from '../../csv.js';
 import type { BrowsedFact, FactCursor } from '../../store/types.js';
 import type { Request, Response, ServerContext } from '../context.js';
 import { parseFactView } from '../params.js';
@@ -13,15 +14,6 @@ export const EXPORT_FIELDS = [
 ] as const;
 
 const BATCH = 1000;
-
-/** RFC 4180 quoting; text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with '. */
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-}
 
 function exportRow(f: BrowsedFact): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -51,7 +43,7 @@ export function factsExport(ctx: ServerContext, req: Request, format: 'csv' | 'j
       if (format === 'csv') {
         await out(EXPORT_FIELDS.join(',') + '\r\n');
         for (const rows of pages()) {
-          if (rows.length) await out(rows.map((f) => EXPORT_FIELDS.map((k) => csvCell((f as any)[k])).join(',') + '\r\n').join(''));
+          if (rows.length) await out(rows.map((f) => csvRow(EXPORT_FIELDS.map((k) => (f as any)[k]))).join(''));
         }
       } else {
         let first = true;

@@ -4,7 +4,7 @@
  * terms of three characters or more through the trigram index and shorter ones (most Chinese words: 贷款, 企业) by a
  * substring scan.
  */
-import { normalizeQuery } from '../../normalize/index.js';
+import { normalizeQuery } from '../../normalize/normalize.js';
 import type { StoredDocument } from '../../store/types.js';
 import type { Request, Response, ServerContext } from '../context.js';
 import { highlight, html, type Span } from '../html.js';

@@ -14,13 +14,14 @@ import { ALLOW_ALL, DISALLOW_ALL, ROBOTS_MAX_BYTES, crawlDelayMs, isAllowed, par
 import { DEFAULT_RETRY, parseRetryAfter, retryableStatus, retryDelay, type RetryPolicy } from './retry.js';
 import { DEFAULT_POLITENESS, Scheduler, sleep, type PolitenessOptions } from './politeness.js';
 import { WarcWriter, type ArchivedResponse } from './warc.js';
+import type { UrlResult } from './report.js';
 import { packageVersion } from '../paths.js';
 
 export { parseRobots, isAllowed, matches as robotsPatternMatches } from './robots.js';
 export { parseRetryAfter, retryDelay, retryableStatus, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 export { DEFAULT_POLITENESS, type PolitenessOptions } from './politeness.js';
 export { scanArchive, WarcWriter, type ArchiveScan, type ArchivedResponse } from './warc.js';
-export { resultsCsv } from './report.js';
+export { resultsCsv, type UrlResult, type UrlStatus } from './report.js';
 
 export interface FetchOptions {
   userAgent: string;
@@ -50,30 +51,6 @@ export function defaultFetchOptions(): FetchOptions {
     maxBytes: 10 * 1024 * 1024,
     maxRedirects: 5,
   };
-}
-
-/**
- * fetched: the last answer was 2xx and is archived. http_error: the last answer was another status (archived too).
- * failed: no answer (network, timeout, too many redirects, bad URL). skipped: robots.txt or already in the archive.
- */
-export type UrlStatus = 'fetched' | 'http_error' | 'failed' | 'skipped';
-
-export interface UrlResult {
-  url: string;
-  status: UrlStatus;
-  httpStatus: number | null;
-  /** Where the redirects ended. */
-  finalUrl: string | null;
-  /** Each redirect hop's target, in order. */
-  redirects: string[];
-  /** HTTP requests made for this URL, redirects and retries included (robots.txt not). */
-  attempts: number;
-  /** Body bytes of the final response as received (compressed if it came compressed). */
-  bytes: number;
-  truncated: boolean;
-  fetchedAt: string | null;
-  elapsedMs: number;
-  reason: string | null;
 }
 
 export interface CutInfo {
