@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import * as yaml from 'js-yaml';
 import { packageRoot } from '../paths.js';
-import { normalizeQuery } from '../normalize/index.js';
+import { normalizeQuery } from '../normalize/normalize.js';
 import type { Quantity } from '../quantities/types.js';
 import type { Lang } from '../types.js';
 

@@ -4,7 +4,7 @@
 import { documentCountry, loadCountrySpec } from '../../src/resolve/country.js';
 import { loadRuleSet } from '../../src/extract/rules.js';
 import { extractFromText } from '../../src/pipeline.js';
-import { normalizeQuery } from '../../src/normalize/index.js';
+import { normalizeQuery } from '../../src/normalize/normalize.js';
 import type { Lang } from '../../src/types.js';
 
 const spec = loadCountrySpec();
