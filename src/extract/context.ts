@@ -20,6 +20,8 @@ export interface ContextSpec {
   not_places?: string[];
   /** Place names known without a suffix (provinces of Viet Nam, …). */
   known_places?: string[];
+  /** A period right after one of these is a comparison (`较2013年增加`, `so với năm 2015`), not the figure's period. */
+  not_period_after?: string[];
 }
 
 export interface Span {
@@ -122,7 +124,11 @@ function hanPlaces(text: string, spec: ContextSpec, notPlaces: Set<string>): Spa
 export function documentContext(text: string, spec: ContextSpec | undefined): DocContext {
   if (!spec) return { periods: [], places: [], mainPlace: null };
   const c = compiledFor(spec);
-  const periods = findAll(text, c.periods, false);
+  const notAfter = spec.not_period_after ?? [];
+  const periods = findAll(text, c.periods, false).filter((p) => {
+    const before = text.slice(Math.max(0, p.start - 8), p.start).toLowerCase().trimEnd();
+    return !notAfter.some((w) => before.endsWith(w.toLowerCase()));
+  });
   let places = findAll(text, c.places, true).filter((p) => !c.notPlaces.has(p.text));
   if (c.known) places.push(...findAll(text, [c.known], true));
   places.push(...hanPlaces(text, spec, c.notPlaces));

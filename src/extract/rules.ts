@@ -237,6 +237,7 @@ export const LANGUAGE_FILE_SCHEMA = {
         place_suffixes: WORDS,
         not_places: WORDS,
         known_places: WORDS,
+        not_period_after: WORDS,
       },
     },
     resolve: {

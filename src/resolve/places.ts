@@ -78,6 +78,9 @@ function lookup(name: string, lang: RuleLang): Place[] {
   return lang === 'vi' ? g.lookupVi(name) : g.lookupZh(name);
 }
 
+/** How far into the text the subject place must be named (title and lead). */
+const HEAD = 300;
+
 const LEVEL_RANK = { province: 0, prefecture: 1, county: 2, ward: 3 } as const;
 
 /** Resolves every place name of a document; ambiguous names by the provinces its unambiguous names lie in. */
@@ -129,7 +132,10 @@ export function resolveDocumentPlaces(
   }
   let subject: Place | null = null;
   const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  if (top && top.n * 3 >= total * 2 && top.place.province) {
+  // The subject place: most of the document's places lie in it, and the head (title, lead) names it.
+  const named = (key: string) => resolved.some((r) => r.place && r.start < HEAD && (r.place.provinceCode ?? r.place.province ?? r.place.country) === key);
+  const topKey = top ? [...counts.entries()].find(([, v]) => v === top)![0] : null;
+  if (top && top.n * 3 >= total * 2 && top.place.province && topKey && named(topKey)) {
     subject = { ...top.place, level: 'province', name: top.place.province, code: top.place.provinceCode ? top.place.provinceCode.padEnd(6, '0') : null };
     if (top.place.country === 'VN') subject.code = top.place.provinceCode;
   }
@@ -138,7 +144,11 @@ export function resolveDocumentPlaces(
   for (const w of vocab.national ?? []) {
     const hay = lang === 'vi' ? text.toLowerCase() : text;
     const needle = lang === 'vi' ? w.toLowerCase() : w;
-    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) national.push({ start: at, end: at + w.length, text: w });
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+      // `全国` right before a place name qualifies the place, it does not replace it.
+      if (resolved.some((r) => r.place && r.start === at + w.length)) continue;
+      national.push({ start: at, end: at + w.length, text: w });
+    }
   }
   return { spans: resolved, subject, country: topCountry ? topCountry[0] : countryHint, national };
 }
