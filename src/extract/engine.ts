@@ -147,7 +147,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const unitOf = (x: Quantity) => (x.kind === 'plain' ? figureCurrency({ ...x, unit: 'CNY' }, norm.lang, country) : figureCurrency(x, norm.lang, country));
   let resolverCache: DocumentResolver | null = null;
   const resolver = () =>
-    (resolverCache ??= new DocumentResolver(raw, norm.lang, spec?.resolve, ctx().places, opts.published ?? null, opts.country ?? cueCountry()));
+    (resolverCache ??= new DocumentResolver(raw, norm.lang, spec?.resolve, ctx().places, opts.published ?? null, opts.country ?? cueCountry(), ctx().periods));
   const sentenceFigures = (sentence: Sentence, kind: string) =>
     quantities.filter((x) => x.start >= sentence.start && x.start < sentence.end && figureKind(x, lang) === kind).map((x) => x.start);
   const choice = { text, lang, quantities, barriers: spec?.barriers ?? [], matcher };

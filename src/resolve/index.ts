@@ -21,11 +21,14 @@ export type Resolution = Pick<
 > & { how: ResolutionHow };
 
 export interface ResolutionHow {
-  period: { phrase: string; start: number; end: number; words: string[]; listYear?: number } | null;
+  period: { phrase: string; start: number; end: number; words: string[]; listYear?: number; fromLead?: boolean } | null;
   modality: Cue | null;
   cumulative: Cue | null;
   place: PlaceDecision['how'];
 }
+
+/** How far into the text the lead's period may stand. */
+const LEAD = 150;
 
 const LIST_MARKERS = ['分别为', '分别是', '分别达到', '分别', '依次为', 'lần lượt là', 'lần lượt đạt', 'lần lượt'];
 
@@ -45,9 +48,14 @@ export class DocumentResolver {
     private readonly contextPlaces: Span[],
     readonly published: string | null,
     private readonly country: Country | null = null,
+    contextPeriods: Span[] = [],
   ) {
     this.lang = ruleLangOf(docLang);
+    // The lead's year (`2017年，湖南省石门县…`) frames the figures after it that state no period of their own.
+    this.lead = contextPeriods.find((p) => p.start < LEAD && /\d{4}/.test(p.text) && !/[-—–~至到]\s*\d{4}|以来|đến nay/.test(p.text)) ?? null;
   }
+
+  private readonly lead: Span | null;
 
   private docPlaces(): DocPlaces {
     return (this.places ??= resolveDocumentPlaces(
@@ -71,6 +79,8 @@ export class DocumentResolver {
     const spec = this.spec;
     let p: PeriodResolution | null = null;
     let listYear: number | undefined;
+    const fromLead = !period && !!this.lead;
+    if (!period && this.lead) period = this.lead;
     if (spec && period) {
       p = resolvePeriod(period.text, this.lang, spec.period, { published: this.published, rocYears: this.docLang === 'zh-Hant' && this.country !== 'HK' && this.country !== 'MO' });
     }
@@ -108,7 +118,7 @@ export class DocumentResolver {
       admin: place.admin,
       adminCode: place.adminCode,
       how: {
-        period: period ? { phrase: period.text, start: period.start, end: period.end, words: p?.how ?? [], listYear } : null,
+        period: period ? { phrase: period.text, start: period.start, end: period.end, words: p?.how ?? [], listYear, fromLead } : null,
         modality: modality.cue,
         cumulative: cumulative.cue,
         place: place.how,
