@@ -7,6 +7,8 @@ import { FACT_TYPES } from '../types.js';
 export const FACT_FIELDS = [
   'id', 'doc', 'type', 'value', 'value_max', 'unit', 'qualifier', 'start', 'end', 'evidence', 'evidence_start',
   'evidence_end', 'sentence', 'period', 'place', 'rule', 'rule_version', 'lang',
+  // Resolved (issue 14): the page's date, the interval, planned or achieved, running total, place with codes.
+  'published', 'period_start', 'period_end', 'modality', 'cumulative', 'country', 'province', 'province_code', 'admin', 'admin_code',
 ];
 const TABLE_FIELDS = ['id', 'doc', 'type', 'value', 'unit', 'qualifier', 'evidence', 'period', 'place', 'rule'];
 
@@ -28,7 +30,9 @@ export function register(program: Command, _setExit: SetExit): void {
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit takes a positive whole number');
       const store = openStore(opts.db, { readonly: true });
       try {
-        const rows = store.facts({ type: opts.type, lang: opts.lang, doc: opts.doc, rule: opts.rule, limit });
+        const rows = store
+          .facts({ type: opts.type, lang: opts.lang, doc: opts.doc, rule: opts.rule, limit })
+          .map((r) => ({ ...r, cumulative: r.cumulative === null || r.cumulative === undefined ? null : !!r.cumulative }));
         const format = opts.format as OutputFormat;
         process.stdout.write(formatRows(rows as any, format === 'table' ? TABLE_FIELDS : FACT_FIELDS, format));
       } finally {
