@@ -22,7 +22,7 @@ export function quantityJson(q: Quantity): Record<string, unknown> {
     unit: q.unit,
     unit_text: q.unitText,
     qualifier: q.qualifier,
-    range: q.range ?? null,
+    range: q.range ?? q.vagueRange ?? null,
     kind: q.kind,
   };
   if (q.qualifierStart !== undefined) {

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { Dec } from './decimal.js';
 import { readArabic, ZH_EN_SEPARATORS } from './arabic.js';
 import { isDigit, type NumberRead } from './reading.js';
-import { isLatinLetter } from './units.js';
+import { afterCurrencyCode, isLatinLetter } from './units.js';
 
 const SCALE: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12, mn: 6, bn: 9, m: 6, b: 9, k: 3 };
 const NUMBER_WORDS = new Set(
@@ -21,7 +21,7 @@ const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/y;
 
 export function enCanStart(text: string, pos: number): boolean {
   const c = text[pos];
-  if (isLatinLetter(text[pos - 1])) return false;
+  if (isLatinLetter(text[pos - 1])) return isDigit(c) && !isDigit(text[pos - 1]) && afterCurrencyCode(text, pos, 'en');
   if (isDigit(c)) return true;
   if (c === '-' || c === '−') return isDigit(text[pos + 1]);
   return /[a-zA-Z]/.test(c);

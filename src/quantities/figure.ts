@@ -8,9 +8,11 @@ import { Dec } from './decimal.js';
 import type { NumberRead, NumberReader } from './reading.js';
 import { findSpecials } from './specials.js';
 import { wordUseKind } from './articles.js';
+import { readCurrencySubunit, readLoneSubunit, readSubunits, SUBUNIT_POW } from './subunits.js';
 import type { Quantity, QuantityKind } from './types.js';
 import {
   CURRENCY_SUBUNITS,
+  PREFIX_CURRENCIES,
   PREFIX_CURRENCY_TABLE,
   PREFIX_QUALIFIER_TABLE,
   RANGE_SEPARATOR_TABLE,
@@ -74,6 +76,12 @@ export function parseWith(text: string, reader: LanguageReader): Quantity[] {
       i++;
       continue;
     }
+    // A dash right after a figure joins it to the next one (`三元二角-三元四毛五分`, `2019年-2020年`): never a sign.
+    const last = out[out.length - 1];
+    if (DASHES.has(text[i]) && last && skipSpaces(text, last.end) === i) {
+      i++;
+      continue;
+    }
     const r = reader.read(text, i);
     if (!r) {
       i++;
@@ -94,12 +102,41 @@ export function parseWith(text: string, reader: LanguageReader): Quantity[] {
       continue;
     }
     const q = buildQuantity(text, r, reader, limit, out[out.length - 1]);
-    const merged = out.length ? mergeBounds(text, out[out.length - 1], q) : null;
+    const merged = out.length ? mergeBounds(text, out[out.length - 1], q) ?? mergeRange(text, out[out.length - 1], q, lang) : null;
     if (merged) out[out.length - 1] = merged;
     else out.push(q);
     i = Math.max(q.end, i + 1);
   }
   return out;
+}
+
+/** Currency codes and signs written before a number, longest first (`US$` before `$`). */
+const LATIN_PREFIX_CURRENCIES = PREFIX_CURRENCIES.map((c) => c.text).filter((t) => !/\p{Script=Han}/u.test(t)).sort((a, b) => b.length - a.length);
+
+/** `(含)`, `（含）`, `(不含)` after a bound. */
+const INCLUSION_NOTE = /^[(（](?:含|不含)[)）]/;
+
+const DASHES = new Set(['-', '－', '−', '—', '–']);
+
+/**
+ * Two whole figures with the same unit joined by a range word, each read with its subunits (`三块二到三块五毛六`,
+ * `三元二角-三元四毛五分`, `2万元--8万元`): one range. The figure reader joins simpler ranges itself (`3至5万元`).
+ */
+function mergeRange(text: string, a: Quantity, b: Quantity, lang: RuleLang): Quantity | null {
+  if (a.range || b.range || a.kind !== b.kind || (a.kind !== 'money' && a.kind !== 'count') || a.unit !== b.unit) return null;
+  if (a.qualifier !== 'exact' || b.qualifier !== 'exact' || !(a.value >= 0 && a.value < b.value)) return null;
+  const gap = text.slice(a.end, b.start).trim();
+  const sep = RANGE_SEPARATOR_TABLE.matchAt(gap, 0, lang);
+  if (!sep || sep.text.length !== gap.length || sep.text === '和' || sep.text === '与' || sep.text === 'and' || sep.text === 'và') return null;
+  return {
+    ...a,
+    end: b.end,
+    text: text.slice(a.start, b.end),
+    qualifier: 'range',
+    range: [a.value, b.value],
+    rangeText: [a.valueText, b.valueText],
+    numberEnd: b.numberEnd,
+  };
 }
 
 /** Words that may join a lower and an upper bound into one range (`大于10小于20`, `大于100 并且小于300`). */
@@ -212,8 +249,11 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   }
 
   // A range: `3至5万元`, `1万-5万元`, `10—20人`, `từ 1000 đến 2000 đồng`, `5 to 10`.
-  const afterFirst = unit && unit.entry.kind !== 'year' ? unit.end : end;
-  const sepPos = lang === 'zh' ? skipSpaces(text, afterFirst) : skipSpaces(text, afterFirst);
+  let afterFirst = unit && unit.entry.kind !== 'year' ? unit.end : end;
+  // `3万(含)-6万元`: a note that the bound is included stands between the bound and the dash.
+  const inclusion = INCLUSION_NOTE.exec(text.slice(afterFirst, afterFirst + 6));
+  if (inclusion) afterFirst += inclusion[0].length;
+  const sepPos = skipSpaces(text, afterFirst);
   const sep = RANGE_SEPARATOR_TABLE.matchAt(text, sepPos, lang);
   let frameStart: number | undefined;
   let frameEnd: number | undefined;
@@ -222,21 +262,30 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     // `第十和第十五之间`: an ordinal range repeats 第 before the second bound.
     const ordinal = lang === 'zh' && text[r.start - 1] === '第';
     if (ordinal && text[p2] === '第') p2++;
+    // `VND500-VND800`, `$20-$30`: the currency repeated before the second bound.
+    const currency2 = LATIN_PREFIX_CURRENCIES.find((c) => text.startsWith(c, p2));
+    if (currency2) p2 = skipSpaces(text, p2 + currency2.length);
     const r2 = p2 < limit && reader.canStart(text, p2) ? reader.read(text, p2) : null;
     // `20和30之间` (zh) and `between 2,000 and 3,000` (en): `and` joins two bounds only inside a between-frame.
     const zhBetween = lang === 'zh' && (sep.text === '和' || sep.text === '与');
-    const enBetween = lang === 'en' && sep.text.toLowerCase() === 'and';
+    const enBetween = (lang === 'en' && sep.text.toLowerCase() === 'and') || (lang === 'vi' && sep.text.toLowerCase() === 'và');
     let betweenEnd = -1;
     if (r2 && zhBetween) {
       const k = skipSpaces(text, r2.end);
       if (text.startsWith('之间', k) || text.startsWith('之間', k)) betweenEnd = k + 2;
       else if (text[k] === '间' || text[k] === '間') betweenEnd = k + 1;
     }
-    const enBetweenStart = enBetween ? /\bbetween\s+$/i.exec(text.slice(Math.max(0, r.start - 12), r.start)) : null;
+    const enBetweenStart = enBetween ? /(?:\bbetween|(?<![\p{L}])giữa)\s+$/iu.exec(text.slice(Math.max(0, r.start - 12), r.start)) : null;
     const framed = (!zhBetween || betweenEnd > 0) && (!enBetween || !!enBetweenStart);
     if (r2 && !r2.malformed && !r2.nameWord && r2.value && r2.end <= limit && framed && !!r2.percent === !!r.percent) {
       let low = value;
-      if (r.tailPow === 0 && r2.tailPow > 0 && !unit) low = low.shift(r2.tailPow);
+      // A bare lower bound borrows the upper bound's multiplier (`3至5万` is 30000–50000, `三到四千` 3000–4000,
+      // `20~30k`), unless that makes it the larger (`从6500到2万` is 6500–20000).
+      if (r.tailPow === 0 && !unit) {
+        const lone = low.isInteger() && low.cmp(Dec.int(10)) < 0 && low.cmp(Dec.ZERO) > 0;
+        const borrow = r2.tailPow > 0 ? r2.tailPow : lone ? r2.tailUnit ?? 0 : 0;
+        if (borrow && low.shift(borrow).cmp(r2.value) < 0) low = low.shift(borrow);
+      }
       const unit2 = matchUnit(text, r2.end, lang, true);
       const sameUnit = !unit || (unit2 && unit2.entry.unit === unit.entry.unit);
       if (low.cmp(r2.value) < 0 && sameUnit) {
@@ -276,8 +325,11 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
       end = u.end;
     }
   }
-  // Yuan with jiao and fen: 六十四万零一百四十三元一角七分, 五元三毛, 壹元零壹分 — added exactly.
-  if (lang === 'zh' && value && !range && ((unit && unit.entry.unit === 'CNY' && /^[元圆块]$/.test(text.slice(unit.start, unit.end))) || (!unit && /[壹贰貳叁參肆伍陆陸柒捌玖]/.test(text.slice(r.start, r.end))))) {
+  // Yuan with jiao and fen: 六十四万零一百四十三元一角七分, 五元三毛, 壹元零壹分 — added exactly; spoken, the last
+  // subunit word left out: 两块三, 四块零六, 五蚊二 (Cantonese 蚊, Hong Kong dollars).
+  const mainUnit = unit ? text.slice(unit.start, unit.end) : '';
+  const spoken = /^[块塊蚊]$/.test(mainUnit) || (/^[元圆]$/.test(mainUnit) && !r.plainDigits && !/[0-9０-９]/.test(text.slice(r.start, r.end)));
+  if (lang === 'zh' && value && !range && ((unit && /^[元圆块塊蚊]$/.test(mainUnit) && (unit.entry.unit === 'CNY' || unit.entry.unit === 'HKD')) || (!unit && /[壹贰貳叁參肆伍陆陸柒捌玖]/.test(text.slice(r.start, r.end))))) {
     let sub: { value: Dec; end: number } | null = null;
     if (!unit) {
       const p = SUBUNIT_POW[text[end]];
@@ -285,12 +337,22 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
         const more = readSubunits(text, end + 1, reader, limit, p);
         sub = { value: value.shift(p).add(value.negate()).add(more?.value ?? Dec.ZERO), end: more?.end ?? end + 1 };
       }
-    } else sub = readSubunits(text, end, reader, limit, 0);
+    } else sub = readSubunits(text, end, reader, limit, 0, spoken);
     if (sub) {
-      value = value.add(sub.value);
+      // Subunits after a negative main amount make it more negative (`负三元二角` is -3.2); a leading `负壹角` is signed already.
+      value = value.add(unit && value.cmp(Dec.ZERO) < 0 ? sub.value.negate() : sub.value);
       end = sub.end;
       if (!unit) unit = { entry: { text: '元', lang: 'zh', kind: 'money', unit: 'CNY' }, start: r.end, end };
       else unit = { ...unit, end };
+    }
+  }
+  // 三毛五, 5角, 三毫: a subunit with no main unit before it.
+  if (lang === 'zh' && value && !range && !unit && !r.approx) {
+    const lone = readLoneSubunit(text, end, value, reader, limit);
+    if (lone) {
+      value = lone.value;
+      unit = { entry: { text: text[end], lang: 'zh', kind: 'money', unit: lone.code }, start: end, end: lone.end };
+      end = lone.end;
     }
   }
 
@@ -445,41 +507,42 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   if (r.plainDigits && /^\d+(?:\.\d+)?$/.test(r.plainDigits)) q.digits = r.plainDigits;
   if (!v) q.inexact = true;
   q.kind = wordUseKind(text, q, lang);
+  const vague = vagueSpan(text, r, q);
+  if (vague) q.vagueRange = vague;
   return q;
 }
 
-const SUBUNIT_POW: Record<string, number> = { 角: -1, 毛: -1, 分: -2 };
+/** Words of "nearly" before a bare magnitude (`近万人`, `将近千名`, `gần trăm`). */
+const NEARLY = new Set(['近', '将近', '將近', '接近', 'gần', 'ngót', 'nearly', 'almost']);
+/** A numeral that is a bare magnitude: `万`, `千`, `百万`, `nghìn`. */
+const BARE_MAGNITUDE = /^(?:[十百千万萬亿億]+|(?:chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?: (?:nghìn|ngàn|triệu|tỷ|tỉ))*)$/i;
 
-/** `一角七分`, `零壹分`, `三毛` after 元; also a leading `壹角`/`壹分` with no 元 when written in financial capitals. */
-function readSubunits(text: string, pos: number, reader: LanguageReader, limit: number, lastPow: number): { value: Dec; end: number } | null {
-  let j = pos;
-  let total = Dec.ZERO;
-  let found = false;
-  for (;;) {
-    if (text[j] === '零') j++;
-    if (j >= limit || !reader.canStart(text, j)) break;
-    const r = reader.read(text, j);
-    if (!r || r.malformed || r.nameWord || !r.value || r.end >= limit) break;
-    const p = SUBUNIT_POW[text[r.end]];
-    if (p === undefined || p >= lastPow) break;
-    total = total.add(r.value.shift(p));
-    lastPow = p;
-    j = r.end + 1;
-    found = true;
+/**
+ * The span a vague amount allows: the reader's own (`数十亿`, `hàng nghìn`); for 多/余/几 in or after the numeral,
+ * one unit of its last non-zero digit above the value (`5000多` → [5000, 6000], `二十几` → [20, 30], `十余万` →
+ * [100000, 200000]); for "nearly" before a bare magnitude, the fifth below it (`近万` → [8000, 10000]).
+ */
+function vagueSpan(text: string, r: NumberRead, q: Quantity): [number, number] | undefined {
+  if (q.range || q.kind === 'percent' || !Number.isFinite(q.value)) return undefined;
+  if (r.vague) return [r.vague[0].toNumber(), r.vague[1].toNumber()];
+  if (r.approx && q.qualifier === 'more_than' && q.value > 0) {
+    const step = lastDigitPlace(q.valueText);
+    return [q.value, Dec.parse(q.valueText).add(step).toNumber()];
   }
-  return found ? { value: total, end: j } : null;
+  if (q.qualifier === 'approx' && q.qualifierStart !== undefined && q.qualifierStart < q.start) {
+    const word = text.slice(q.qualifierStart, q.qualifierEnd).toLowerCase();
+    const numeral = text.slice(q.numberStart ?? q.start, q.numberEnd ?? q.end);
+    if (NEARLY.has(word) && BARE_MAGNITUDE.test(numeral)) return [q.value * 0.8, q.value];
+  }
+  return undefined;
 }
 
-/** `又三美分`, `5日本銭` right after a currency: the amount in the main unit. */
-function readCurrencySubunit(text: string, pos: number, reader: LanguageReader, limit: number, code: string | null): { value: Dec; end: number } | null {
-  let j = pos;
-  if (text[j] === '又' || text[j] === '零') j++;
-  if (j >= limit || !reader.canStart(text, j)) return null;
-  const r = reader.read(text, j);
-  if (!r || r.malformed || r.nameWord || !r.value || r.end >= limit) return null;
-  const sub = CURRENCY_SUBUNITS.find((s) => s.unit === code && text.startsWith(s.text, r.end));
-  if (!sub || r.end + sub.text.length > limit) return null;
-  return { value: r.value.shift(sub.pow), end: r.end + sub.text.length };
+/** One unit of the last non-zero digit of a decimal string: `5000` → 1000, `20300` → 100, `2.5` → 0.1. */
+function lastDigitPlace(valueText: string): Dec {
+  const [int, frac = ''] = valueText.replace('-', '').split('.');
+  if (frac) return new Dec(1n, -frac.length);
+  const zeros = /0*$/.exec(int)![0].length;
+  return new Dec(1n, Math.min(zeros, int.length - 1));
 }
 
 /** Fifteen significant digits: a repeating fraction (三分之一) has no exact decimal string. */

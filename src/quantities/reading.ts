@@ -11,6 +11,8 @@ export interface NumberRead {
   approx: boolean;
   /** Power of ten of trailing multipliers (`5万` → 4, `250 triệu` → 6), lent to a bare lower bound of a range. */
   tailPow: number;
+  /** Power of a trailing 十/百/千 (`四千` → 3, `5百` → 2), lent to a lone digit before a range word (`三到四千`). */
+  tailUnit?: number;
   /** The digits exactly as written when the number is a plain run of digits (`2017`, `003`, `0573`). */
   plainDigits?: string;
   /** A span written as neighbouring digits (`三四十`, `五六百`): its lower bound; `value` is the upper. */
@@ -22,6 +24,11 @@ export interface NumberRead {
   numEnd?: number;
   /** The run looked like a number but is not one well-formed number: skip all of it, read nothing. */
   malformed?: boolean;
+  /**
+   * A vague magnitude (`数十亿`, `上千`, `几百`, `hàng nghìn`, `vài trăm`): the span its words allow. `value` is the
+   * lower bound and `approx` is set.
+   */
+  vague?: [Dec, Dec];
   /** A numeral inside a word or name (`一致`, `万一`, `千家万户`): `start`–`end` is the word; never a quantity. */
   nameWord?: boolean;
 }

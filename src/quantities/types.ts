@@ -31,6 +31,12 @@ export interface Quantity {
   qualifierEnd?: number;
   /** For ranges: [min, max]; `value` is min. */
   range?: [number, number];
+  /**
+   * For vague amounts, the span the words allow beside the value they state: `数十亿元` [1e9, 1e10] (value 1e9,
+   * more_than), `5000多美元` [5000, 6000], `二十几块` [20, 30], `近万人` [8000, 10000] (value 10000, approx),
+   * `hàng nghìn` [1000, 10000]. Facts keep the value and qualifier; this is for `numbers` and analysis.
+   */
+  vagueRange?: [number, number];
   kind: QuantityKind;
   /** The number alone, without unit, qualifier or percent frame (`百分之二十` → `二十`): how peers' specs mark spans. */
   numberStart?: number;

@@ -37,9 +37,9 @@ const EN_PEOPLE = [
 /** Units that follow the number. Longest match wins, so `人次` beats `人`, `港元` beats `元`. */
 export const SUFFIX_UNITS: UnitEntry[] = [
   // Chinese money. 万/亿/千 are part of the number (`460万元` reads 460万 then 元).
-  ...['元', '圆', '块', '块钱', '元钱', '元整', '元正', '圆整', '圆正', '元人民币', '人民币', '块人民币'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'CNY' })),
+  ...['元', '圆', '块', '塊', '块钱', '塊錢', '元钱', '元整', '元正', '圆整', '圆正', '元人民币', '人民币', '块人民币'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'CNY' })),
   ...['美元', '美圆', '美金', '美刀'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'USD' })),
-  ...['港元', '港币', '港幣', '港圆'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'HKD' })),
+  ...['港元', '港币', '港幣', '港圆', '蚊'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'HKD' })),
   ...['新台币', '新台幣', '新臺幣', '台币', '台幣', '臺幣', '新台币元'].map((text) => ({ text, lang: zh, kind: 'money' as const, unit: 'TWD' })),
   { text: '欧元', lang: zh, kind: 'money', unit: 'EUR' },
   { text: '歐元', lang: zh, kind: 'money', unit: 'EUR' },
@@ -85,6 +85,10 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   // Vietnamese money and counters (multipliers triệu/tỷ are read by the number reader).
   ...['đồng', 'vnđ', 'vnd', 'đ', 'việt nam đồng'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'VND', tight: text === 'đ' })),
   ...['usd', 'đô la', 'đô-la', 'đôla', 'đô la mỹ', 'đô'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'USD' })),
+  ...['bảng anh', 'bảng', 'pound', 'pounds', 'gbp'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'GBP' })),
+  ...['rupee', 'rupees', 'inr'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'INR' })),
+  ...['yên', 'yên nhật', 'jpy'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'JPY' })),
+  ...['eur'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'EUR' })),
   ...['nhân dân tệ', 'tệ'].map((text) => ({ text, lang: vi, kind: 'money' as const, unit: 'CNY' })),
   { text: 'euro', lang: vi, kind: 'money', unit: 'EUR' },
   ...['người', 'lao động', 'học viên', 'công nhân', 'cán bộ', 'thanh niên', 'sinh viên', 'học sinh', 'nông dân', 'người lao động', 'thành viên', 'xã viên', 'nhân viên', 'hội viên', 'đoàn viên', 'phụ nữ', 'người dân', 'ngư dân'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person' })),
@@ -104,6 +108,8 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   ...['hong kong dollars', 'hk dollars'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'HKD' })),
   ...['new taiwan dollars', 'taiwan dollars', 'nt dollars'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'TWD' })),
   ...['euros', 'euro'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'EUR' })),
+  ...['pounds', 'pound', 'pounds sterling', 'gbp'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'GBP' })),
+  ...['rupees', 'rupee', 'inr'].map((text) => ({ text, lang: en, kind: 'money' as const, unit: 'INR' })),
   // English counted nouns: people by role, households, jobs, enterprises, projects. Adjectives may stand between
   // the number and the noun (`1,500 rural women`, `300 new jobs`): see EN_MODIFIER_GAP in figure.ts.
   ...EN_PEOPLE.map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'person' })),
@@ -135,6 +141,9 @@ export const PREFIX_CURRENCIES: { text: string; lang: Langs; unit: string }[] = 
   ...['美元', 'US$', 'USD', '$', 'US $'].map((text) => ({ text, lang: '*' as const, unit: 'USD' })),
   ...['VND', 'VNĐ'].map((text) => ({ text, lang: '*' as const, unit: 'VND' })),
   ...['€', 'EUR'].map((text) => ({ text, lang: '*' as const, unit: 'EUR' })),
+  ...['£', 'GBP'].map((text) => ({ text, lang: '*' as const, unit: 'GBP' })),
+  ...['₹', 'INR', 'Rs', 'Rs.'].map((text) => ({ text, lang: '*' as const, unit: 'INR' })),
+  ...['JPY', 'AUD', 'CAD', 'SGD', 'KRW', 'THB', 'MOP'].map((text) => ({ text, lang: '*' as const, unit: text })),
 ];
 
 /** Hundredths of a currency written after its main unit (`两美元又三美分`, `10日元5日本銭`). Yuan's 角/分 are read apart. */
@@ -183,8 +192,9 @@ export const SUFFIX_QUALIFIERS: QualifierWord[] = [
 
 /** Range separators between two numbers (`3至5万元`, `10—20人`, `từ 1000 đến 2000`, `5 to 10`). */
 export const RANGE_SEPARATORS: { text: string; lang: Langs }[] = [
-  ...['至', '到', '~', '～', '〜', '—', '——', '–', '-', '－', '与', '和'].map((text) => ({ text, lang: zh })),
-  ...['-', '–', '—', 'đến', 'tới', '~'].map((text) => ({ text, lang: vi })),
+  ...['至', '到', '~', '～', '〜', '—', '——', '–', '-', '－', '--', '－－', '~~', '与', '和'].map((text) => ({ text, lang: zh })),
+  // `và` only inside `giữa … và …` (checked by the figure layer).
+  ...['-', '–', '—', '--', 'đến', 'tới', '~', 'và'].map((text) => ({ text, lang: vi })),
   // `and` only inside `between … and …` (checked by the figure layer).
   ...['-', '–', '—', 'to', '~', 'and'].map((text) => ({ text, lang: en })),
 ];
@@ -261,6 +271,12 @@ export function isLatinLetter(c: string | undefined): boolean {
 
 export const UNIT_TABLE = new WordTable(SUFFIX_UNITS, true);
 export const PREFIX_CURRENCY_TABLE = new WordTable(PREFIX_CURRENCIES, true);
+
+/** A currency code written against the number (`VND500`, `USD4,56`, `Rs45`): letters before digits that still start a figure. */
+export function afterCurrencyCode(text: string, pos: number, lang: RuleLang): boolean {
+  const e = PREFIX_CURRENCY_TABLE.matchBefore(text, pos, lang);
+  return !!e && /[A-Za-z.]$/.test(e.text) && e.text === text.slice(pos - e.text.length, pos);
+}
 export const PREFIX_QUALIFIER_TABLE = new WordTable(PREFIX_QUALIFIERS, true);
 export const SUFFIX_QUALIFIER_TABLE = new WordTable(SUFFIX_QUALIFIERS, true);
 export const RANGE_SEPARATOR_TABLE = new WordTable(RANGE_SEPARATORS, true);

@@ -7,7 +7,7 @@ import { Dec } from './decimal.js';
 import { evaluateNumeral, type NumeralToken } from './numeral.js';
 import { readArabic, VI_SEPARATORS } from './arabic.js';
 import { isDigit, type NumberRead } from './reading.js';
-import { isLatinLetter, UNIT_TABLE } from './units.js';
+import { afterCurrencyCode, isLatinLetter, UNIT_TABLE } from './units.js';
 
 /** Multipliers after Arabic digits or words. */
 const BIG: Record<string, number> = { nghìn: 3, ngàn: 3, ngìn: 3, triệu: 6, tỷ: 9, tỉ: 9 };
@@ -27,10 +27,32 @@ function wordAt(text: string, pos: number): string | null {
 
 export function viCanStart(text: string, pos: number): boolean {
   const c = text[pos];
-  if (isDigit(c)) return !isLatinLetter(text[pos - 1]) || /[\s]/.test(text[pos - 1]);
+  if (isDigit(c)) return !isLatinLetter(text[pos - 1]) || /[\s]/.test(text[pos - 1]) || (!isDigit(text[pos - 1]) && afterCurrencyCode(text, pos, 'vi'));
   if (c === '-' || c === '−') return isDigit(text[pos + 1]) && !isLatinLetter(text[pos - 1]);
   if (isLatinLetter(text[pos - 1])) return false;
-  return /[mhbnstcklMHBNSTCKL]/.test(c);
+  return /[mhbnstcklvdMHBNSTCKLVD]/.test(c);
+}
+
+/** Words that make the magnitude after them vague: `hàng nghìn` (thousands of), `vài trăm`, `mấy chục`, `dăm chục`. */
+const VAGUE_WORDS = new Set(['hàng', 'vài', 'mấy', 'dăm']);
+/** Magnitude words and their powers of ten. */
+const MAGNITUDE: Record<string, number> = { chục: 1, trăm: 2, ...BIG };
+
+/** `hàng nghìn`, `hàng chục tỷ`, `vài trăm`: at least the magnitude, below ten times it. */
+function readVague(text: string, pos: number): NumberRead | null {
+  const first = wordAt(text, pos);
+  if (!first || !VAGUE_WORDS.has(first.toLowerCase())) return null;
+  let end = pos + first.length;
+  let pow = 0;
+  let words = 0;
+  for (let w = nextWord(text, end); w && MAGNITUDE[w.w] !== undefined && words < 3; w = nextWord(text, end)) {
+    pow += MAGNITUDE[w.w];
+    end = w.end;
+    words++;
+  }
+  if (!words) return null;
+  const low = new Dec(1n, pow);
+  return { start: pos, end, value: low, float: low.toNumber(), approx: true, tailPow: pow, vague: [low, new Dec(1n, pow + 1)] };
 }
 
 /** After the number: spaces then the next word, lower-cased, and where it ends. */
@@ -148,5 +170,5 @@ export function readViNumber(text: string, pos: number): NumberRead | null {
     if (isDigit(text[pos - 1])) return null;
     return readArabicVi(text, pos, false, pos);
   }
-  return readWords(text, pos);
+  return readVague(text, pos) ?? readWords(text, pos);
 }

@@ -79,9 +79,46 @@ export function isZhNumeralChar(c: string | undefined): boolean {
   return c !== undefined && NUMERAL_CHARS.has(c);
 }
 
+/**
+ * Words that make the magnitude after them vague (`数十亿`, `几百`, `上千`, `成千`, `好几万`): "several tens of …",
+ * "upwards of a thousand". The amount is at least the magnitude and below ten times it.
+ */
+const VAGUE_PREFIXES = ['好几', '好幾', '数', '數', '几', '幾', '上', '成'];
+const VAGUE_START = new Set(VAGUE_PREFIXES.map((w) => w[0]));
+/** Magnitude characters a vague word may govern; 上 and 成 never take 十 (`上十` is not said). */
+const MAGNITUDE: Record<string, number> = { 十: 1, 百: 2, 千: 3, 万: 4, 萬: 4, 亿: 8, 億: 8 };
+
 /** Could a number start here? A cheap test the scanner runs on every character. */
 export function zhCanStart(c: string): boolean {
-  return isDigit(c) || isZhNumeralChar(c) || NEG.has(c) || MINUS.has(c) || c === '半' || c === '.' || c === '对' || c === '對';
+  return isDigit(c) || isZhNumeralChar(c) || NEG.has(c) || MINUS.has(c) || c === '半' || c === '.' || c === '对' || c === '對' || VAGUE_START.has(c);
+}
+
+/** `数十亿`, `几百`, `上千万`, `成千上万`, `成百上千` at pos: the magnitudes read as a vague amount, or null. */
+function readVague(text: string, pos: number): NumberRead | null {
+  const prefix = VAGUE_PREFIXES.find((w) => text.startsWith(w, pos));
+  if (!prefix) return null;
+  const k = pos + prefix.length;
+  const first = text[k];
+  if (MAGNITUDE[first] === undefined || ((prefix === '上' || prefix === '成') && first === '十')) return null;
+  // `马上千万别`: the numeral belongs to a word.
+  if (nonNumberWordAt(text, k)) return null;
+  let pow = 0;
+  let j = k;
+  while (MAGNITUDE[text[j]] !== undefined && j - k < 3) pow += MAGNITUDE[text[j++]];
+  let high = pow + 1;
+  // 成千上万, 成百上千: the upper magnitude closes the span.
+  if (prefix === '成' && text[j] === '上' && MAGNITUDE[text[j + 1]] !== undefined) {
+    let p2 = 0;
+    let e = j + 1;
+    while (MAGNITUDE[text[e]] !== undefined && e - j < 3) p2 += MAGNITUDE[text[e++]];
+    if (p2 <= pow) return null;
+    high = p2 + 1;
+    j = e;
+  }
+  // A digit right after (`上千5百`) makes it something else.
+  if (isDigit(text[j]) || DIGITS[text[j]] !== undefined) return null;
+  const low = new Dec(1n, pow);
+  return { start: pos, end: j, value: low, float: dn(low), approx: true, tailPow: pow, vague: [low, new Dec(1n, high)] };
 }
 
 function skipSpaces(text: string, j: number): number {
@@ -122,6 +159,8 @@ interface Core {
   malformed?: boolean;
   /** The number proper ends here when a qualifier character closes the numeral (`四百多`). */
   numEnd?: number;
+  /** Power of a trailing 十/百/千 (`四千` → 3). */
+  tailUnit?: number;
 }
 
 /** The numeral proper: digits, units, a decimal part, 余/多/几. No sign, no fraction, no percent. */
@@ -311,7 +350,9 @@ function readCore(text: string, pos: number): Core | null {
     tailPow = afterPointPow;
   }
   if (tokens.length > 1 || frac) plainDigits = allDigits ? plainDigits : undefined;
-  return { end, value, approx, tailPow, plainDigits, arabicOnly, numEnd: trailingApprox };
+  const lastTok = tokens[tokens.length - 1];
+  const tailUnit = lastTok.k === 'u' && !frac ? lastTok.p : undefined;
+  return { end, value, approx, tailPow, plainDigits, arabicOnly, numEnd: trailingApprox, tailUnit };
 }
 
 /**
@@ -364,6 +405,7 @@ function result(start: number, core: Core, sign: boolean, extra: Partial<NumberR
     approx: core.approx,
     tailPow: core.tailPow,
     plainDigits: core.plainDigits,
+    ...(core.tailUnit ? { tailUnit: core.tailUnit } : {}),
     ...(core.rangeLow ? { rangeLow: sign ? core.rangeLow.negate() : core.rangeLow } : {}),
     ...(core.numEnd !== undefined && core.numEnd < core.end ? { numStart: start, numEnd: core.numEnd } : {}),
     ...extra,
@@ -373,6 +415,7 @@ function result(start: number, core: Core, sign: boolean, extra: Partial<NumberR
 /** Read a number whose first character is at pos, or null. */
 export function readZhNumber(text: string, pos: number): NumberRead | null {
   const c = text[pos];
+  if (VAGUE_START.has(c)) return readVague(text, pos);
   // Bare percent frames: 百分之二十, 千分之二点四, 百 分 之 2.
   const frame = percentFrame(text, pos);
   if (frame && !(isDigit(text[pos - 1]) || DIGITS[text[pos - 1]] !== undefined)) {
@@ -556,11 +599,13 @@ function readMultiplierSuffix(text: string, core: Core): number {
   const kk = c === ' ' ? afterSpace : c;
   if ((kk === 'k' || kk === 'K' || kk === 'Ｋ' || kk === 'ｋ') && !letterAfter(end + (c === ' ' ? 2 : 1))) {
     core.value = core.value.shift(3);
+    core.tailPow = 3;
     core.plainDigits = undefined;
     return (core.end = end + (c === ' ' ? 2 : 1));
   }
   if ((c === 'M' || afterSpace === 'M') && !letterAfter(c === 'M' ? end + 1 : end + 2)) {
     core.value = core.value.shift(6);
+    core.tailPow = 6;
     core.plainDigits = undefined;
     return (core.end = end + (c === 'M' ? 1 : 2));
   }

@@ -323,9 +323,10 @@ describe('qualifier words of all three languages', () => {
     expect(q(text, lang, figure).qualifier).toBe(qualifier);
   });
 
-  test('上 alone is not a qualifier, and 上万/数万 are not read as a number', () => {
-    expect(parseQuantities('上万人参加', 'zh')).toEqual([]);
-    expect(parseQuantities('数万人参加', 'zh')).toEqual([]);
+  test('上 alone is not a qualifier; 上万/数万 are vague amounts, at least ten thousand (issue 15)', () => {
+    expect(parseQuantities('上万人参加', 'zh')).toMatchObject([{ text: '上万人', value: 10000, qualifier: 'more_than', vagueRange: [10000, 100000] }]);
+    expect(parseQuantities('数万人参加', 'zh')).toMatchObject([{ text: '数万人', value: 10000, qualifier: 'more_than', vagueRange: [10000, 100000] }]);
+    expect(parseQuantities('上午参加', 'zh')).toEqual([]);
   });
 });
 
