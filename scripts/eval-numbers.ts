@@ -141,7 +141,7 @@ function numbersIn(text: string, lang: RuleLang = 'zh'): Quantity[] {
 /** Our quantities projected onto one Recognizers model's conventions. */
 function ours(file: string, text: string): Span[] {
   const qs = numbersIn(text);
-  if (file.includes('-number.')) return qs.map((q) => ({ start: q.numberStart ?? q.start, end: (q.numberEnd ?? q.end) - 1, value: q.value }));
+  if (file.includes('-number.')) return qs.map((q) => ({ start: q.numberStart ?? q.start, end: (q.numberEnd ?? q.end) - 1, value: q.numberValue ?? q.value }));
   // A range of percentages (`二三十个百分点`) is not one percentage: Recognizers' PercentModel leaves it out, so do we.
   if (file.includes('-percent.')) return qs.filter((q) => q.kind === 'percent' && !q.range).map((q) => ({ start: q.start, end: q.end - 1, value: q.value }));
   if (file.includes('-currency.'))

@@ -13,6 +13,9 @@ const ARTICLE_ONE: Partial<Record<RuleLang, RegExp>> = {
   vi: /^một$/i,
 };
 
+/** Units of time and measure: `一年`, `một ngày` state an amount of them, not "a" thing. */
+const MEASURES = new Set(['年', '天', '岁', '歲', '亩', '畝', '吨', '噸', '公斤', '斤', '千克', '平方米', '公里', '米', '小时', '小時', 'ha', 'tấn', 'km', 'ngày', 'tháng', 'tuổi']);
+
 /**
  * Legal forms whose numeral is part of the name: the words right before the number, the counted noun after it.
  * Vietnamese `Công ty TNHH Một thành viên` / `TNHH MTV`, `TNHH 2 thành viên`, `TNHH hai thành viên`.
@@ -29,6 +32,6 @@ export function wordUseKind(text: string, q: Quantity, lang: RuleLang): Quantity
     if (f.lang === lang && (q.value === 1 || q.value === 2) && f.unitText.test(q.unitText ?? '') && f.before.test(text.slice(Math.max(0, q.start - 30), q.start))) return 'name_word';
   }
   const one = ARTICLE_ONE[lang];
-  if (one && q.value === 1 && one.test(numeral)) return 'article';
+  if (one && q.value === 1 && one.test(numeral) && !MEASURES.has(q.unit ?? '')) return 'article';
   return q.kind;
 }

@@ -8,7 +8,8 @@ import { Dec } from './decimal.js';
 import type { NumberRead, NumberReader } from './reading.js';
 import { findSpecials } from './specials.js';
 import { wordUseKind } from './articles.js';
-import { readCurrencySubunit, readLoneSubunit, readSubunits, SUBUNIT_POW } from './subunits.js';
+import { isZhNumeralChar as isZhNumeral } from './zh.js';
+import { readCurrencySubunit, readLatinSubunit, readLoneSubunit, readSubunits, SUBUNIT_POW } from './subunits.js';
 import type { Quantity, QuantityKind } from './types.js';
 import {
   CURRENCY_SUBUNITS,
@@ -112,6 +113,13 @@ export function parseWith(text: string, reader: LanguageReader): Quantity[] {
 
 /** Currency codes and signs written before a number, longest first (`US$` before `$`). */
 const LATIN_PREFIX_CURRENCIES = PREFIX_CURRENCIES.map((c) => c.text).filter((t) => !/\p{Script=Han}/u.test(t)).sort((a, b) => b.length - a.length);
+
+/** Counters and measures a 半 may follow (`两个半`, `一年半`, `三公斤半`), and what after 半 makes it another word. */
+const HALF_AFTER_UNIT = /^(?:[个個年天岁歲斤吨噸亩畝米倍]|小时|小時|公斤|公里|千克)$/;
+const HALF_NOT_BEFORE = /[数數价價年月天个個小日]/;
+const PAIR = new Set(['对', '對', '双', '雙']);
+/** Currencies with no hundredths in use: a number after them is something else. */
+const NO_CENTS = new Set(['VND', 'JPY', 'KRW']);
 
 /** `(含)`, `（含）`, `(不含)` after a bound. */
 const INCLUSION_NOTE = /^[(（](?:含|不含)[)）]/;
@@ -346,6 +354,26 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
       else unit = { ...unit, end };
     }
   }
+  // Halves after a counter or a measure: 两个半小时 (2.5 小时), 三個半 (3.5), 一年半, 两公斤半.
+  if (lang === 'zh' && value && !range && unit && text[end] === '半' && value.isInteger() && HALF_AFTER_UNIT.test(text.slice(unit.start, unit.end))) {
+    const measure = /^[个個]$/.test(text.slice(unit.start, unit.end)) ? matchUnit(text, end + 1, lang) : null;
+    if (measure || !HALF_NOT_BEFORE.test(text[end + 1] ?? '')) {
+      value = value.add(Dec.parse('0.5'));
+      end = measure ? measure.end : end + 1;
+      unit = measure ?? { ...unit, end };
+    }
+  }
+  // Pairs counted: 三對 (6), 四雙 (8); not a score (`5对3`) or `一对一`.
+  let pairs: number | undefined;
+  if (lang === 'zh' && value && !range && !unit && PAIR.has(text[end]) && value.isInteger() && value.cmp(Dec.ZERO) > 0 && !r.percent) {
+    const next = text[end + 1] ?? '';
+    if (!isZhNumeral(next) && !/[0-9０-９折]/.test(next) && end + 1 <= limit) {
+      pairs = value.toNumber();
+      value = value.mul(Dec.int(2));
+      unit = { entry: { text: text[end], lang: 'zh', kind: 'count', unit: 'item' }, start: end, end: end + 1 };
+      end++;
+    }
+  }
   // 三毛五, 5角, 三毫: a subunit with no main unit before it.
   if (lang === 'zh' && value && !range && !unit && !r.approx) {
     const lone = readLoneSubunit(text, end, value, reader, limit);
@@ -360,6 +388,16 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   if (lang === 'zh' && value && !range && unit && unit.entry.kind === 'money') {
     const sub = readCurrencySubunit(text, end, reader, limit, unit.entry.unit);
     if (sub) {
+      value = value.add(sub.value);
+      end = sub.end;
+      unit = { ...unit, end };
+    }
+  }
+
+  // Cents in words after a Vietnamese or English currency: 3 đô 45, 5 đô la và 10 xen, 35 Rupees 10.
+  if (lang !== 'zh' && value && !range && unit && unit.entry.kind === 'money' && !NO_CENTS.has(unit.entry.unit ?? '') && value.cmp(Dec.ZERO) >= 0) {
+    const sub = readLatinSubunit(text, end);
+    if (sub && sub.end <= limit) {
       value = value.add(sub.value);
       end = sub.end;
       unit = { ...unit, end };
@@ -502,6 +540,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     q.range = range;
     q.rangeText = rangeText;
   }
+  if (pairs !== undefined) q.numberValue = pairs;
   q.numberStart = r.numStart ?? r.start;
   q.numberEnd = numberEnd;
   if (r.plainDigits && /^\d+(?:\.\d+)?$/.test(r.plainDigits)) q.digits = r.plainDigits;
@@ -548,5 +587,7 @@ function lastDigitPlace(valueText: string): Dec {
 /** Fifteen significant digits: a repeating fraction (三分之一) has no exact decimal string. */
 function floatText(f: number): string {
   if (!Number.isFinite(f)) return String(f);
+  const short = String(Number(f.toPrecision(15)));
+  if (!/e/i.test(short)) return Dec.parse(short).toString();
   return Dec.parse(Number(f.toPrecision(15)).toFixed(20).replace(/\.?0+$/, '')).toString();
 }

@@ -35,7 +35,9 @@ export function evaluateNumeral(tokens: NumeralToken[]): NumeralValue | null {
   if (first.k === 'u' && first.p >= 2 && tokens.length > 1) {
     const second = tokens[1];
     const approxThenBig = second.k === 'approx' && (tokens.length === 2 || tokens[2].k === 'b');
-    if (!((second.k === 'd' && tokens.length === 2) || second.k === 'b' || approxThenBig)) return null;
+    // `百五万` is 150万: the lone digit counts in the unit below (see the section's end).
+    const digitThenBig = second.k === 'd' && (tokens.length === 2 || tokens[2].k === 'b');
+    if (!(digitThenBig || second.k === 'b' || approxThenBig)) return null;
   }
   let total = Dec.ZERO;
   let section = Dec.ZERO;
@@ -90,6 +92,8 @@ export function evaluateNumeral(tokens: NumeralToken[]): NumeralValue | null {
       }
       case 'b': {
         if (pend !== null && !pend.isInteger()) fractionScaled = true;
+        // `百五万`, `三百五万`, `两千五万`: a lone last digit of the section counts in the unit below the last one.
+        if (pend !== null && !zero && !pendLiteral && lastSmall !== Infinity && lastSmall >= 2 && pend.isInteger()) pend = pend.shift(lastSmall - 1);
         const s = pend === null ? section : section.add(pend);
         const empty = pend === null && section.isZero();
         if (empty && prevBig) {

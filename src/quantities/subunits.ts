@@ -92,3 +92,22 @@ export function readCurrencySubunit(text: string, pos: number, reader: LanguageR
   if (!sub || r.end + sub.text.length > limit) return null;
   return { value: r.value.shift(sub.pow), end: r.end + sub.text.length };
 }
+
+/** Hundredths of a currency named in Vietnamese or English words: `xu`, `xen` (cent), `cents`, `pence`, `paise`. */
+const LATIN_SUBUNIT = /^(?:xu|xen|cents?|pence|penny|paise)(?![\p{L}])/iu;
+
+/**
+ * `3 đô 45`, `35 Rupees 10`, `5 đô la và 10 xen`, `2 dollars and 5 cents` after a money unit in Vietnamese or English:
+ * the hundredths. With no subunit word, only two digits that end the phrase count (`3 đô 45.`).
+ */
+export function readLatinSubunit(text: string, pos: number): { value: Dec; end: number } | null {
+  const m = /^ +(?:(?:và|and) +)?(\d{1,2})(?![\d.,])/iu.exec(text.slice(pos, pos + 12));
+  if (!m) return null;
+  const joined = /^ +(?:và|and) /iu.test(m[0]);
+  let end = pos + m[0].length;
+  const word = /^ +/.exec(text.slice(end, end + 2));
+  const sub = LATIN_SUBUNIT.exec(text.slice(end + (word ? word[0].length : 0), end + 12));
+  if (sub) end += (word ? word[0].length : 0) + sub[0].length;
+  else if (joined || m[1].length !== 2 || /^ *[\p{L}\d]/u.test(text.slice(end, end + 3))) return null;
+  return { value: Dec.int(Number(m[1])).shift(-2), end };
+}

@@ -41,6 +41,8 @@ export interface Quantity {
   /** The number alone, without unit, qualifier or percent frame (`百分之二十` → `二十`): how peers' specs mark spans. */
   numberStart?: number;
   numberEnd?: number;
+  /** The number as written when its counter multiplies it: `三對` is 3 pairs, value 6 (items). */
+  numberValue?: number;
   /** For ranges: the bounds as exact decimal strings. */
   rangeText?: [string, string];
   /**

@@ -121,6 +121,8 @@ export const SUFFIX_UNITS: UnitEntry[] = [
     'co-ops', 'coops', 'smes', 'msmes', 'microenterprises', 'micro-enterprises', 'start-ups', 'startups',
   ].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'enterprise' })),
   ...['projects', 'project'].map((text) => ({ text, lang: en, kind: 'count' as const, unit: 'project' })),
+  // `15K$`: a dollar sign after the figure.
+  { text: '$', lang: '*', kind: 'money', unit: 'USD', tight: true },
   // Percent in every language.
   { text: '%', lang: '*', kind: 'percent', unit: '%', tight: false },
   { text: '％', lang: '*', kind: 'percent', unit: '%' },

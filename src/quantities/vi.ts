@@ -27,11 +27,16 @@ function wordAt(text: string, pos: number): string | null {
 
 export function viCanStart(text: string, pos: number): boolean {
   const c = text[pos];
+  if (c === ',') return isDigit(text[pos + 1]) && !isDigit(text[pos - 1]) && !isLatinLetter(text[pos - 1]);
+  if (c === 'â' || c === 'Â') return text[pos + 1] === 'm' && text[pos + 2] === ' ' && isDigit(text[pos + 3]);
   if (isDigit(c)) return !isLatinLetter(text[pos - 1]) || /[\s]/.test(text[pos - 1]) || (!isDigit(text[pos - 1]) && afterCurrencyCode(text, pos, 'vi'));
-  if (c === '-' || c === '−') return isDigit(text[pos + 1]) && !isLatinLetter(text[pos - 1]);
+  if (c === '-' || c === '−') return (isDigit(text[pos + 1]) || (text[pos + 1] === ' ' && isDigit(text[pos + 2]))) && !isLatinLetter(text[pos - 1]);
   if (isLatinLetter(text[pos - 1])) return false;
   return /[mhbnstcklvdMHBNSTCKLVD]/.test(c);
 }
+
+/** The words a number written in words may start with (a digit word, mười; `không`, `trăm`, `chục` alone). */
+const WORD_STARTS = new Set([...Object.keys(DIGIT), 'mười', 'không', 'trăm', 'chục']);
 
 /** Words that make the magnitude after them vague: `hàng nghìn` (thousands of), `vài trăm`, `mấy chục`, `dăm chục`. */
 const VAGUE_WORDS = new Set(['hàng', 'vài', 'mấy', 'dăm']);
@@ -163,12 +168,65 @@ function readWords(text: string, pos: number): NumberRead | null {
   return { start: pos, end, value: ev.value, float: ev.value.toNumber(), approx: false, tailPow: ev.tailPow };
 }
 
+/** Tight suffixes of informal writing: `50k` (nghìn), `5tr` and `2,5M` (triệu), `1,2 tỏi` is left alone. */
+const TIGHT_SUFFIX: Record<string, number> = { k: 3, K: 3, tr: 6, M: 6 };
+
+function readTightSuffix(text: string, r: NumberRead): NumberRead {
+  if (r.tailPow || !r.value) return r;
+  for (const [s, pow] of Object.entries(TIGHT_SUFFIX)) {
+    if (text.startsWith(s, r.end) && !isLatinLetter(text[r.end + s.length])) {
+      const v = r.value.shift(pow);
+      return { ...r, end: r.end + s.length, value: v, float: v.toNumber(), tailPow: pow, plainDigits: undefined };
+    }
+  }
+  return r;
+}
+
+/** A number word standing alone between marks (`một`, `không`, `trăm` as a whole cell or answer), not inside a sentence. */
+function aloneWord(text: string, pos: number): NumberRead | null {
+  const raw = wordAt(text, pos);
+  if (!raw) return null;
+  const w = raw.toLowerCase();
+  const v = w === 'không' ? 0 : w === 'trăm' ? 100 : w === 'mười' ? 10 : w === 'chục' ? 10 : DIGIT[w];
+  if (v === undefined) return null;
+  let b = pos;
+  while (b > 0 && /\s/.test(text[b - 1])) b--;
+  let a = pos + raw.length;
+  while (a < text.length && /\s/.test(text[a])) a++;
+  if ((b > 0 && /[\p{L}\p{N}]/u.test(text[b - 1])) || (a < text.length && /[\p{L}\p{N}]/u.test(text[a]))) return null;
+  return { start: pos, end: pos + raw.length, value: Dec.int(v), float: v, approx: false, tailPow: 0 };
+}
+
 export function readViNumber(text: string, pos: number): NumberRead | null {
   const c = text[pos];
-  if (c === '-' || c === '−') return readArabicVi(text, pos + 1, true, pos);
+  // `,45`: a decimal comma with no leading digit.
+  if (c === ',' && isDigit(text[pos + 1]) && !isDigit(text[pos - 1]) && !isLatinLetter(text[pos - 1])) {
+    const a = readArabic(text, pos + 1, { thousands: [], decimal: [] })!;
+    const v = Dec.parse(`0.${a.digits}`);
+    return { start: pos, end: a.end, value: v, float: v.toNumber(), approx: false, tailPow: 0 };
+  }
+  // `âm 2.500.000`: minus in words; `: - 2.500.000` after a label.
+  if ((c === 'â' || c === 'Â') && /^âm $/i.test(text.slice(pos, pos + 3)) && isDigit(text[pos + 3])) {
+    const r = readArabicVi(text, pos + 3, true, pos);
+    return r && readTightSuffix(text, r);
+  }
+  if ((c === '-' || c === '−') && text[pos + 1] === ' ' && isDigit(text[pos + 2]) && /[:=(]\s*$/.test(text.slice(Math.max(0, pos - 3), pos))) {
+    const r = readArabicVi(text, pos + 2, true, pos);
+    return r && readTightSuffix(text, r);
+  }
+  if (c === '-' || c === '−') {
+    const r = readArabicVi(text, pos + 1, true, pos);
+    return r && readTightSuffix(text, r);
+  }
   if (isDigit(c)) {
     if (isDigit(text[pos - 1])) return null;
-    return readArabicVi(text, pos, false, pos);
+    const r = readArabicVi(text, pos, false, pos);
+    return r && readTightSuffix(text, r);
   }
-  return readVague(text, pos) ?? readWords(text, pos);
+  const raw = wordAt(text, pos);
+  if (!raw) return null;
+  const w = raw.toLowerCase();
+  if (VAGUE_WORDS.has(w)) return readVague(text, pos);
+  if (!WORD_STARTS.has(w)) return null;
+  return readWords(text, pos) ?? aloneWord(text, pos);
 }

@@ -66,6 +66,13 @@ function nonNumberWordAt(text: string, pos: number): { start: number; end: numbe
   return hit ? { start: pos - hit.at, end: pos - hit.at + hit.word.length } : null;
 }
 
+function inNonNumberAt(text: string, pos: number): boolean {
+  return nonNumberWordAt(text, pos) !== null;
+}
+
+/** After 半, what makes it the start of another word (`一半数`, `2半价`, `一半年`). */
+const HALF_NOT_BEFORE = /[数數价價年月天个個小日]/;
+
 /** The value a lone numeral character names (`一` 1, `万` 10000): what `numbers` shows for a name word. */
 function charValue(c: string): Dec {
   if (DIGITS[c] !== undefined) return Dec.int(DIGITS[c]);
@@ -85,19 +92,22 @@ export function isZhNumeralChar(c: string | undefined): boolean {
  */
 const VAGUE_PREFIXES = ['好几', '好幾', '数', '數', '几', '幾', '上', '成'];
 const VAGUE_START = new Set(VAGUE_PREFIXES.map((w) => w[0]));
+/** Every character but the digits a number may start with: numerals, signs, 半, `.5`, 对折, 个半, vague words. */
+const START_CHARS = new Set([...NUMERAL_CHARS, ...NEG, ...MINUS, '半', '.', '对', '對', '个', '個', ...VAGUE_START]);
 /** Magnitude characters a vague word may govern; 上 and 成 never take 十 (`上十` is not said). */
 const MAGNITUDE: Record<string, number> = { 十: 1, 百: 2, 千: 3, 万: 4, 萬: 4, 亿: 8, 億: 8 };
 
 /** Could a number start here? A cheap test the scanner runs on every character. */
 export function zhCanStart(c: string): boolean {
-  return isDigit(c) || isZhNumeralChar(c) || NEG.has(c) || MINUS.has(c) || c === '半' || c === '.' || c === '对' || c === '對' || VAGUE_START.has(c);
+  return START_CHARS.has(c) || isDigit(c);
 }
 
 /** `数十亿`, `几百`, `上千万`, `成千上万`, `成百上千` at pos: the magnitudes read as a vague amount, or null. */
 function readVague(text: string, pos: number): NumberRead | null {
   const prefix = VAGUE_PREFIXES.find((w) => text.startsWith(w, pos));
   if (!prefix) return null;
-  const k = pos + prefix.length;
+  // `几个亿`: a classifier may stand before the magnitude.
+  const k = pos + prefix.length + ((text[pos + prefix.length] === '个' || text[pos + prefix.length] === '個') && BIG[text[pos + prefix.length + 1]] !== undefined ? 1 : 0);
   const first = text[k];
   if (MAGNITUDE[first] === undefined || ((prefix === '上' || prefix === '成') && first === '十')) return null;
   // `马上千万别`: the numeral belongs to a word.
@@ -207,6 +217,11 @@ function readCore(text: string, pos: number): Core | null {
       j++;
       continue;
     }
+    // `三个亿`, `两个亿`: a classifier between the digits and 亿/万 is spoken filler.
+    if ((c === '个' || c === '個') && tokens.length && BIG[text[j + 1]] !== undefined && tokens[tokens.length - 1].k !== 'b') {
+      j++;
+      continue;
+    }
     if (SMALL[c] !== undefined) {
       // `七十百分位`, `二十百分点`: a 百分 that cannot continue the numeral (a unit after a unit) starts a new word.
       if (text[skipSpaces(text, j + 1)] === '分' && lastZhUnit(tokens)) break;
@@ -222,8 +237,8 @@ function readCore(text: string, pos: number): Core | null {
     }
     if (BIG[c] !== undefined) {
       if (tokens.length === 0) {
-        // `万人`, `逾万元`, `近亿元`: a bare 万/亿 before a counter or currency is one 万/亿.
-        if (!bareBigUnit(text, j)) return null;
+        // `万人`, `逾万元`, `近亿元`: a bare 万/亿 before a counter or currency is one 万/亿; `萬三` is 13000.
+        if (!bareBigUnit(text, j) && !elidedOne(text, j)) return null;
         tokens.push({ k: 'd', v: Dec.int(1), literal: false });
       }
       tokens.push({ k: 'b', p: BIG[c] });
@@ -379,6 +394,22 @@ function countedAfter(text: string, pos: number): boolean {
 /** Characters before a bare 万/亿 that make it part of another expression (`上万`, `数万`, `成千上万`, `亿万`). */
 const NOT_BEFORE_BARE_BIG = new Set([...'上数數几幾成千百十万萬亿億兆每']);
 
+/** Characters before `萬三` that leave it a number: a qualifier or a verb of amount, or no Chinese word at all. */
+const BEFORE_ELIDED_ONE = new Set([...'约約近逾超达達为為是有共计計薪资資']);
+
+/**
+ * `萬三` (13000), `万五`: 一 left out before a bare 万 followed by one digit, which counts in thousands. Only where no
+ * word runs into it (`沈万三` is a name).
+ */
+function elidedOne(text: string, pos: number): boolean {
+  const prev = text[pos - 1];
+  const d = text[pos + 1];
+  if (BIG[text[pos]] !== 4 || DIGITS[d] === undefined || ZERO.has(d)) return false;
+  if (prev !== undefined && HAN.test(prev) && !BEFORE_ELIDED_ONE.has(prev)) return false;
+  const after = text[pos + 2];
+  return after === undefined || !(isZhNumeralChar(after) || isDigit(after));
+}
+
 /** `万人`, `万余人`, `亿元`: a bare 万/亿 counts one only before a counter or a currency. */
 function bareBigUnit(text: string, pos: number): boolean {
   const prev = text[pos - 1];
@@ -416,6 +447,12 @@ function result(start: number, core: Core, sign: boolean, extra: Partial<NumberR
 export function readZhNumber(text: string, pos: number): NumberRead | null {
   const c = text[pos];
   if (VAGUE_START.has(c)) return readVague(text, pos);
+  // `个半月`: one and a half, 一 left out; not `这个半年` (this half-year).
+  if (c === '个' || c === '個') {
+    if (text[pos + 1] !== '半' || /[这這那哪每各某整上下本一两兩]/.test(text[pos - 1] ?? '') || isZhNumeralChar(text[pos - 1]) || isDigit(text[pos - 1])) return null;
+    if (!UNIT_TABLE.matchAt(text, pos + 2, 'zh')) return null;
+    return { start: pos, end: pos + 2, value: Dec.parse('1.5'), float: 1.5, approx: false, tailPow: 0 };
+  }
   // Bare percent frames: 百分之二十, 千分之二点四, 百 分 之 2.
   const frame = percentFrame(text, pos);
   if (frame && !(isDigit(text[pos - 1]) || DIGITS[text[pos - 1]] !== undefined)) {
@@ -473,6 +510,8 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
     }
     sign = true;
     k = pos + 1;
+    // `负 560000`: the word 负 may stand apart from its number.
+    if (NEG.has(c) && text[k] === ' ' && isDigit(text[k + 1])) k++;
     if (MINUS.has(c) && text[k] === '.' && isDigit(text[k + 1])) {
       /* -.5 */
     } else if (!(isDigit(text[k]) || isZhNumeralChar(text[k]))) return null;
@@ -481,9 +520,10 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
     // `.5`, `.23456000`
     if (isDigit(text[k - 1]) || text[k - 1] === '.') return null;
     const a = readArabic(text, k + 1, ZH_EN_SEPARATORS)!;
-    const value = Dec.parse(`0.${a.digits.replace('.', '')}`);
-    const v = sign ? value.negate() : value;
-    return { start, end: a.end, value: v, float: dn(v), approx: false, tailPow: 0 };
+    const frac: Core = { end: a.end, value: Dec.parse(`0.${a.digits.replace('.', '')}`), approx: false, tailPow: 0, arabicOnly: true };
+    readMultiplierSuffix(text, frac);
+    const v = sign ? frac.value.negate() : frac.value;
+    return { start, end: frac.end, value: v, float: dn(v), approx: false, tailPow: frac.tailPow };
   }
   const first = text[k];
   if (!isDigit(first)) {
@@ -553,8 +593,16 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
     }
   }
 
-  // Fractions: 五分之一, 三 分之 一, 16分之5, 3/5, 1 3/5, 三百五又三分之一.
-  const frac = readFraction(text, end);
+  // 一半 is one half; `2半` (Cantonese) two and a half.
+  if (text[end] === '半' && !sign && core.value.isInteger() && !HALF_NOT_BEFORE.test(text[end + 1] ?? '')) {
+    const one = core.end - k === 1 && DIGITS[first] === 1;
+    if (one || (core.arabicOnly && core.plainDigits !== undefined && !HAN.test(text[end + 1] ?? ''))) {
+      const v = one ? Dec.parse('0.5') : core.value.add(Dec.parse('0.5'));
+      return { start, end: end + 1, value: v, float: dn(v), approx: false, tailPow: 0 };
+    }
+  }
+  // Fractions: 五分之一, 三 分之 一, 16分之5, 3/5, 1 3/5, 三百五又三分之一; Cantonese 三份一 (1/3), 四份三 (3/4).
+  const frac = readFraction(text, end) ?? readFraction(text, end, true);
   if (frac) {
     const v = frac.num / core.value.toNumber();
     const f = sign ? -v : v;
@@ -609,6 +657,14 @@ function readMultiplierSuffix(text: string, core: Core): number {
     core.plainDigits = undefined;
     return (core.end = end + (c === 'M' ? 1 : 2));
   }
+  // `.0035G` (giga), and the web's `50w` for 万 (a capital W is watts unless money or a counter follows: `3W元`).
+  const pow = c === 'G' ? 9 : c === 'w' || (c === 'W' && UNIT_TABLE.matchAt(text, end + 1, 'zh')) ? 4 : 0;
+  if (pow && !letterAfter(end + 1)) {
+    core.value = core.value.shift(pow);
+    core.tailPow = pow;
+    core.plainDigits = undefined;
+    return (core.end = end + 1);
+  }
   return end;
 }
 
@@ -620,8 +676,16 @@ function exactOrNull(f: number): Dec | null {
 }
 
 /** `分之Y` (spaces allowed) after a denominator: the numerator. */
-function readFraction(text: string, pos: number): { num: number; end: number } | null {
+function readFraction(text: string, pos: number, cantonese = false): { num: number; end: number } | null {
   let j = skipSpaces(text, pos);
+  if (cantonese) {
+    // `三份一`, `五分一` (after 又): no 之, and a one-character numerator that ends the phrase or its noun.
+    if (text[j] !== '份' && text[j] !== '分') return null;
+    const d = DIGITS[text[j + 1]];
+    if (d === undefined || d === 0 || TWO.has(text[j + 1]) || isZhNumeralChar(text[j + 2]) || isDigit(text[j + 2]) || UNIT_TABLE.matchAt(text, j + 2, 'zh')) return null;
+    if (inNonNumberAt(text, j + 1)) return null;
+    return { num: d, end: j + 2 };
+  }
   if (text[j] !== '分') return null;
   j = skipSpaces(text, j + 1);
   if (text[j] !== '之') return null;
@@ -663,7 +727,7 @@ function readMixed(text: string, pos: number): { value: number; end: number } | 
   const k = skipSpaces(text, j + 1);
   const den = readCore(text, k);
   if (!den || den.malformed) return null;
-  const f = readFraction(text, den.end);
+  const f = readFraction(text, den.end) ?? readFraction(text, den.end, true);
   if (!f) return null;
   return { value: f.num / den.value.toNumber(), end: f.end };
 }
