@@ -108,3 +108,210 @@ describe('a number that is a word: the article "one" and numerals of names', () 
     expect(read('新增一万人就业', 'zh', '一万人').kind).toBe('count');
   });
 });
+
+describe('1. ranges with every separator and frame are one quantity, never negative', () => {
+  test.each<Case>([
+    ['zh', '每户补助2万元--8万元不等', '2万元--8万元', { value: 20000, range: [20000, 80000], unit: 'CNY', qualifier: 'range' }],
+    ['zh', '月薪20~30k元', '20~30k元', { value: 20000, range: [20000, 30000], unit: 'CNY' }],
+    ['zh', '贷款额度3万(含)-6万元', '3万(含)-6万元', { value: 30000, range: [30000, 60000] }],
+    ['zh', '補助從6500到2萬港元', '6500到2萬港元', { value: 6500, range: [6500, 20000], unit: 'HKD' }],
+    ['zh', '每人獲三到四千澳元', '三到四千澳元', { value: 3000, range: [3000, 4000], unit: 'AUD' }],
+    ['zh', '票价两~5百日元', '两~5百日元', { value: 200, range: [200, 500], unit: 'JPY' }],
+    ['zh', '每斤三块二到三块五毛六', '三块二到三块五毛六', { value: 3.2, range: [3.2, 3.56], unit: 'CNY' }],
+    ['zh', '單價三元二角-三元四毛五分', '三元二角-三元四毛五分', { value: 3.2, range: [3.2, 3.45], unit: 'CNY' }],
+    ['zh', '每期招收300人-500人', '300人-500人', { value: 300, range: [300, 500], unit: 'person' }],
+    ['vi', 'Giá vé giữa 500 và 900 đồng', '500 và 900 đồng', { value: 500, range: [500, 900], unit: 'VND' }],
+    ['vi', 'Giá tăng từ 2,1 đến 2,4 đô la', '2,1 đến 2,4 đô la', { value: 2.1, range: [2.1, 2.4], unit: 'USD' }],
+    ['vi', 'Chi phí xấp xỉ VND500-VND800 mỗi lượt', 'VND500-VND800', { value: 500, range: [500, 800], unit: 'VND' }],
+    ['vi', 'Mỗi lớp 15 - 20 học viên', '15 - 20 học viên', { value: 15, range: [15, 20], unit: 'person' }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    const q = read(text, lang, figure);
+    expect(q).toMatchObject(expected);
+    expect(q.value).toBeGreaterThanOrEqual(0);
+  });
+
+  test('"and" joins bounds only inside a between-frame; a dash after a year is not a minus', () => {
+    expect(parseQuantities('Xã có 500 và 900 người', 'vi').map((q) => q.text)).toEqual(['500', '900 người']);
+    expect(parseQuantities('2019年-2020年', 'zh').map((q) => q.value)).toEqual([2019, 2020]);
+  });
+});
+
+describe('2. vague magnitudes: the lower bound as value, the span beside it', () => {
+  test.each<Case>([
+    ['zh', '项目总投资数十亿元', '数十亿元', { value: 1e9, qualifier: 'more_than', vagueRange: [1e9, 1e10], unit: 'CNY' }],
+    ['zh', '項目總投資數十億元', '數十億元', { value: 1e9, vagueRange: [1e9, 1e10] }],
+    ['zh', '每年亏损几十万元', '几十万元', { value: 1e5, vagueRange: [1e5, 1e6] }],
+    ['zh', '一斤二十几块', '二十几块', { value: 20, qualifier: 'more_than', vagueRange: [20, 30] }],
+    ['zh', '人均收入5000多美元', '5000多美元', { value: 5000, vagueRange: [5000, 6000], unit: 'USD' }],
+    ['zh', '带动上千人就业', '上千人', { value: 1000, qualifier: 'more_than', vagueRange: [1000, 10000], unit: 'person' }],
+    ['zh', '帶動近萬人就業', '萬人', { value: 10000, qualifier: 'approx', vagueRange: [8000, 10000] }],
+    ['zh', '吸引成千上万名游客', '成千上万名', { value: 1000, vagueRange: [1000, 100000] }],
+    ['zh', '投入十几万元', '十几万元', { value: 100000, vagueRange: [100000, 200000] }],
+    ['zh', '總投資幾個億', '幾個億', { value: 1e8, vagueRange: [1e8, 1e9] }],
+    ['vi', 'Làng nghề thu hút hàng nghìn lao động', 'hàng nghìn lao động', { value: 1000, qualifier: 'more_than', vagueRange: [1000, 10000], unit: 'person' }],
+    ['vi', 'Xã có vài trăm hộ nuôi tôm', 'vài trăm hộ', { value: 100, vagueRange: [100, 1000], unit: 'household' }],
+    ['vi', 'Dự án thất thoát hàng chục tỷ đồng', 'hàng chục tỷ đồng', { value: 1e10, vagueRange: [1e10, 1e11], unit: 'VND' }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    expect(read(text, lang, figure)).toMatchObject(expected);
+  });
+
+  test('vague words without a magnitude stay words', () => {
+    expect(parseQuantities('上午在上海召开会议，数字化几乎完成', 'zh')).toEqual([]);
+    expect(parseQuantities('Ngân hàng nhà nước mua hàng hóa', 'vi')).toEqual([]);
+  });
+});
+
+describe('3. colloquial and subunit money', () => {
+  test.each<Case>([
+    ['zh', '一根冰棍三毛五', '三毛五', { value: 0.35, unit: 'CNY', kind: 'money' }],
+    ['zh', '每张5角', '5角', { value: 0.5, unit: 'CNY' }],
+    ['zh', '一斤两块三', '两块三', { value: 2.3, unit: 'CNY' }],
+    ['zh', '一斤兩塊三', '兩塊三', { value: 2.3, unit: 'CNY' }],
+    ['zh', '车费四块零六', '四块零六', { value: 4.06, unit: 'CNY' }],
+    ['zh', '一份報紙五蚊二', '五蚊二', { value: 5.2, unit: 'HKD' }],
+    ['zh', '再加三毫', '三毫', { value: 0.3, unit: 'HKD' }],
+    ['vi', 'Một ly cà phê giá 3 đô 45', '3 đô 45', { value: 3.45, unit: 'USD' }],
+    ['vi', 'Tổng cộng 5 đô la và 10 xen', '5 đô la và 10 xen', { value: 5.1, unit: 'USD' }],
+    ['en', 'A ticket costs 35 Rupees 10', '35 Rupees 10', { value: 35.1, unit: 'INR' }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    expect(read(text, lang, figure)).toMatchObject(expected);
+  });
+
+  test('a name, a star and an enumeration are not money', () => {
+    expect(parseQuantities('五角星', 'zh').every((q) => q.kind !== 'money')).toBe(true);
+    expect(parseQuantities('三毛的书', 'zh').every((q) => q.kind !== 'money')).toBe(true);
+    expect(parseQuantities('补贴1000元，二是培训', 'zh').map((q) => q.text)).toEqual(['1000元', '二']);
+    expect(read('Vay 50 triệu đồng 12 tháng', 'vi', '50 triệu đồng').value).toBe(50000000);
+  });
+});
+
+describe('4. suffixes and scientific shorthand', () => {
+  test.each<Case>([
+    ['zh', '年薪50w', '50w', { value: 500000 }],
+    ['zh', '年薪50w元', '50w元', { value: 500000, unit: 'CNY' }],
+    ['zh', '月薪25k', '25k', { value: 25000 }],
+    ['zh', '月薪40K', '40K', { value: 40000 }],
+    ['zh', '估值7M', '7M', { value: 7000000 }],
+    ['zh', '算力.0035G', '.0035G', { value: 3500000 }],
+    ['zh', '報價15K$', '15K$', { value: 15000, unit: 'USD' }],
+    ['zh', '報價$20k', '$20k', { value: 20000, unit: 'USD' }],
+    ['vi', 'Giá chỉ 50k đồng', '50k đồng', { value: 50000, unit: 'VND' }],
+    ['vi', 'Lương 5tr đồng', '5tr đồng', { value: 5000000, unit: 'VND' }],
+    ['vi', 'Doanh thu 2,5M', '2,5M', { value: 2500000 }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    expect(read(text, lang, figure)).toMatchObject(expected);
+  });
+
+  test('a capital W alone is watts', () => {
+    expect(parseQuantities('功率50W', 'zh').map((q) => q.value)).toEqual([50]);
+  });
+});
+
+describe('5. signs', () => {
+  test.each<Case>([
+    ['zh', '利润为-3,400,000元', '-3,400,000元', { value: -3400000, unit: 'CNY' }],
+    ['zh', '余额为负 560000', '负 560000', { value: -560000 }],
+    ['zh', '餘額為負 560000', '負 560000', { value: -560000 }],
+    ['vi', 'Lợi nhuận âm 2.500.000 đồng', 'âm 2.500.000 đồng', { value: -2500000, unit: 'VND' }],
+    ['vi', 'Lợi nhuận: - 2.500.000 đồng', '- 2.500.000 đồng', { value: -2500000, unit: 'VND' }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    expect(read(text, lang, figure)).toMatchObject(expected);
+  });
+
+  test('a dash that starts a list item is no sign', () => {
+    expect(parseQuantities('- 300 lao động có việc làm', 'vi')[0]).toMatchObject({ value: 300, unit: 'person' });
+  });
+});
+
+describe('6. halves and fractions', () => {
+  test.each<Case>([
+    ['zh', '超过一半', '一半', { value: 0.5 }],
+    ['zh', '培训一个半月', '一个半月', { value: 1.5 }],
+    ['zh', '培訓兩個半小時', '兩個半小時', { value: 2.5, unit: '小時' }],
+    ['zh', '買了三個半', '三個半', { value: 3.5, unit: 'item' }],
+    ['zh', '用了一年半', '一年半', { value: 1.5, unit: '年' }],
+    ['zh', '等了个半月', '个半月', { value: 1.5 }],
+    ['zh', '佔三份一', '三份一', { value: 1 / 3 }],
+    ['zh', '佔四份三', '四份三', { value: 0.75 }],
+    ['zh', '共二又五分一', '二又五分一', { value: 2.2 }],
+    ['zh', '等了2半', '2半', { value: 2.5 }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    const q = read(text, lang, figure);
+    expect(q.value).toBeCloseTo(expected.value!, 12);
+    expect(q).toMatchObject({ ...expected, value: q.value });
+  });
+
+  test('this half-year and a classifier of documents are not halves or fractions', () => {
+    expect(parseQuantities('这个半年', 'zh').map((q) => q.value)).toEqual([0.5]);
+    expect(parseQuantities('三份文件', 'zh').map((q) => q.value)).toEqual([3]);
+  });
+});
+
+describe('7. elided Chinese forms', () => {
+  test.each<Case>([
+    ['zh', '月薪萬三', '萬三', { value: 13000 }],
+    ['zh', '工资万三', '万三', { value: 13000 }],
+    ['zh', '投入百五萬', '百五萬', { value: 1500000 }],
+    ['zh', '投入三百五万元', '三百五万元', { value: 3500000, unit: 'CNY' }],
+    ['zh', '餘額兩萬零卅', '兩萬零卅', { value: 20030 }],
+    ['zh', '投资三个亿', '三个亿', { value: 300000000 }],
+    ['zh', '投資三個億', '三個億', { value: 300000000 }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    expect(read(text, lang, figure)).toMatchObject(expected);
+  });
+
+  test('a name with 万三 is not 13000', () => {
+    expect(parseQuantities('沈万三故居', 'zh').every((q) => q.value !== 13000)).toBe(true);
+  });
+});
+
+describe('8. Vietnamese number words standing alone, chục, a decimal comma with no leading digit', () => {
+  test.each<[string, number]>([
+    ['một', 1],
+    ['hai', 2],
+    ['không', 0],
+    ['trăm', 100],
+    ['ba chục', 30],
+    [',45', 0.45],
+  ])('%s', (text, value) => {
+    expect(parseQuantities(text, 'vi')).toMatchObject([{ value }]);
+  });
+
+  test('inside a sentence, không is "not" and một is "a"', () => {
+    expect(parseQuantities('Tôi không đi một mình', 'vi')).toEqual([]);
+  });
+});
+
+describe('9. currency codes and symbols before the figure, with decimal commas', () => {
+  test.each<Case>([
+    ['vi', 'Giá USD4,56 một đơn vị', 'USD4,56', { value: 4.56, unit: 'USD' }],
+    ['vi', 'Vé EUR15,50', 'EUR15,50', { value: 15.5, unit: 'EUR' }],
+    ['vi', 'Phí GBP7,25', 'GBP7,25', { value: 7.25, unit: 'GBP' }],
+    ['vi', 'Giá Rs45', 'Rs45', { value: 45, unit: 'INR' }],
+    ['vi', 'Giá INR80', 'INR80', { value: 80, unit: 'INR' }],
+    ['vi', 'Giá bảy pounds', 'bảy pounds', { value: 7, unit: 'GBP' }],
+    ['zh', '售價USD45', 'USD45', { value: 45, unit: 'USD' }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    expect(read(text, lang, figure)).toMatchObject(expected);
+  });
+
+  test('letters that are no currency code still stop a number', () => {
+    expect(parseQuantities('mã số ABC123', 'vi')).toEqual([]);
+  });
+});
+
+describe('11. pairs as counts', () => {
+  test.each<Case>([
+    ['zh', '共有三对夫妻', '三对', { value: 6, numberValue: 3, kind: 'count' }],
+    ['zh', '共有三對夫妻', '三對', { value: 6, numberValue: 3 }],
+    ['zh', '捐出四雙鞋', '四雙', { value: 8, numberValue: 4 }],
+    ['zh', '捐出四双鞋', '四双', { value: 8 }],
+  ])('%s %s', (lang, text, figure, expected) => {
+    expect(read(text, lang, figure)).toMatchObject(expected);
+  });
+
+  test('a score and 一对一 are not pairs', () => {
+    expect(parseQuantities('以5对3获胜', 'zh').map((q) => q.value)).toEqual([5, 3]);
+    expect(parseQuantities('开展一对一帮扶', 'zh').every((q) => q.kind !== 'count')).toBe(true);
+  });
+});
