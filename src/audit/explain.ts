@@ -4,9 +4,10 @@
  * normalized text with both marked, the context decisions (period, place, qualifier) and any review verdict.
  */
 import type { Rule, RuleSet } from '../extract/rules.js';
+import { extractFacts, type FigureTrace } from '../extract/engine.js';
 import { splitSentences } from '../segment/index.js';
 import type { FactRow, ReviewRow, Store, StoredDocument } from '../store/types.js';
-import type { Lang } from '../types.js';
+import type { Lang, NormDoc } from '../types.js';
 import { identityKey } from './identity.js';
 import { documentCountry, figureCurrency } from '../resolve/country.js';
 import { parseQuantities } from '../quantities/index.js';
@@ -44,6 +45,19 @@ export interface Explanation {
     cues: Array<{ word: string; original: string | null; start: number | null; end: number | null; country: string; weight: number; decisive: boolean }>;
   } | null;
   review: Pick<ReviewRow, 'verdict' | 'note' | 'reviewer' | 'at'> | null;
+  /**
+   * The decision as the current rule set makes it (the engine re-run on the stored text): the rule and trigger that
+   * read the figure and the other rules whose triggers reached it; null when the figure is no longer read.
+   */
+  decision: { chosen: FigureTrace['chosen']; candidates: FigureTrace['candidates']; passed: FigureTrace['passed'] } | null;
+}
+
+/** The engine's decision on the figure at normalized [start, end) of a stored document, re-run with the current rules. */
+function traceFigure(doc: StoredDocument, ruleSet: RuleSet, start: number, end: number): FigureTrace | null {
+  const traces: FigureTrace[] = [];
+  const norm: NormDoc = { text: doc.normalized, lang: doc.lang as Lang, flags: doc.flags ?? [] };
+  extractFacts(norm, doc.original, ruleSet, { trace: (x) => traces.push(x) });
+  return traces.find((x) => x.start <= start && end <= x.end) ?? traces.find((x) => x.start <= start && start < x.end) ?? null;
 }
 
 type Mark = { start: number; end: number; open: string; close: string };
@@ -100,6 +114,7 @@ export function explainFact(store: Store, id: number, ruleSet: RuleSet): Explana
     if (ts >= os && te <= oe) origMarks.push({ start: ts - os, end: te - os, open: '[', close: ']' });
   }
   const review = store.reviews().find((r) => identityKey(r) === identityKey(fact)) ?? null;
+  const tr = traceFigure(doc, ruleSet, fact.norm_start, fact.norm_end);
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
   return {
     fact,
@@ -121,6 +136,7 @@ export function explainFact(store: Store, id: number, ruleSet: RuleSet): Explana
     resolved: explainResolution(fact),
     currency: currencyDecision(doc, fact, ruleSet),
     review: review ? { verdict: review.verdict, note: review.note, reviewer: review.reviewer, at: review.at } : null,
+    decision: tr ? { chosen: tr.chosen, candidates: tr.candidates, passed: tr.passed } : null,
   };
 }
 
@@ -175,5 +191,82 @@ export function formatExplanation(e: Explanation): string {
     ...formatResolution(e.resolved),
     ...(e.currency ? [formatCurrency(e.currency)] : []),
     `review: ${e.review ? `${e.review.verdict}${e.review.note ? ' — ' + e.review.note : ''} (${e.review.at})` : 'not reviewed'}`,
+    `decision now: ${decisionLine(e.decision)}`,
+    ...(e.decision?.candidates.length ? [`  candidates: ${e.decision.candidates.map((c) => `${c.rule} by ${c.trigger} (${c.source}, ${c.distance})`).join('; ')}`] : []),
   ].join('\n');
+}
+
+function decisionLine(d: Explanation['decision']): string {
+  if (!d) return 'the figure is no longer read as a money or count figure';
+  if (d.passed) return `passed over by ${d.passed.decision} — decisive words: ${d.passed.words}`;
+  if (d.chosen) return `read by ${d.chosen.rule} — decisive word: ${d.chosen.trigger} (${d.chosen.source})`;
+  return 'no rule reads it';
+}
+
+/** What the engine decided about one figure of a stored document: passed over (why, with which words) or read. */
+export interface FigureExplanation {
+  doc: string;
+  lang: string;
+  /** The figure in the original text (offsets as `facts` prints them) and in normalized text. */
+  figure: { original: string; normalized: string; start: number; end: number };
+  /** `passed` when a decision passed it over, `fact` when a rule read it, `no rule` when no rule's trigger reached it. */
+  outcome: 'passed' | 'fact' | 'no rule';
+  passed: FigureTrace['passed'];
+  chosen: FigureTrace['chosen'];
+  candidates: FigureTrace['candidates'];
+  /** The sentence, the figure marked ⟦…⟧ and the decisive words marked […]. */
+  sentence: string;
+  /** The fact stored for this figure, when there is one. */
+  factId: number | null;
+}
+
+/**
+ * Re-runs the engine on a stored document (no page read again) and reports the figure that covers the original
+ * offset: every money or count figure is traced, so this works for figures that produced no fact.
+ */
+export function explainFigure(store: Store, docKey: string, offset: number, ruleSet: RuleSet): FigureExplanation {
+  const doc = store.document(/^\d+$/.test(docKey) ? Number(docKey) : docKey) ?? store.document(docKey);
+  if (!doc) throw new Error(`no document '${docKey}' in the database`);
+  const t = doc.normalized;
+  const at = t.fromOriginal(offset, offset + 1);
+  if (!at) throw new Error(`offset ${offset} of ${doc.source} is not part of the cleaned text`);
+  const tr = traceFigure(doc, ruleSet, at[0], at[0] + 1);
+  if (!tr) throw new Error(`no money or count figure at offset ${offset} of ${doc.source}`);
+  const [os, oe] = t.toOriginal(tr.start, tr.end);
+  const sentences = splitSentences(t.text, doc.lang as Lang);
+  const sent = sentences.find((s) => s.start <= tr.start && tr.start < s.end) ?? { start: Math.max(0, tr.start - 40), end: Math.min(t.text.length, tr.end + 40) };
+  const marks: Mark[] = [{ start: tr.start - sent.start, end: tr.end - sent.start, open: '⟦', close: '⟧' }];
+  const words = tr.passed ? [tr.passed.start, tr.passed.end] : tr.chosen ? [tr.chosen.start, tr.chosen.end] : [null, null];
+  if (words[0] !== null && words[1] !== null && words[0] >= sent.start && words[1] <= sent.end && (words[1] <= tr.start || words[0] >= tr.end)) {
+    marks.push({ start: words[0] - sent.start, end: words[1] - sent.start, open: '[', close: ']' });
+  }
+  const fact = store.facts({ doc: doc.source }).find((f) => f.document_id === doc.id && f.norm_start >= tr.start && f.norm_end <= tr.end) ?? null;
+  return {
+    doc: doc.source,
+    lang: doc.lang,
+    figure: { original: doc.original.slice(os, oe), normalized: tr.text, start: os, end: oe },
+    outcome: tr.passed ? 'passed' : tr.chosen ? 'fact' : 'no rule',
+    passed: tr.passed,
+    chosen: tr.chosen,
+    candidates: tr.candidates,
+    sentence: markSpans(t.text.slice(sent.start, sent.end), marks).replace(/\s+/g, ' ').trim(),
+    factId: fact?.id ?? null,
+  };
+}
+
+export function formatFigureExplanation(e: FigureExplanation): string {
+  const lines = [`figure: ${e.figure.original} at ${e.figure.start}–${e.figure.end}${e.figure.normalized !== e.figure.original ? ` (normalized ${e.figure.normalized})` : ''}`, `document: ${e.doc} [${e.lang}]`];
+  if (e.passed) {
+    lines.push(`passed over: ${e.passed.decision}${e.passed.pattern ? ` (pattern ${e.passed.pattern})` : ''} — decisive words: ${e.passed.words}`);
+    lines.push(`  ${e.passed.description.replace(/\s+/g, ' ').trim()}`);
+  } else if (e.chosen) {
+    lines.push(`read by: ${e.chosen.rule} (${e.chosen.type}) — decisive word: ${e.chosen.trigger} (${e.chosen.source})${e.factId !== null ? `; fact ${e.factId}` : ''}`);
+  } else {
+    lines.push('no rule: no trigger word of a rule reaches this figure');
+  }
+  if (e.candidates.length) {
+    lines.push(`candidates: ${e.candidates.map((c) => `${c.rule} by ${c.trigger} (${c.source}, ${c.distance})`).join('; ')}`);
+  }
+  lines.push(`sentence: ${e.sentence}`);
+  return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadRulesForCommand } from './rules.js';
-import { explainFact, formatExplanation } from '../audit/explain.js';
+import { explainFact, explainFigure, formatExplanation, formatFigureExplanation } from '../audit/explain.js';
 import { ruleStats } from '../audit/stats.js';
 import { evaluate, type EvalReport } from '../audit/eval.js';
 import { diffRuns, type RunDiff } from '../audit/diff.js';
@@ -77,13 +77,32 @@ export function register(program: Command, _setExit: SetExit): void {
 
   audit
     .command('explain')
-    .description('where a fact came from: rule and version, trigger and figure, sentence marked, context decisions')
-    .argument('<fact-id>', 'fact id (as `newsfacts facts` prints it)')
+    .description('where a fact came from (rule, version, trigger, sentence, context), or with --figure why a number was or was not taken')
+    .argument('[fact-id]', 'fact id (as `newsfacts facts` prints it)')
+    .option('--figure <doc:offset>', 'a figure of a stored document: its id or path, a colon, an offset in the original text (as `facts` prints start)')
     .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
     .option('--extractors <dir>', 'rules folder (default: the package extractors/)')
     .option('--format <format>', 'text | json', 'text')
-    .action((id: string, opts: { db?: string; extractors?: string; format: string }) => {
+    .action((id: string | undefined, opts: { figure?: string; db?: string; extractors?: string; format: string }) => {
       checkFormat(opts.format);
+      if (opts.figure !== undefined) {
+        const m = /^(.+):(\d+)$/.exec(opts.figure);
+        if (!m) throw new UsageError(`--figure takes <doc>:<offset> (a document id or path, a colon, an offset), not '${opts.figure}'`);
+        const store = openStore(opts.db, { readonly: true });
+        try {
+          let e;
+          try {
+            e = explainFigure(store, m[1], Number(m[2]), loadRulesForCommand(opts.extractors));
+          } catch (err: any) {
+            throw new UsageError(err.message);
+          }
+          console.log(opts.format === 'json' ? JSON.stringify(e, null, 2) : formatFigureExplanation(e));
+        } finally {
+          store.close();
+        }
+        return;
+      }
+      if (id === undefined) throw new UsageError('give a fact id, or --figure <doc>:<offset>');
       if (!/^\d+$/.test(id)) throw new UsageError(`a fact id is a whole number, not '${id}'`);
       const store = openStore(opts.db, { readonly: true });
       try {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadRuleSet, RuleLoadError, type RuleSet } from '../extract/rules.js';
-import { testRules } from '../audit/ruletests.js';
+import { testNotFacts, testRules } from '../audit/ruletests.js';
 import { UsageError, type SetExit } from './errors.js';
 import { formatRows } from './format.js';
 
@@ -38,14 +38,15 @@ export function register(program: Command, setExit: SetExit): void {
     });
   rules
     .command('test')
-    .description("run every rule's valid and invalid examples; exit 1 when any fails")
+    .description("run every rule's valid and invalid examples and every not-fact decision's examples; exit 1 when any fails")
     .option('--rule <id>', 'only this rule')
     .option('--extractors <dir>', 'rules folder (default: the package extractors/)')
     .option('--format <format>', 'text | json', 'text')
     .action((opts: { rule?: string; extractors?: string; format: string }) => {
       const set = loadRulesForCommand(opts.extractors);
       if (opts.rule && !set.rules.some((r) => r.id === opts.rule)) throw new UsageError(`no rule '${opts.rule}' in the rule set`);
-      const results = testRules(set, opts.rule);
+      // The candidate stage's decisions (`_not_facts.yaml`) run with the rules, as `<lang>.not_fact.<id>`.
+      const results = [...testRules(set, opts.rule), ...(opts.rule ? [] : testNotFacts(set))];
       const failed = results.filter((r) => r.failures.length);
       if (opts.format === 'json') {
         process.stdout.write(JSON.stringify(results, null, 2) + '\n');

@@ -3,7 +3,8 @@
  * finds the rules whose trigger words stand near it (see choose.ts for how one is chosen), lets sentence structure
  * decide where it speaks ("respectively" lists, subsets: lists.ts), and builds the fact with its evidence, sentence,
  * period and place, all mapped back to the original text. One figure yields at most one fact. Figures inside
- * mojibake, changes, rates and per-unit amounts (vetoes.ts) yield nothing.
+ * mojibake, changes, rates and per-unit amounts (vetoes.ts) yield nothing, and so do figures the candidate stage
+ * (screen.ts, the data in `_not_facts.yaml`) passes over before any rule chooses a type.
  */
 import type { Fact, NormDoc, RuleLang, Sentence } from '../types.js';
 import { ruleLangOf } from '../types.js';
@@ -14,7 +15,8 @@ import { contextFor, documentContext } from './context.js';
 import type { RuleSet } from './rules.js';
 import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './matching.js';
 import { chooseRule, type Candidate, type Figure } from './choose.js';
-import { figureKind, isChangeOrRate, isPerUnit, isThreshold } from './vetoes.js';
+import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
+import { screenFigure, type PassedOver } from './screen.js';
 import { isSubset, respectivelyLists } from './lists.js';
 import { DocumentResolver } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
@@ -34,7 +36,32 @@ export interface ExtractOptions {
   published?: string | null;
   /** The document's country when known (Taiwan, Hong Kong, Macau pages), for places and ROC years. */
   country?: Country | null;
+  /** Called once for every money or count figure with what was decided about it (`audit explain`). */
+  trace?: (t: FigureTrace) => void;
 }
+
+/** What the engine decided about one figure: passed over (and by which decision, with which words), or read by a rule. */
+export interface FigureTrace {
+  /** The figure (number, unit and qualifier) in normalized text. */
+  start: number;
+  end: number;
+  text: string;
+  kind: 'money' | 'count';
+  passed: PassedOver | null;
+  /** Every rule whose trigger could read the figure, nearest first. */
+  candidates: Array<{ rule: string; trigger: string; start: number; end: number; distance: number; source: Candidate['source'] }>;
+  /** The rule that read it and the trigger that decided, null when none did. */
+  chosen: { rule: string; type: string; trigger: string; start: number; end: number; source: Candidate['source'] } | null;
+}
+
+const builtIn = (decision: string, description: string, words: string, start: number | null = null, end: number | null = null): PassedOver => ({
+  decision,
+  pattern: null,
+  words,
+  start,
+  end,
+  description,
+});
 
 function containing<T extends { start: number; end: number }>(spans: T[], at: number): T | null {
   let lo = 0;
@@ -155,20 +182,50 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const facts: Fact[] = [];
   let previous: { sentence: Sentence; kind: string; hit: TriggerHit; q: Quantity } | null = null;
 
+  const notFacts = ruleSet.notFacts?.get(lang) ?? [];
+  const sentenceHits = new Map<Sentence, TriggerHit[]>();
+  const hitsOf = (s: Sentence) => {
+    let got = sentenceHits.get(s);
+    if (!got) sentenceHits.set(s, (got = hits.filter((h) => h.start >= s.start && h.end <= s.end)));
+    return got;
+  };
+
   for (const q of quantities) {
-    if (norm.flags.some((f) => f.start < q.end && q.start < f.end)) continue; // no facts from mojibake
     const kind = figureKind(q, lang)!;
-    const unit = unitOf(q);
-    if (unit === null) continue;
     const figStart = Math.min(q.start, q.qualifierStart ?? q.start);
     const figEnd = Math.max(q.end, q.qualifierEnd ?? q.end);
+    const trace = opts.trace;
+    const record = (passed: PassedOver | null, all: Candidate[] = [], best: Candidate | null = null) =>
+      trace?.({
+        start: figStart,
+        end: figEnd,
+        text: raw.slice(figStart, figEnd),
+        kind,
+        passed,
+        candidates: all.map((c) => ({ rule: c.hit.rule.id, trigger: c.hit.trigger, start: c.hit.start, end: c.hit.end, distance: c.distance, source: c.source })),
+        chosen: best ? { rule: best.hit.rule.id, type: best.hit.rule.type, trigger: best.hit.trigger, start: best.hit.start, end: best.hit.end, source: best.source } : null,
+      });
+    const flag = norm.flags.find((f) => f.start < q.end && q.start < f.end);
+    if (flag) {
+      record(builtIn('mojibake', 'the figure stands in mis-decoded text', raw.slice(flag.start, flag.end)));
+      continue; // no facts from mojibake
+    }
+    const unit = unitOf(q);
+    if (unit === null) continue;
     const sentence = containing(sentences, q.start) ?? { start: 0, end: text.length };
     const clause = clauseOf(text, sentence, figStart, figEnd);
-    if (spec && isChangeOrRate(text, q, figStart, sentence, spec, lang)) continue;
-    if (spec && isPerUnit(text.slice(clause.start, figStart), spec, matcher)) continue;
-    if (spec && isThreshold(text, q, spec)) continue;
-    if (insideShortQuote(text, sentence, q)) continue;
+    let veto: PassedOver | null = null;
+    let w: string | null;
+    if (spec && (w = changeOrRate(text, q, figStart, sentence, spec, lang))) veto = builtIn('change_or_rate', 'a change or a rate: `veto_before` / `veto_after` of _language.yaml', w);
+    else if (spec && (w = perUnit(text.slice(clause.start, figStart), spec, matcher))) veto = builtIn('per_unit', 'a per-unit amount or a cap: `veto_clause` of _language.yaml', w);
+    else if (spec && (w = threshold(text, q, spec))) veto = builtIn('threshold', 'a condition: `threshold_after` of _language.yaml', w);
+    else if (insideShortQuote(text, sentence, q)) veto = builtIn('quoted_name', 'part of a name in a short quotation', raw.slice(sentence.start, sentence.end));
     const figure: Figure = { q, kind, unit, figStart, figEnd, sentence, clause };
+    if (!veto && notFacts.length) veto = screenFigure(text, figure, hitsOf(sentence), notFacts, matcher, lang);
+    if (veto) {
+      record(veto);
+      continue;
+    }
     const accepts = (h: TriggerHit, x: Quantity) => {
       const k = figureKind(x, lang);
       const u = unitOf(x);
@@ -191,6 +248,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       // `（其中脱贫劳动力1930人）`: a subset counts what the figure before it counts.
       best = { hit: previous.hit, distance: 0, source: 'list' };
     }
+    record(null, all, best);
     if (!best) continue;
     previous = { sentence, kind, hit: best.hit, q };
     const paragraph = containing(paras, q.start) ?? sentence;

@@ -103,6 +103,44 @@ export interface ResolveSpec {
   examples?: ResolveExample[];
 }
 
+/**
+ * What a number is NOT (`_not_facts.yaml`): one decision of the shared candidate stage, which passes a figure over
+ * before any rule chooses a type (audiences, legal forms, caps and thresholds, money outside the six types).
+ */
+export interface NotFactSpec {
+  id: string;
+  /** The pattern of issue 13 this decision answers (1 audiences, 2 number words, 3 caps, 4 other money, 6 governing word). */
+  pattern?: number;
+  description: string;
+  kinds: Array<'money' | 'count'>;
+  /** Only figures in these units (`person`, `person_time`): recipients that are firms are still enterprises. */
+  units?: string[];
+  /** Only figures with one of these qualifiers (`more_than`: `超过200万人次的省份` is a threshold). */
+  qualifiers?: string[];
+  /** Only figures whose text matches this regular expression (`^(19|20)\\d\\d\\b`: a year, not a count). */
+  figure_pattern?: string;
+  /**
+   * Where the decisive words stand: `counted` the counted phrase (the noun right after the figure, or before it in its
+   * clause with no verb of a rule in between), `lead` before the figure in its clause, `after` after it in its clause,
+   * `clause` / `sentence` anywhere in them, `figure` the figure's own first word (`một công ty`: the article "a").
+   */
+  scope: 'figure' | 'counted' | 'lead' | 'after' | 'clause' | 'sentence';
+  /** How many characters before / after the figure `counted`, `lead` and `after` look. */
+  reach?: { before?: number; after?: number };
+  words: string[];
+  /** Words in the same stretch that keep the figure a candidate (`每年` after `每`). */
+  unless?: string[];
+  examples: { passed: RuleExample[]; kept: RuleExample[] };
+}
+
+export interface NotFactDecision extends NotFactSpec {
+  lang: RuleLang;
+  file: string;
+  figureRe: RegExp | null;
+  normWords: string[];
+  normUnless: string[];
+}
+
 export interface Rule extends RuleSpec {
   lang: RuleLang;
   version: string;
@@ -122,6 +160,8 @@ export interface Rule extends RuleSpec {
 export interface RuleSet {
   rules: Rule[];
   languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[] }>;
+  /** The candidate stage's decisions per language (`_not_facts.yaml`), in file order. */
+  notFacts: Map<RuleLang, NotFactDecision[]>;
   /** Hash of every rule version and language file: changes whenever any rule changes. */
   version: string;
   /** The document-country cues (`extractors/countries.yaml`); absent in a rules folder without that file. */
@@ -285,10 +325,56 @@ export const LANGUAGE_FILE_SCHEMA = {
   },
 };
 
+export const NOT_FACTS_FILE_SCHEMA = {
+  type: 'object',
+  required: ['language', 'decisions'],
+  additionalProperties: false,
+  properties: {
+    language: { enum: ['zh', 'vi', 'en'] },
+    decisions: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'description', 'kinds', 'scope', 'words', 'examples'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: '^[a-z_]+$' },
+          pattern: { type: 'integer', minimum: 1 },
+          description: { type: 'string', minLength: 1 },
+          kinds: { type: 'array', minItems: 1, items: { enum: ['money', 'count'] } },
+          units: WORDS,
+          figure_pattern: { type: 'string', minLength: 1 },
+          qualifiers: { type: 'array', items: { enum: ['exact', 'more_than', 'approx', 'at_least', 'less_than', 'range'] } },
+          scope: { enum: ['figure', 'counted', 'lead', 'after', 'clause', 'sentence'] },
+          reach: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { before: { type: 'integer', minimum: 0 }, after: { type: 'integer', minimum: 0 } },
+          },
+          words: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          unless: WORDS,
+          examples: {
+            type: 'object',
+            required: ['passed', 'kept'],
+            additionalProperties: false,
+            properties: {
+              passed: { type: 'array', minItems: 1, items: EXAMPLE_SCHEMA },
+              kept: { type: 'array', minItems: 1, items: EXAMPLE_SCHEMA },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 const ajv = new Ajv({ allErrors: true });
 // Typed as plain predicates: ajv's type guards would narrow the parsed YAML to an index type.
 const validateRuleFile = ajv.compile(RULE_FILE_SCHEMA) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 const validateLanguageFile = ajv.compile(LANGUAGE_FILE_SCHEMA) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const validateNotFactsFile = ajv.compile(NOT_FACTS_FILE_SCHEMA) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const NOT_FACTS_FILE = '_not_facts.yaml';
 
 export function defaultRulesDir(): string {
   return path.join(packageRoot(), 'extractors');
@@ -367,6 +453,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
   if (!opts.fresh && cache.has(dir)) return cache.get(dir)!;
   const rules: Rule[] = [];
   const languages: RuleSet['languages'] = new Map();
+  const notFacts: RuleSet['notFacts'] = new Map();
   const ids = new Map<string, string>();
   const versionParts: string[] = [];
   let countries: CountrySpec | undefined;
@@ -382,6 +469,38 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         throw new RuleLoadError(rel, null, err.message.replace(rel + ': ', ''));
       }
       versionParts.push('countries@' + hash(canonical(doc)));
+      continue;
+    }
+    if (path.basename(file) === NOT_FACTS_FILE) {
+      if (!validateNotFactsFile(doc)) {
+        const first = validateNotFactsFile.errors?.[0];
+        const m = first ? /^\/decisions\/(\d+)/.exec(first.instancePath) : null;
+        const id = m ? doc?.decisions?.[Number(m[1])]?.id : undefined;
+        const at = id ? source.split('\n').findIndex((l) => l.includes(`id: ${id}`)) + 1 : 0;
+        throw new RuleLoadError(rel, at > 0 ? at : 1, describe(validateNotFactsFile.errors));
+      }
+      const fold = (w: string) => (doc.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase());
+      const seen = new Set<string>();
+      const decisions: NotFactDecision[] = (doc.decisions as NotFactSpec[]).map((d) => {
+        if (seen.has(d.id)) throw new RuleLoadError(rel, null, `decision id '${d.id}' is defined twice`);
+        seen.add(d.id);
+        let figureRe: RegExp | null = null;
+        try {
+          figureRe = d.figure_pattern ? new RegExp(d.figure_pattern, 'u') : null;
+        } catch (err: any) {
+          throw new RuleLoadError(rel, null, `decision '${d.id}': bad figure_pattern ${JSON.stringify(d.figure_pattern)}: ${err.message}`);
+        }
+        return {
+          ...d,
+          lang: doc.language,
+          file: rel,
+          figureRe,
+          normWords: [...new Set(d.words.map(fold))].sort((a, b) => b.length - a.length),
+          normUnless: [...new Set((d.unless ?? []).map(fold))].sort((a, b) => b.length - a.length),
+        };
+      });
+      notFacts.set(doc.language, decisions);
+      versionParts.push(hash(canonical(doc)));
       continue;
     }
     if (path.basename(file).startsWith('_')) {
@@ -427,7 +546,10 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         [...new Set((xs ?? []).map(fold))].sort((a, b) => b.length - a.length);
       // The language file's veto lists change what every rule of that language extracts: they are part of its version.
       const L = languages.get(doc.language);
-      const langPart = L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? []]) : '';
+      const N = notFacts.get(doc.language);
+      const langPart =
+        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? []]) : '') +
+        (N ? canonical(N.map((d) => [d.id, d.kinds, d.units ?? [], d.qualifiers ?? [], d.figure_pattern ?? '', d.scope, d.reach ?? {}, d.words, d.unless ?? []])) : '');
       const version = hash(canonical(spec) + langPart);
       versionParts.push(spec.id + '@' + version);
       rules.push({
@@ -453,7 +575,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       });
     }
   }
-  const set: RuleSet = { rules, languages, version: hash(versionParts.sort().join('\n')), ...(countries ? { countries } : {}) };
+  const set: RuleSet = { rules, languages, notFacts, version: hash(versionParts.sort().join('\n')), ...(countries ? { countries } : {}) };
   cache.set(dir, set);
   teachSegmenter(set);
   return set;
@@ -470,6 +592,7 @@ export function teachSegmenter(set: RuleSet): void {
   const language = set.languages.get('zh');
   addVocabulary([
     ...zh.flatMap((r) => [...r.normExclusions, ...r.normClauseExclusions, ...r.normSentenceExclusions, ...r.normClauseRequires, ...r.normSentenceRequires, ...r.normNouns]),
+    ...[...set.notFacts.values()].flat().filter((d) => d.lang === 'zh').flatMap((d) => [...d.normWords, ...d.normUnless]),
     ...(language ? [...language.normVetoBefore, ...language.normVetoAfter, ...language.normVetoClause, ...language.normVetoClauseUnless, ...language.normVetoAfterUnless] : []),
   ]);
 }

@@ -12,43 +12,44 @@ export type LanguageVetoes = NonNullable<ReturnType<RuleSet['languages']['get']>
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 
-/** A change word right before the figure (a short filler such as `了` allowed), or a rate mark right after it. */
-export function isChangeOrRate(text: string, q: Quantity, figStart: number, sentence: Sentence, spec: LanguageVetoes, lang: RuleLang): boolean {
+/** A change word right before the figure (a short filler such as `了` allowed), or a rate mark right after it: the word, or null. */
+export function changeOrRate(text: string, q: Quantity, figStart: number, sentence: Sentence, spec: LanguageVetoes, lang: RuleLang): string | null {
   const lead = text.slice(Math.max(sentence.start, figStart - (lang === 'zh' ? 6 : 16)), figStart);
   for (const w of spec.normVetoBefore) {
     const i = lead.lastIndexOf(w);
     if (i < 0 || lead.length - (i + w.length) > 2) continue;
     if (lang !== 'zh' && LETTER.test(lead[i - 1] ?? '')) continue; // `increase` is not in `reincrease`
-    return true;
+    return w;
   }
   const tail = text.slice(q.end, Math.min(sentence.end, q.end + 16));
   const rest = tail.trimStart();
   // A yearly total is a fact (`30 tỷ đồng/năm`, `每年`): checked before the rate marks.
-  if (spec.normVetoAfterUnless.some((u) => rest.startsWith(u))) return false;
-  return spec.normVetoAfter.some((w) => tail.startsWith(w) || rest.startsWith(w));
+  if (spec.normVetoAfterUnless.some((u) => rest.startsWith(u))) return null;
+  return spec.normVetoAfter.find((w) => tail.startsWith(w) || rest.startsWith(w)) ?? null;
 }
 
 /**
  * A threshold in a condition: a figure with a trailing 以上/以下 qualifier that qualifies the noun after it
  * (`对带动就业10人以上的创业实体给予奖励`, `投资规模50万元以下的`) describes who qualifies, not how many there are.
  */
-export function isThreshold(text: string, q: Quantity, spec: LanguageVetoes): boolean {
-  if (!spec.threshold_after?.length || q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'range') return false;
-  if (q.qualifierStart === undefined || q.qualifierStart < q.start) return false; // the qualifier must follow the number
+export function threshold(text: string, q: Quantity, spec: LanguageVetoes): string | null {
+  if (!spec.threshold_after?.length || q.qualifier === 'exact' || q.qualifier === 'approx' || q.qualifier === 'range') return null;
+  if (q.qualifierStart === undefined || q.qualifierStart < q.start) return null; // the qualifier must follow the number
   const after = text.slice(Math.max(q.end, q.qualifierEnd ?? q.end));
-  return spec.threshold_after.some((w) => after.startsWith(w));
+  const w = spec.threshold_after.find((x) => after.startsWith(x));
+  return w ? text.slice(q.qualifierStart, q.qualifierEnd) + w : null;
 }
 
 /** A per-unit or capped figure: a veto word before it in its clause, unless that word starts an exception (`每年`). */
-export function isPerUnit(lead: string, spec: LanguageVetoes, m: WordMatcher): boolean {
+export function perUnit(lead: string, spec: LanguageVetoes, m: WordMatcher): string | null {
   for (const w of spec.normVetoClause) {
     let i = m.indexOf(lead, w);
     while (i >= 0) {
-      if (!spec.normVetoClauseUnless.some((u) => lead.startsWith(u, i))) return true;
+      if (!spec.normVetoClauseUnless.some((u) => lead.startsWith(u, i))) return w;
       i = m.indexOf(lead, w, i + 1);
     }
   }
-  return false;
+  return null;
 }
 
 /**

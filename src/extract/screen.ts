@@ -1,0 +1,129 @@
+/**
+ * The candidate stage: is this number a candidate fact at all? It runs on every money or count figure before any rule
+ * chooses a type, and passes a figure over when one of its language's decisions in `extractors/<lang>/_not_facts.yaml`
+ * applies — people who are not workers or trainees (`与会代表300余人`), legal forms (`Công ty TNHH Một thành viên`),
+ * caps and thresholds (`tối đa … /hộ`), money outside the six types (deficits, deposits, share prices). The words are
+ * data; this module only says where they must stand and reports which decision spoke and with which words, so that
+ * `audit explain --figure` can show why a number was passed over.
+ */
+import type { RuleLang } from '../types.js';
+import type { NotFactDecision } from './rules.js';
+import type { Figure } from './choose.js';
+import type { TriggerHit, WordMatcher } from './matching.js';
+
+export interface PassedOver {
+  /** The decision's id (`audience`, `legal_form`, …), or the built-in veto that spoke (`change`, `per_unit`, …). */
+  decision: string;
+  pattern: number | null;
+  /** The decisive words as they stand in the normalized text. */
+  words: string;
+  /** Where the decisive words stand in the normalized text, when known. */
+  start: number | null;
+  end: number | null;
+  description: string;
+}
+
+/** How far the counted phrase, the lead and the tail reach by default (characters; Vietnamese words are longer). */
+const REACH: Record<RuleLang, { before: number; after: number }> = {
+  zh: { before: 10, after: 8 },
+  vi: { before: 40, after: 24 },
+  en: { before: 30, after: 24 },
+};
+
+interface Found {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Every occurrence of the words in text[from, to), as absolute positions. */
+function occurrences(text: string, from: number, to: number, words: string[], m: WordMatcher): Found[] {
+  const region = text.slice(from, to);
+  const out: Found[] = [];
+  for (const w of words) {
+    let i = m.indexOf(region, w);
+    while (i >= 0) {
+      out.push({ word: w, start: from + i, end: from + i + w.length });
+      i = m.indexOf(region, w, i + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * A verb of a rule standing between a counted noun and the figure governs the figure instead (`高校毕业生就业3000人`:
+ * 就业 counts people in work, whatever they were before). Head nouns (`人数`, `成员`) do not: the word before them says
+ * whose number it is (`会员人数达80万名`).
+ */
+function governedBetween(hits: TriggerHit[], from: number, to: number, f: Figure): boolean {
+  return hits.some(
+    (h) => !h.noun && h.start >= from && h.end <= to && h.rule.kinds.includes(f.kind) && f.unit in h.rule.units,
+  );
+}
+
+function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[], m: WordMatcher, lang: RuleLang): Found | null {
+  const reach = { ...REACH[lang], ...d.reach };
+  const clauseLead = Math.max(f.clause.start, f.figStart - reach.before);
+  const clauseTail = Math.min(f.clause.end, f.figEnd + reach.after);
+  const kept = (from: number, to: number) => d.normUnless.length > 0 && occurrences(text, from, to, d.normUnless, m).length > 0;
+  switch (d.scope) {
+    case 'figure': {
+      // The figure's first word: its qualifier when one leads (`不超过15万元`, `tối đa 100 triệu`), else its number.
+      const o = occurrences(text, f.figStart, f.figEnd, d.normWords, m).find((x) => x.start === f.figStart);
+      return o ?? null;
+    }
+    case 'counted': {
+      // The noun counted stands right after the figure (`26名示威者`, `2 triệu lượt khách`) or before it with nothing
+      // that governs the figure in between (`会员人数达80万名`).
+      // The figure's own counter noun (`1.200 lao động`) is part of the counted phrase in Vietnamese and English.
+      const tailFrom = lang === 'zh' ? f.figEnd : f.q.start + (/^[\d.,\s]+/.exec(f.q.text)?.[0].length ?? 0);
+      const after = occurrences(text, tailFrom, clauseTail, d.normWords, m)
+        .filter((o) => !governedBetween(hits, f.figEnd, o.start, f))
+        .sort((a, b) => a.start - b.start)[0];
+      if (after && !kept(tailFrom, after.end)) return after;
+      const before = occurrences(text, clauseLead, f.figStart, d.normWords, m)
+        .filter((o) => !governedBetween(hits, o.end, f.figStart, f))
+        .sort((a, b) => b.end - a.end)[0];
+      if (before && !kept(before.start, f.figStart)) return before;
+      return null;
+    }
+    case 'lead': {
+      const o = occurrences(text, clauseLead, f.figStart, d.normWords, m).sort((a, b) => b.end - a.end)[0];
+      return o && !kept(clauseLead, f.figStart) ? o : null;
+    }
+    case 'after': {
+      const o = occurrences(text, f.figEnd, clauseTail, d.normWords, m).sort((a, b) => a.start - b.start)[0];
+      return o && !kept(f.figEnd, clauseTail) ? o : null;
+    }
+    case 'clause':
+    case 'sentence': {
+      const span = d.scope === 'clause' ? f.clause : f.sentence;
+      const o = occurrences(text, span.start, span.end, d.normWords, m).sort(
+        (a, b) => Math.abs(a.start - f.figStart) - Math.abs(b.start - f.figStart),
+      )[0];
+      return o && !kept(span.start, span.end) ? o : null;
+    }
+  }
+}
+
+/** The first decision of the language that passes the figure over, or null when it stays a candidate fact. */
+export function screenFigure(
+  text: string,
+  f: Figure,
+  hits: TriggerHit[],
+  decisions: NotFactDecision[],
+  m: WordMatcher,
+  lang: RuleLang,
+): PassedOver | null {
+  for (const d of decisions) {
+    if (!d.kinds.includes(f.kind)) continue;
+    if (d.units && !d.units.includes(f.unit)) continue;
+    if (d.qualifiers && !d.qualifiers.includes(f.q.qualifier)) continue;
+    if (d.figureRe && !d.figureRe.test(f.q.text)) continue;
+    const found = decide(d, text, f, hits, m, lang);
+    if (found) {
+      return { decision: d.id, pattern: d.pattern ?? null, words: found.word, start: found.start, end: found.end, description: d.description };
+    }
+  }
+  return null;
+}
