@@ -152,7 +152,22 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const rules = ruleSet.rules.filter((r) => r.lang === lang);
   const spec = ruleSet.languages.get(lang);
   if (!rules.length || !text) return [];
-  const quantities = parseQuantities(raw, lang).filter((q) => figureKind(q, lang) !== null);
+  const parsed = parseQuantities(raw, lang);
+  if (opts.trace) {
+    // Numbers the parser reads as words (`một học viên`, `Công ty TNHH Một thành viên`) are never figures: say so.
+    for (const q of parsed) {
+      if (q.kind !== 'article' && q.kind !== 'name_word') continue;
+      const passed = builtIn(
+        q.kind === 'article' ? 'number_word' : 'name_word',
+        q.kind === 'article' ? 'the number parser reads a lone "one" before a noun as the article "a"' : 'the number parser reads a numeral inside a word, a name or a legal form',
+        q.text,
+        q.start,
+        q.end,
+      );
+      opts.trace({ start: q.start, end: q.end, text: raw.slice(q.start, q.end), kind: 'count', passed: { ...passed, pattern: 2 }, candidates: [], chosen: null });
+    }
+  }
+  const quantities = parsed.filter((q) => figureKind(q, lang) !== null);
   if (!quantities.length) return [];
   const matcher = new WordMatcher(lang);
   const sentences = splitSentences(raw, norm.lang);

@@ -32,7 +32,7 @@ describe('audit explain --figure', () => {
     const money = explainFigure(db.store, doc('zh.txt').source, ZH.indexOf('120亿元'), db.ruleSet);
     expect(money.passed).toMatchObject({ decision: 'other_money', words: '存款' });
     const form = explainFigure(db.store, String(doc('vi.txt').id), VI.indexOf('Một thành viên'), db.ruleSet);
-    expect(form.passed).toMatchObject({ decision: 'legal_form', words: 'tnhh' });
+    expect(form.passed).toMatchObject({ decision: 'name_word', pattern: 2 });
   });
 
   test('a figure that became a fact names the rule and the trigger, and the stored fact', () => {
