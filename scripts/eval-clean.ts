@@ -17,18 +17,9 @@ import { decodePage } from '../src/decode/decode.js';
 import { cleanPage } from '../src/clean/index.js';
 import { canonicalEncoding } from '../src/decode/charset.js';
 import type { DecodedPage } from '../src/types.js';
+import { evalRoot } from './eval-root.js';
 
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('package.json not found above the script');
-    dir = up;
-  }
-  return dir;
-}
-
-const EVAL = path.resolve(repoRoot(), '../shared/eval');
+const EVAL = evalRoot();
 
 interface Truth {
   id: string;

@@ -39,6 +39,12 @@ export interface IngestSummary extends RunCounts {
   errorCount: number;
   /** Pages stored with a problem noted (also counted in pagesStored and errorCount). */
   pagesWithWarnings: number;
+  /**
+   * Pages stored without article text because the cleaner judged them index or list pages (or too short): not
+   * errors, but never silent — each is noted in the errors table and the first ones are listed here.
+   */
+  pagesWithoutArticle: number;
+  withoutArticle: Array<{ source: string; record: string | null; reason: string }>;
   /** Container records that are not pages (WARC requests, images, redirects): passed over, not errors. */
   recordsSkipped: number;
   workers: number;
@@ -113,6 +119,8 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
     errors: [],
     errorCount: 0,
     pagesWithWarnings: 0,
+    pagesWithoutArticle: 0,
+    withoutArticle: [],
     recordsSkipped: 0,
     workers,
     elapsedMs: 0,
@@ -202,6 +210,13 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
     if (outcome.warning) {
       s.pagesWithWarnings++;
       recordError(page.source, record, outcome.warning, true);
+    }
+    const noArticle = outcome.record.emptyReason;
+    if (noArticle && noArticle.startsWith('no article')) {
+      // A real article judged a list page would lose every fact in it: say so, where a reviewer will look.
+      s.pagesWithoutArticle++;
+      if (s.withoutArticle.length < ERRORS_KEPT) s.withoutArticle.push({ source: page.source, record, reason: noArticle });
+      store.recordError(runId, page.source, `stored without article text: ${noArticle}`, record);
     }
     batch.push({ doc: outcome.record, facts: outcome.facts });
     batchBytes += originalBytes(outcome.record);

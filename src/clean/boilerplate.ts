@@ -33,7 +33,7 @@ export const FURNITURE_TERMS: Record<FurnitureKind, string[]> = {
     '猜你喜欢', '猜你喜歡', '最新文章', '热门文章', '熱門文章', '相关专题', '所属专题', '所屬專題',
     'tin liên quan', 'bài liên quan', 'tin khác', 'các tin khác', 'tin cùng chuyên mục', 'đọc thêm', 'xem thêm',
     'related articles', 'related stories', 'related news', 'related posts', 'you may also like', 'recommended for you',
-    'more stories', 'read more', 'most popular', 'most read',
+    'more stories', 'read more', 'most popular', 'most read', 'also read', 'read also', 'see also',
   ],
   legal: [
     '版权所有', '版權所有', '版权声明', '版權聲明', '免责声明', '免責聲明', '法律声明', '法律聲明', '隐私政策', '隱私政策',

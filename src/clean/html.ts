@@ -266,7 +266,8 @@ function weight(b: Block): number {
     case 'good':
       return b.units;
     case 'bad':
-      return -Math.max(b.units, 4);
+      // A cross-link the article announces between its paragraphs costs no more than an advertisement slot.
+      return isCrossLink(b) ? -4 : -Math.max(b.units, 4);
     case 'meta':
       return 0;
     default:
@@ -399,6 +400,18 @@ function endAtFirstPost(blocks: Block[], first: number, last: number): number {
 }
 
 const isLinkHeadline = (b: Block) => b.kind === 'bad' && b.linkChars > 0.5 * b.text.replace(/\s/g, '').length;
+/** A link announced by a label at its start (`READ MORE:`, `>> Xem thêm:`, `【相关新闻】`), not a headline of its own. */
+function isCrossLink(b: Block): boolean {
+  if (b.kind !== 'bad' || b.linkChars === 0 || b.units >= 60 || b.hinted) return false;
+  const label = b.text.replace(/^[\s>»›•·*\-–—【\[(（]+/, '').slice(0, 20);
+  return furnitureKinds(label).includes('related');
+}
+
+/**
+ * A linked headline that opens a teaser. A link the article announces between its own paragraphs (`READ MORE: …`,
+ * `>> Xem thêm: …`, `延伸阅读：…`) is a cross-link, not a teaser: portals put one after every few paragraphs.
+ */
+const isTeaserHeadline = (b: Block) => isLinkHeadline(b) && !isCrossLink(b);
 
 /**
  * Teasers after the article ("More from …": a linked headline, a byline or date, a one-paragraph summary, again and
@@ -410,7 +423,7 @@ function endBeforeTeasers(blocks: Block[], first: number, last: number): number 
   for (let i = first; i <= last; i++) {
     const b = blocks[i];
     if (b.kind === 'good') goodBefore += b.units;
-    if (goodBefore < 100 || !isLinkHeadline(b)) continue;
+    if (goodBefore < 100 || !isTeaserHeadline(b)) continue;
     const t = teasers(blocks, i, last, 150);
     if (t.count >= 3 && t.units >= 0.6 * t.good) {
       let end = i - 1;
@@ -429,8 +442,8 @@ function teasers(blocks: Block[], from: number, to: number, maxSummary: number):
   for (let j = from; j <= to; j++) {
     const c = blocks[j];
     if (c.kind === 'good') good += c.units;
-    if (!isLinkHeadline(c)) continue;
-    for (let k = j + 1; k <= Math.min(to, j + 3) && !isLinkHeadline(blocks[k]); k++) {
+    if (!isTeaserHeadline(c)) continue;
+    for (let k = j + 1; k <= Math.min(to, j + 3) && !isTeaserHeadline(blocks[k]); k++) {
       if (blocks[k].kind === 'good' && blocks[k].units < maxSummary) {
         count++;
         units += blocks[k].units;
@@ -441,18 +454,23 @@ function teasers(blocks: Block[], from: number, to: number, maxSummary: number):
   return { count, units, good };
 }
 
-/** A list page: the chosen run is a string of teasers, each under its own link headline, or too little prose. */
+/**
+ * A list page: the chosen run is a string of teasers, each under its own linked headline, or too little prose.
+ * Only teaser headlines separate teasers: an article keeps its core of consecutive prose across what a portal puts
+ * between its paragraphs — advertisement slots, photo captions, share bars, announced cross-links — so its main text
+ * dominates however many links stand around it.
+ */
 function listPageReason(choice: ArticleChoice): string | null {
   if (choice.goodUnits < 40) return 'no article: too little prose on the page';
   const run = choice.blocks.slice(choice.first, choice.last + 1);
   const linkUnits = run.filter((b) => b.kind === 'bad').reduce((n, b) => n + b.units, 0);
-  const linkHeadlines = run.filter((b, i) => b.kind === 'bad' && run[i + 1]?.kind === 'good').length;
+  const linkHeadlines = run.filter((b, i) => isTeaserHeadline(b) && run[i + 1]?.kind === 'good').length;
   const goodBlocks = run.filter((b) => b.kind === 'good').length;
-  // An article has a core: consecutive prose not interrupted by furniture. Teasers are islands between links.
+  // An article has a core: consecutive prose that no teaser headline interrupts. Teasers are islands between links.
   let core = 0;
   let segment = 0;
   for (const b of run) {
-    if (b.kind === 'bad') segment = 0;
+    if (isTeaserHeadline(b)) segment = 0;
     else if (b.kind === 'good') segment += b.units;
     core = Math.max(core, segment);
   }

@@ -92,6 +92,13 @@ export function summaryText(s: IngestSummary): string {
       lines.push(`  … and ${s.errorCount - ERRORS_SHOWN} more: newsfacts sql "SELECT source, record, reason FROM errors WHERE run_id = ${s.runId}"`);
     }
   }
+  if (s.pagesWithoutArticle) {
+    lines.push(`  pages stored without article text (judged index or list pages): ${s.pagesWithoutArticle}`);
+    for (const p of s.withoutArticle.slice(0, ERRORS_SHOWN)) lines.push(`  note: ${p.source}${p.record ? ` [${p.record}]` : ''}: ${p.reason}`);
+    if (s.pagesWithoutArticle > ERRORS_SHOWN) {
+      lines.push(`  … and ${s.pagesWithoutArticle - ERRORS_SHOWN} more: newsfacts sql "SELECT source, reason FROM errors WHERE run_id = ${s.runId} AND reason LIKE 'stored without article text%'"`);
+    }
+  }
   return lines.join('\n');
 }
 
