@@ -30,7 +30,7 @@ import * as cheerio from 'cheerio';
 import { decodePage } from '../src/decode/decode.js';
 import { cleanPage } from '../src/clean/index.js';
 import { ingest } from '../src/ingest.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 import { packageRoot } from '../src/paths.js';
 import type { DecodedPage } from '../src/types.js';
 

@@ -18,7 +18,7 @@ import { contentHash, pipelineVersions } from './versions.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import { PagePool, cores } from './worker/pool.js';
 import type { PageOutcome } from './worker/outcome.js';
-import type { Store, RunCounts, WritableDocument } from './store/types.js';
+import type { IngestStore, RunCounts, WritableDocument } from './store/types.js';
 import { originalBytes } from './store/maps.js';
 import type { Fact, RawPage } from './types.js';
 
@@ -89,7 +89,7 @@ const BATCH_AGE_MS = 1000;
 /** Pages handed to each worker ahead: it keeps working while this thread writes a batch (a few hundred ms). */
 const PAGES_PER_WORKER = 8;
 
-export async function ingest(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(store: IngestStore, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const ruleSet = opts.ruleSet ?? loadRuleSet();
   const v = pipelineVersions(ruleSet);
@@ -102,11 +102,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
     dictVersions: v.dicts,
     pipelineVersion: v.pipeline,
   });
-  try {
-    store.recordRunRules?.(runId, ruleSet.rules.map((r) => ({ id: r.id, version: r.version })));
-  } catch {
-    /* a store without rule history still ingests */
-  }
+  store.recordRunRules(runId, ruleSet.rules.map((r) => ({ id: r.id, version: r.version })));
   const s: IngestSummary = {
     runId,
     pagesRead: 0,
@@ -182,12 +178,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
     batchBytes = 0;
     unchanged = [];
     unchangedSources = [];
-    const results = store.writeBatch
-      ? store.writeBatch(runId, { documents: docs, unchanged: touched })
-      : (() => {
-          for (const h of touched) store.touchDocument(runId, h);
-          return docs.map((d) => store.putDocument(runId, d.doc, d.facts));
-        })();
+    const results = store.writeBatch(runId, { documents: docs, unchanged: touched });
     docs.forEach(({ doc, facts }, i) => {
       pendingHashes.delete(doc.contentHash);
       s.pagesStored++;

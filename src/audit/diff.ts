@@ -4,7 +4,7 @@
  * in what it says (type, value, unit, qualifier, rule, period, place, evidence span) is changed. A pair that differs
  * only in rule version is not a change: editing one rule re-versions it, and its untouched facts must not move.
  */
-import type { FactSnapshotRow, Store } from '../store/types.js';
+import type { FactSnapshotRow, ReadStore } from '../store/types.js';
 import { spanKey } from './identity.js';
 
 export interface FactChange {
@@ -36,7 +36,7 @@ const COMPARED: Array<keyof FactSnapshotRow> = [
   'type', 'value', 'value_max', 'unit', 'qualifier', 'rule', 'period', 'place', 'evidence_start', 'evidence_end',
 ];
 
-export function diffRuns(store: Store, runA: number, runB: number): RunDiff {
+export function diffRuns(store: ReadStore, runA: number, runB: number): RunDiff {
   const known = new Set(store.runs().map((r) => Number(r.id)));
   for (const r of [runA, runB]) if (!known.has(r)) throw new Error(`no run ${r} in the database`);
   const before = new Map(store.factsAtRun(runA).map((f) => [spanKey(f.document_id, f.start, f.end), f]));

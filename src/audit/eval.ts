@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { normalizeQuery } from '../normalize/normalize.js';
-import type { FactRow, Store, StoredDocument } from '../store/types.js';
+import type { FactRow, ReadStore, StoredDocument } from '../store/types.js';
 import { splitSentences } from '../segment/index.js';
 import type { Lang } from '../types.js';
 import { readGold, score, type Counts, type GoldFact, type PredictedFact } from './gold.js';
@@ -61,7 +61,7 @@ export interface EvalReport {
   fieldMisses: FieldMiss[];
 }
 
-export function evaluate(store: Store, goldFile: string, opts: EvalOptions = {}): EvalReport {
+export function evaluate(store: ReadStore, goldFile: string, opts: EvalOptions = {}): EvalReport {
   const gold = readGold(goldFile);
   const goldDocs = new Set(gold.map((g) => g.doc));
   const docs = store.documents();

@@ -6,7 +6,7 @@
 import type { Rule, RuleSet } from '../extract/rules.js';
 import { extractFacts, type FigureTrace } from '../extract/engine.js';
 import { splitSentences } from '../segment/index.js';
-import type { FactRow, ReviewRow, Store, StoredDocument } from '../store/types.js';
+import type { FactRow, ReviewRow, ReadStore, StoredDocument } from '../store/types.js';
 import type { Lang, NormDoc } from '../types.js';
 import { identityKey } from './identity.js';
 import { documentCountry, figureCurrency } from '../resolve/country.js';
@@ -87,7 +87,7 @@ function triggerSpan(doc: StoredDocument, f: FactRow): [number, number] | null {
   return at < 0 ? null : [ev[0] + at, ev[0] + at + f.trigger.length];
 }
 
-export function explainFact(store: Store, id: number, ruleSet: RuleSet): Explanation {
+export function explainFact(store: ReadStore, id: number, ruleSet: RuleSet): Explanation {
   const fact = store.fact(id);
   if (!fact) throw new Error(`no fact ${id} in the database`);
   const doc = store.document(fact.document_id);
@@ -224,7 +224,7 @@ export interface FigureExplanation {
  * Re-runs the engine on a stored document (no page read again) and reports the figure that covers the original
  * offset: every money or count figure is traced, so this works for figures that produced no fact.
  */
-export function explainFigure(store: Store, docKey: string, offset: number, ruleSet: RuleSet): FigureExplanation {
+export function explainFigure(store: ReadStore, docKey: string, offset: number, ruleSet: RuleSet): FigureExplanation {
   const doc = store.document(/^\d+$/.test(docKey) ? Number(docKey) : docKey) ?? store.document(docKey);
   if (!doc) throw new Error(`no document '${docKey}' in the database`);
   const t = doc.normalized;

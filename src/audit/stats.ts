@@ -6,7 +6,7 @@
  */
 import { extractFacts } from '../extract/engine.js';
 import type { RuleSet } from '../extract/rules.js';
-import type { Store } from '../store/types.js';
+import type { ReadStore } from '../store/types.js';
 import { ruleLangOf, type Fact, type Lang } from '../types.js';
 import { identityKey, normDocOf } from './identity.js';
 
@@ -58,7 +58,7 @@ function langMatches(docLang: string, want: string | undefined): boolean {
   return !want || docLang.startsWith(want) || ruleLangOf(docLang as Lang) === want;
 }
 
-export function ruleStats(store: Store, ruleSet: RuleSet, opts: StatsOptions = {}): StatsReport {
+export function ruleStats(store: ReadStore, ruleSet: RuleSet, opts: StatsOptions = {}): StatsReport {
   const rows = store.facts({ type: opts.type, lang: opts.lang });
   const reviews = new Map(store.reviews().map((r) => [identityKey(r), r.verdict]));
   const rulesInScope = ruleSet.rules.filter(

@@ -6,7 +6,7 @@ import { ruleStats } from '../audit/stats.js';
 import { evaluate, type EvalReport } from '../audit/eval.js';
 import { diffRuns, type RunDiff } from '../audit/diff.js';
 import type { Counts } from '../audit/gold.js';
-import { openStore } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import { FACT_TYPES } from '../types.js';
 import { UsageError, type SetExit } from './errors.js';
 import { formatRows } from './format.js';

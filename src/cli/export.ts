@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { isPostgresUrl, redactUrl } from '../store/async.js';
-import { postgresToSqlite, sqliteToPostgres, type TransferSummary } from '../store/pg-transfer.js';
+import { postgresToSqlite, sqliteToPostgres, type TransferSummary } from '../store/transfer.js';
 import { UsageError, type SetExit } from './errors.js';
 
 export function register(program: Command, _setExit: SetExit): void {

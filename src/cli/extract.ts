@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadRulesForCommand } from './rules.js';
 import { reextract, type RulesMode } from '../audit/reextract.js';
-import { openStore } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import { UsageError, type SetExit } from './errors.js';
 
 export function register(program: Command, _setExit: SetExit): void {

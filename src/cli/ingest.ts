@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ingest, type IngestProgress, type IngestSummary } from '../ingest.js';
-import { openStore } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import { cores } from '../worker/pool.js';
 import { UsageError, type SetExit } from './errors.js';
 import { printTotals } from './summary.js';

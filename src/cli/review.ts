@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadRulesForCommand } from './rules.js';
 import { explainFact } from '../audit/explain.js';
 import { applyVerdictFile, parseVerdict, recordVerdict, sampleFacts } from '../audit/review.js';
-import { openStore } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import type { FactRow, Store } from '../store/types.js';
 import { UsageError, type SetExit } from './errors.js';
 import { formatRows } from './format.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openStore } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import { UsageError, type SetExit } from './errors.js';
 import { formatRows, OUTPUT_FORMATS, type OutputFormat } from './format.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openAsyncStore } from '../store/index.js';
+import { openAsyncStore } from '../store/open.js';
 import { UsageError, type SetExit } from './errors.js';
 
 export function register(program: Command, _setExit: SetExit): void {

@@ -5,12 +5,13 @@
  */
 import { contentHash, processPage } from '../pipeline.js';
 import type { RuleSet } from '../extract/rules.js';
-import type { AsyncStore } from '../store/async.js';
+import type { Async } from '../store/async.js';
+import type { IngestStore } from '../store/types.js';
 import type { RunCounts } from '../store/types.js';
 import { readUnit, type WorkUnit } from './units.js';
 
 export interface UnitContext {
-  store: AsyncStore;
+  store: Async<IngestStore>;
   runId: number;
   ruleSet: RuleSet;
   pipelineVersion: string;

@@ -6,7 +6,8 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { loadRuleSet } from '../extract/rules.js';
 import { pipelineVersions } from '../pipeline.js';
-import type { AsyncStore } from '../store/async.js';
+import type { Async } from '../store/async.js';
+import type { IngestStore } from '../store/types.js';
 import type { RunCounts } from '../store/types.js';
 import { closeConnection, parseQueueUrl, redisConnection } from './connection.js';
 import { addCounts, emptyCounts, processUnit } from './process.js';
@@ -88,7 +89,7 @@ export interface RunningWorker {
 }
 
 /** `newsfacts worker`: takes units from the queue and stores their pages, until stopped. */
-export async function startWorker(queueUrl: string, store: AsyncStore, opts: WorkerOptions = {}): Promise<RunningWorker> {
+export async function startWorker(queueUrl: string, store: Async<IngestStore>, opts: WorkerOptions = {}): Promise<RunningWorker> {
   const where = parseQueueUrl(queueUrl);
   const log = opts.log ?? (() => undefined);
   const ruleSet = loadRuleSet();

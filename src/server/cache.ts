@@ -4,18 +4,18 @@
  * (ingest, re-extraction) or a review from this server clears the cache, and entries expire after a few minutes so a
  * change made some other way shows up too.
  */
-import type { Store } from '../store/types.js';
+import type { ServerStore } from './context.js';
 
 const TTL_MS = 5 * 60 * 1000;
 const MAX_ENTRIES = 500;
 const CACHED = ['countFacts', 'countFactsBy', 'ruleSummaries'] as const;
 
 export interface CachingStore {
-  store: Store;
+  store: ServerStore;
   clear(): void;
 }
 
-export function cachingStore(inner: Store): CachingStore {
+export function cachingStore(inner: ServerStore): CachingStore {
   const entries = new Map<string, { at: number; value: unknown }>();
   let stamp = '';
   const dataStamp = () => {

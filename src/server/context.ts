@@ -1,13 +1,16 @@
 /** What every page handler gets: the read-only store, the review writer (if reviews are enabled), the rule set. */
 import type { RuleSet } from '../extract/rules.js';
-import type { Store } from '../store/types.js';
+import type { BrowseStore, ReadStore, RevisionStore } from '../store/types.js';
 
 /** The only write the server makes: a verdict on a fact, into the review table. */
-export type ReviewWriter = Pick<Store, 'putReview'>;
+export type ReviewWriter = Pick<RevisionStore, 'putReview'>;
+
+/** What the pages read: the command line's reads and the browsing queries. */
+export type ServerStore = ReadStore & BrowseStore;
 
 export interface ServerContext {
   /** Opened read-only: no page handler can change facts or documents. */
-  store: Store;
+  store: ServerStore;
   /** A separate connection used for nothing but reviews; null when the server runs without reviews. */
   reviews: ReviewWriter | null;
   ruleSet: RuleSet;

@@ -6,7 +6,7 @@
  * (the browse indexes and the search index of db/migrations/003_browse.sql) to a database built by an older version.
  */
 import { loadRuleSet, type RuleSet } from '../extract/rules.js';
-import { openStore } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { startServer, type RunningServer, type ServerOptions } from './app.js';
 import type { ServerContext } from './context.js';
@@ -35,7 +35,7 @@ function bringSearchIndexUpToDate(writer: Store | null, db: string | undefined):
   let store: Store | null = writer;
   try {
     store ??= openStore(db);
-    store.updateSearchIndex?.();
+    store.updateSearchIndex();
   } catch {
     /* read-only file or a server database: nothing to bring up to date */
   } finally {

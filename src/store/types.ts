@@ -254,25 +254,37 @@ export interface SearchResult {
 }
 
 /**
- * The storage interface: the only door to the database. The stages never see SQL; a server database can be added
- * by implementing this interface.
+ * The storage contract, in the parts its users need. Every part is implemented by both backends, SQLite
+ * (sqlite/store.ts, synchronous) and PostgreSQL (postgres/store.ts, in Promise form: `AsyncStore`); nothing is optional,
+ * so the compiler checks that each backend has all of it. The stages never see SQL.
  */
-export interface Store {
+
+/** What ingest and the queue workers write: runs, documents with their facts, unchanged pages, unreadable inputs. */
+export interface IngestStore {
   startRun(info: RunInfo): number;
   finishRun(runId: number, counts: RunCounts, status: 'done' | 'failed'): void;
+  /** Records the rule versions a run used. */
+  recordRunRules(runId: number, rules: RuleVersionRow[]): void;
   /** The stored pipeline version of a page with this content hash, or null when the page is new. */
   documentVersion(contentHash: string): string | null;
   /** Marks an unchanged document as seen by this run. */
   touchDocument(runId: number, contentHash: string): void;
-  /** Stores (or replaces) a document and all its facts in one transaction; returns the number of facts stored. */
-  putDocument(runId: number, doc: WritableDocument, facts: Fact[]): { documentId: number; facts: number };
-  recordError(runId: number | null, source: string, reason: string, record?: string | null): void;
   /**
-   * Optional batched write (corpus-scale ingest): every document with its facts, and every unchanged page's touch, in
-   * ONE transaction, so that a killed run loses at most the batch in hand and never half a document. Ingest falls back
-   * to putDocument/touchDocument one by one on a store without it. Returns one result per document, in order.
+   * Stores (or replaces) a document and all its facts in one transaction, and records the write in the fact history
+   * (see factsAtRun); returns the number of facts stored.
    */
-  writeBatch?(runId: number, batch: WriteBatch): Array<{ documentId: number; facts: number }>;
+  putDocument(runId: number, doc: WritableDocument, facts: Fact[]): { documentId: number; facts: number };
+  /**
+   * Every document with its facts, and every unchanged page's touch, in ONE transaction, so that a killed run loses
+   * at most the batch in hand and never half a document. Returns one result per document, in order.
+   */
+  writeBatch(runId: number, batch: WriteBatch): Array<{ documentId: number; facts: number }>;
+  recordError(runId: number | null, source: string, reason: string, record?: string | null): void;
+  close(): void;
+}
+
+/** What the command line and the audit read: facts, documents, runs, their history, verdicts, read-only SQL. */
+export interface ReadStore {
   facts(filter?: FactFilter): FactRow[];
   fact(id: number): FactRow | null;
   /** A document by id, content hash or source path. */
@@ -280,31 +292,35 @@ export interface Store {
   documents(): Array<{ id: number; source: string; lang: string; title: string | null }>;
   errors(runId?: number): ErrorRow[];
   runs(): Array<Record<string, unknown>>;
-
-  // --- Audit (issue 5). Implementations must also record history in putDocument (see factsAtRun). ---
-
-  /**
-   * Replaces all facts of a stored document in one transaction (re-extraction from stored text) and records the write
-   * in the fact history; when `pipelineVersion` is given the document is marked as processed by it. Returns the
-   * number of facts stored.
-   */
-  replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): number;
   /**
    * The facts as they stood right after run `runId`: for every document, the facts of its latest write (by
    * putDocument or replaceFacts) in that run or before. Every write of a document's facts — even of none — is
    * recorded, so that an unchanged document carries its facts over and a removed fact disappears.
    */
   factsAtRun(runId: number, filter?: FactFilter): FactSnapshotRow[];
-  /** Records the rule versions a run used. */
-  recordRunRules(runId: number, rules: RuleVersionRow[]): void;
   /** The rule versions a run recorded, or null when it recorded none. */
   runRules(runId: number): RuleVersionRow[] | null;
+  reviews(): ReviewRow[];
+  /** Read-only SQL for `newsfacts sql`. */
+  query(sql: string, params?: unknown[]): Record<string, unknown>[];
+  close(): void;
+}
+
+/** What changes stored facts after ingest: re-extraction from stored text, and review verdicts. */
+export interface RevisionStore {
+  /**
+   * Replaces all facts of a stored document in one transaction (re-extraction from stored text) and records the write
+   * in the fact history; when `pipelineVersion` is given the document is marked as processed by it. Returns the
+   * number of facts stored.
+   */
+  replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): number;
   /** Stores a verdict; a later verdict on the same fact identity replaces the earlier one. */
   putReview(review: ReviewInput): void;
-  reviews(): ReviewRow[];
+  close(): void;
+}
 
-  // --- Browsing (issue 7). Read-only; the web interface's only way to the facts. ---
-
+/** What the web interface browses by (read-only). */
+export interface BrowseStore {
   /** One page of facts matching a query, in a sort order, after a cursor. */
   browseFacts(request: FactPageRequest): FactPage;
   /** How many facts match; stops counting at `cap` when given. */
@@ -321,12 +337,12 @@ export interface Store {
    */
   searchDocuments(terms: string[], limit: number, offset: number): SearchResult;
   /**
-   * Brings the full-text index up to date with the stored documents (ingest leaves that for when a search needs
-   * it); returns how many documents it indexed. Stores whose search needs no index leave it out.
+   * Brings the search over documents up to date with the stored documents (ingest leaves that for when a search
+   * needs it; needs a writable store); returns how many documents it indexed.
    */
-  updateSearchIndex?(): number;
-
-  /** Read-only SQL for `newsfacts sql`. */
-  query(sql: string, params?: unknown[]): Record<string, unknown>[];
+  updateSearchIndex(): number;
   close(): void;
 }
+
+/** The whole contract, as a backend implements it. */
+export interface Store extends IngestStore, ReadStore, RevisionStore, BrowseStore {}

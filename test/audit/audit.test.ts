@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadRuleSet } from '../../src/extract/rules.js';
 import { normalizeQuery } from '../../src/normalize/normalize.js';
 import { ingest } from '../../src/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { explainFact } from '../../src/audit/explain.js';
 import { ruleStats } from '../../src/audit/stats.js';
 import { evaluate } from '../../src/audit/eval.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { ingest } from '../../src/ingest.js';
 import { loadRuleSet, type RuleSet } from '../../src/extract/rules.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { main } from '../../src/cli/index.js';
 
 export const SEEDS = ['corpus/000_49de3a17b471338a.txt', 'corpus/004_dfac991a4ffc1e1f.txt'];

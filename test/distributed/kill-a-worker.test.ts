@@ -13,8 +13,8 @@ import { planUnits } from '../../src/queue/units.js';
 import { processUnit } from '../../src/queue/process.js';
 import { loadRuleSet } from '../../src/extract/rules.js';
 import { pipelineVersions } from '../../src/pipeline.js';
-import { asyncStore, openAsyncStore, SqliteStore } from '../../src/store/index.js';
-import { dropDatabase } from '../../src/store/postgres.js';
+import { asyncStore, openAsyncStore, SqliteStore } from '../../src/store/open.js';
+import { dropDatabase } from '../../src/store/postgres/store.js';
 import { builtCli, need, pgTestUrl, postgresUp, redisUp, REDIS_URL, REPO } from './services.js';
 
 

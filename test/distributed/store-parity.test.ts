@@ -5,8 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openAsyncStore, openStore, type AsyncStore } from '../../src/store/index.js';
-import { dropDatabase } from '../../src/store/postgres.js';
+import { openAsyncStore, openStore, type AsyncStore } from '../../src/store/open.js';
+import { dropDatabase } from '../../src/store/postgres/store.js';
 import { TrackedText, TextBuilder } from '../../src/offsets.js';
 import type { DocumentRecord, RunInfo } from '../../src/store/types.js';
 import type { Fact } from '../../src/types.js';

@@ -18,7 +18,7 @@ import { ingest } from '../../src/ingest.js';
 import { processPage } from '../../src/pipeline.js';
 import { loadRuleSet } from '../../src/extract/rules.js';
 import type { RawPage } from '../../src/types.js';
-import { openStore } from '../../src/store/index.js';
+import { openStore } from '../../src/store/open.js';
 import { startSite, type TestSite } from './server.js';
 
 const HAS_WARC_READER = existsSync(path.resolve('src/sources/warc.ts'));

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ingest } from '../../src/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { readGold, score } from '../../src/audit/gold.js';
 import type { FactRow } from '../../src/store/types.js';
 

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { ingest } from '../../src/ingest.js';
 import { readPages } from '../../src/sources/read-pages.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { articleHtml, tempDir, VI_ARTICLE, writeWarc, ZH_ARTICLE } from './helpers.js';
 
 const zhHtml = articleHtml('长兴县创业带动就业', ZH_ARTICLE);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { ingest, type IngestSummary } from '../../src/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import type { ErrorRow } from '../../src/store/types.js';
 import { articleHtml, root, seedText, tempDir, VI_ARTICLE, writeWarc, ZH_ARTICLE } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { TrackedText, TextBuilder } from '../../src/offsets.js';
 import type { DocumentRecord } from '../../src/store/types.js';
 import type { Fact } from '../../src/types.js';

@@ -8,13 +8,33 @@
  * then replaces its facts. A document and its facts go in one transaction.
  */
 import pg from 'pg';
-import type { Fact } from '../types.js';
-import type { AsyncStore } from './async.js';
-import { redactUrl } from './async.js';
-import { decodeMap, documentValues } from './maps.js';
-import { migratePostgres } from './pg-migrate.js';
-import { pgTypes, toDollarParams } from './pg-sql.js';
+import type { Fact } from '../../types.js';
+import type { AsyncStore } from '../async.js';
+import { redactUrl } from '../async.js';
+import { documentValues } from '../maps.js';
+import {
+  DOCUMENT_COLUMNS,
+  FACT_COLUMNS,
+  FACT_HISTORY_COLUMNS,
+  FACT_SNAPSHOT_COLUMNS,
+  FACT_WRITE,
+  POSTGRES,
+  factFilterSql,
+  factOrder,
+  storedDocumentOf,
+} from '../columns.js';
+import { PostgresBrowser } from './browse.js';
+import { migratePostgres } from './migrate.js';
+import { pgTypes, toDollarParams } from './sql.js';
 import type {
+  BrowsedFact,
+  FactDimension,
+  FactPage,
+  FactPageRequest,
+  FactQuery,
+  GroupCount,
+  RuleSummary,
+  SearchResult,
   WritableDocument,
   ErrorRow,
   FactFilter,
@@ -27,51 +47,17 @@ import type {
   RunInfo,
   StoredDocument,
   WriteBatch,
-} from './types.js';
-import { RESOLVED_FACT_COLUMNS, resolvedSelect } from './resolved-columns.js';
+} from '../types.js';
 
-const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
-  f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,
-  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id, d.published,
-  ${resolvedSelect('f')}`;
-
-/** Columns of `facts` written per fact, in the order of the unnest() arrays below, with their array types. */
-const FACT_INSERT: Array<[column: string, type: string, get: (f: Fact) => unknown]> = [
-  ['type', 'text', (f) => f.type],
-  ['value', 'float8', (f) => f.value],
-  ['value_max', 'float8', (f) => f.valueMax],
-  ['unit', 'text', (f) => f.unit],
-  ['qualifier', 'text', (f) => f.qualifier],
-  ['rule_id', 'text', (f) => f.rule],
-  ['rule_version', 'text', (f) => f.ruleVersion],
-  ['start', 'int8', (f) => f.start],
-  ['"end"', 'int8', (f) => f.end],
-  ['norm_start', 'int8', (f) => f.normStart],
-  ['norm_end', 'int8', (f) => f.normEnd],
-  ['evidence', 'text', (f) => f.evidence],
-  ['evidence_start', 'int8', (f) => f.evidenceStart],
-  ['evidence_end', 'int8', (f) => f.evidenceEnd],
-  ['evidence_norm_start', 'int8', (f) => f.evidenceNormStart],
-  ['evidence_norm_end', 'int8', (f) => f.evidenceNormEnd],
-  ['trigger', 'text', (f) => f.trigger],
-  ['sentence', 'text', (f) => f.sentence],
-  ['period', 'text', (f) => f.period],
-  ['place', 'text', (f) => f.place],
-  ...RESOLVED_FACT_COLUMNS.map(([c, t, get]): [string, string, (f: Fact) => unknown] => [c, t, get]),
-];
-
-const INSERT_FACTS_SQL = `INSERT INTO facts (document_id, run_id, ${FACT_INSERT.map(([c]) => c).join(', ')})
-  SELECT $1, $2, * FROM unnest(${FACT_INSERT.map(([, t], i) => `$${i + 3}::${t}[]`).join(', ')})
+const INSERT_FACTS_SQL = `INSERT INTO facts (document_id, run_id, ${FACT_WRITE.map(([c]) => c).join(', ')})
+  SELECT $1, $2, * FROM unnest(${FACT_WRITE.map(([, t], i) => `$${i + 3}::${t}[]`).join(', ')})
   ON CONFLICT (document_id, type, start, "end") DO NOTHING`;
 
-const DOCUMENT_COLUMNS = [
-  'source', 'url', 'fetched_at', 'format', 'encoding', 'decode_issues', 'lang', 'title', 'published', 'source_name',
-  'author', 'empty_reason', 'original_text', 'clean_text', 'normalized_text', 'clean_map', 'norm_map', 'flags',
-  'pipeline_version', 'last_run',
-];
-const UPSERT_DOCUMENT_SQL = `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')}, first_run, content_hash)
-  VALUES (${DOCUMENT_COLUMNS.map((_, i) => '$' + (i + 1)).join(', ')}, $${DOCUMENT_COLUMNS.length + 1}, $${DOCUMENT_COLUMNS.length + 2})
-  ON CONFLICT (content_hash) DO UPDATE SET ${DOCUMENT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+/** The document columns with last_run, which an upsert sets too (first_run only on insert). */
+const UPSERT_COLUMNS = [...DOCUMENT_COLUMNS, 'last_run'];
+const UPSERT_DOCUMENT_SQL = `INSERT INTO documents (${UPSERT_COLUMNS.join(', ')}, first_run, content_hash)
+  VALUES (${UPSERT_COLUMNS.map((_, i) => '$' + (i + 1)).join(', ')}, $${UPSERT_COLUMNS.length + 1}, $${UPSERT_COLUMNS.length + 2})
+  ON CONFLICT (content_hash) DO UPDATE SET ${UPSERT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
   RETURNING id`;
 
 export interface PostgresOptions {
@@ -82,38 +68,17 @@ export interface PostgresOptions {
   createDatabase?: boolean;
 }
 
-/** The methods of the storage interface this store implements (the rest throw a plain "not available" error). */
-export type PostgresStoreMethods = Pick<
-  AsyncStore,
-  | 'startRun'
-  | 'finishRun'
-  | 'documentVersion'
-  | 'touchDocument'
-  | 'putDocument'
-  | 'writeBatch'
-  | 'recordError'
-  | 'facts'
-  | 'fact'
-  | 'document'
-  | 'documents'
-  | 'errors'
-  | 'runs'
-  | 'replaceFacts'
-  | 'factsAtRun'
-  | 'recordRunRules'
-  | 'runRules'
-  | 'putReview'
-  | 'reviews'
-  | 'query'
-  | 'close'
->;
+export class PostgresStore implements AsyncStore {
+  /** The web interface's queries (browse.ts). */
+  private readonly browser: PostgresBrowser;
 
-export class PostgresStore implements PostgresStoreMethods {
   private constructor(
     readonly pool: pg.Pool,
     readonly url: string,
     readonly readonly: boolean,
-  ) {}
+  ) {
+    this.browser = new PostgresBrowser(pool);
+  }
 
   /** Connects (creating the database if asked and missing) and brings the schema up to date unless read-only. */
   static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
@@ -212,24 +177,11 @@ export class PostgresStore implements PostgresStoreMethods {
   }
 
   async facts(filter: FactFilter = {}): Promise<FactRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return '$' + params.length;
-    };
-    if (filter.type) where.push(`f.type = ${p(filter.type)}`);
-    if (filter.lang) where.push(`d.lang LIKE ${p(filter.lang + '%')}`);
-    if (filter.doc) {
-      const k = p(filter.doc);
-      where.push(`(d.source = ${k} OR CAST(d.id AS TEXT) = ${k} OR d.content_hash = ${k})`);
-    }
-    if (filter.rule) where.push(`f.rule_id = ${p(filter.rule)}`);
-    // COLLATE "C": byte order, as SQLite sorts text, so both stores list facts in the same order.
+    const { where, params } = factFilterSql(filter, 'f');
     const sql = `SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source COLLATE "C", f.start, f.type COLLATE "C"
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${factOrder(POSTGRES, 'f')}
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
-    return (await this.pool.query(sql, params)).rows as FactRow[];
+    return (await this.pool.query(toDollarParams(sql), params)).rows as FactRow[];
   }
 
   async fact(id: number): Promise<FactRow | null> {
@@ -245,27 +197,7 @@ export class PostgresStore implements PostgresStoreMethods {
       `SELECT * FROM documents WHERE CAST(id AS TEXT) = $1 OR content_hash = $1 OR source = $1 ORDER BY id LIMIT 1`,
       [String(key)],
     );
-    const row = r.rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      contentHash: row.content_hash,
-      source: row.source,
-      url: row.url,
-      format: row.format,
-      encoding: row.encoding,
-      lang: row.lang,
-      title: row.title,
-      published: row.published,
-      sourceName: row.source_name,
-      author: row.author,
-      emptyReason: row.empty_reason,
-      original: row.original_text,
-      clean: decodeMap(row.clean_text, row.clean_map),
-      normalized: decodeMap(row.normalized_text, row.norm_map),
-      pipelineVersion: row.pipeline_version,
-      flags: row.flags ? JSON.parse(row.flags) : [],
-    };
+    return r.rows[0] ? storedDocumentOf(r.rows[0]) : null;
   }
 
   async documents(): Promise<Array<{ id: number; source: string; lang: string; title: string | null }>> {
@@ -294,29 +226,15 @@ export class PostgresStore implements PostgresStoreMethods {
   }
 
   async factsAtRun(runId: number, filter: FactFilter = {}): Promise<FactSnapshotRow[]> {
-    const params: unknown[] = [runId];
-    const p = (v: unknown) => {
-      params.push(v);
-      return '$' + params.length;
-    };
-    const where: string[] = [];
-    if (filter.type) where.push(`h.type = ${p(filter.type)}`);
-    if (filter.lang) where.push(`d.lang LIKE ${p(filter.lang + '%')}`);
-    if (filter.doc) {
-      const k = p(filter.doc);
-      where.push(`(d.source = ${k} OR CAST(d.id AS TEXT) = ${k} OR d.content_hash = ${k})`);
-    }
-    if (filter.rule) where.push(`h.rule_id = ${p(filter.rule)}`);
+    const { where, params } = factFilterSql(filter, 'h');
     const sql = `WITH latest AS (
-        SELECT document_id, MAX(run_id) AS run_id FROM fact_writes WHERE run_id <= $1 GROUP BY document_id)
-      SELECT d.source AS doc, h.document_id, h.type, h.value, h.value_max, h.unit, h.qualifier, h.start, h."end" AS "end",
-        h.evidence, h.evidence_start, h.evidence_end, h.sentence, h.period, h.place, h.rule_id AS rule, h.rule_version,
-        d.lang, h.trigger, h.norm_start, h.norm_end, h.run_id
+        SELECT document_id, MAX(run_id) AS run_id FROM fact_writes WHERE run_id <= ? GROUP BY document_id)
+      SELECT ${FACT_SNAPSHOT_COLUMNS}
       FROM fact_history h JOIN latest l ON l.document_id = h.document_id AND l.run_id = h.run_id
       JOIN documents d ON d.id = h.document_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source COLLATE "C", h.start, h.type COLLATE "C"
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${factOrder(POSTGRES, 'h')}
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
-    return (await this.pool.query(sql, params)).rows;
+    return (await this.pool.query(toDollarParams(sql), [runId, ...params])).rows;
   }
 
   async recordRunRules(runId: number, rules: RuleVersionRow[]): Promise<void> {
@@ -353,6 +271,35 @@ export class PostgresStore implements PostgresStoreMethods {
          r.reviewer, r.at FROM reviews r JOIN documents d ON d.id = r.document_id ORDER BY r.id`,
       )
     ).rows;
+  }
+
+  browseFacts(request: FactPageRequest): Promise<FactPage> {
+    return this.browser.browseFacts(request);
+  }
+
+  countFacts(query: FactQuery, cap?: number): Promise<number> {
+    return this.browser.countFacts(query, cap);
+  }
+
+  countFactsBy(query: FactQuery, by: FactDimension[], limit?: number): Promise<GroupCount[]> {
+    return this.browser.countFactsBy(query, by, limit);
+  }
+
+  ruleSummaries(rule?: string): Promise<RuleSummary[]> {
+    return this.browser.ruleSummaries(rule);
+  }
+
+  sampleFacts(rule: string, n: number, seed: number): Promise<BrowsedFact[]> {
+    return this.browser.sampleFacts(rule, n, seed);
+  }
+
+  searchDocuments(terms: string[], limit: number, offset: number): Promise<SearchResult> {
+    return this.browser.searchDocuments(terms, limit, offset);
+  }
+
+  /** Search here scans the stored text itself (browse.ts): there is no index to bring up to date. */
+  async updateSearchIndex(): Promise<number> {
+    return 0;
   }
 
   /** Runs `body` in one transaction on one connection. */
@@ -425,17 +372,14 @@ async function writeFacts(client: pg.ClientBase, runId: number, documentId: numb
   await client.query('DELETE FROM facts WHERE document_id = $1', [documentId]);
   let n = 0;
   if (facts.length) {
-    const columns = FACT_INSERT.map(([, , get]) => facts.map(get));
+    const columns = FACT_WRITE.map(([, , get]) => facts.map(get));
     n = (await client.query(INSERT_FACTS_SQL, [documentId, runId, ...columns])).rowCount ?? 0;
   }
   await client.query('DELETE FROM fact_history WHERE run_id = $1 AND document_id = $2', [runId, documentId]);
   await client.query('INSERT INTO fact_writes (run_id, document_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [runId, documentId]);
   await client.query(
-    `INSERT INTO fact_history (run_id, document_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
-     start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, trigger, sentence, period, place)
-     SELECT $1, document_id, type, value, value_max, unit, qualifier, rule_id, rule_version, start, "end", norm_start,
-     norm_end, evidence, evidence_start, evidence_end, trigger, sentence, period, place
-     FROM facts WHERE document_id = $2 ORDER BY id`,
+    `INSERT INTO fact_history (run_id, document_id, ${FACT_HISTORY_COLUMNS})
+     SELECT $1, document_id, ${FACT_HISTORY_COLUMNS} FROM facts WHERE document_id = $2 ORDER BY id`,
     [runId, documentId],
   );
   return n;

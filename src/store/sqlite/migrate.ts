@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from '../../paths.js';
 
 /** Applies db/migrations/NNN_*.sql in order, each once, each in its own transaction. */
 export function migrate(db: Database.Database): void {

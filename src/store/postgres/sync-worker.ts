@@ -1,7 +1,7 @@
-/** The thread behind pg-sync.ts: runs each requested PostgresStore method and posts the result back, then wakes the caller. */
+/** The thread behind sync.ts: runs each requested PostgresStore method and posts the result back, then wakes the caller. */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { PostgresStore } from './postgres.js';
-import { fromWire, toWire } from './pg-sync.js';
+import { PostgresStore } from './store.js';
+import { fromWire, toWire } from './sync.js';
 
 const { url, opts, signal, port } = workerData as { url: string; opts: any; signal: Int32Array; port: MessagePort };
 let store: PostgresStore | null = null;
@@ -16,14 +16,11 @@ port.on('message', async ({ method, args }: { method: string; args: unknown[] })
   try {
     if (method === 'open') {
       store = await PostgresStore.open(url, opts);
-      const methods = Object.getOwnPropertyNames(PostgresStore.prototype).filter(
-        (m) => m !== 'constructor' && typeof (store as any)[m] === 'function',
-      );
-      return reply({ ok: methods });
+      return reply({ ok: null });
     }
     if (!store) throw new Error('the PostgreSQL store is not open');
     const fn = (store as any)[method];
-    if (typeof fn !== 'function') throw new Error(`'${method}' is not available on the PostgreSQL store yet`);
+    if (typeof fn !== 'function') throw new Error(`the PostgreSQL store has no method '${method}'`);
     const result = await fn.apply(store, fromWire(args) as unknown[]);
     if (method === 'close') store = null;
     reply({ ok: toWire(result ?? null) });

@@ -6,8 +6,8 @@
  */
 import pg from 'pg';
 import Database from 'better-sqlite3';
-import { SqliteStore } from './sqlite.js';
-import { PostgresStore } from './postgres.js';
+import { SqliteStore } from './sqlite/store.js';
+import { PostgresStore } from './postgres/store.js';
 
 export interface TransferSummary {
   tables: Array<{ table: string; rows: number }>;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from '../../paths.js';
 
 /** Any fixed number: the advisory lock that makes one of many starting workers migrate while the others wait. */
 const MIGRATION_LOCK = 7_305_119_001;

@@ -1,10 +1,21 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Fact } from '../types.js';
-import { decodeMap, documentValues } from './maps.js';
+import type { Fact } from '../../types.js';
+import { documentValues } from '../maps.js';
+import {
+  DOCUMENT_COLUMNS,
+  FACT_COLUMNS,
+  FACT_HISTORY_COLUMNS,
+  FACT_SNAPSHOT_COLUMNS,
+  FACT_WRITE,
+  SQLITE,
+  factFilterSql,
+  factOrder,
+  storedDocumentOf,
+} from '../columns.js';
 import { migrate } from './migrate.js';
-import { SqliteBrowser } from './sqlite-browse.js';
+import { SqliteBrowser } from './browse.js';
 import type {
   BrowsedFact,
   WritableDocument,
@@ -27,36 +38,18 @@ import type {
   Store,
   StoredDocument,
   WriteBatch,
-} from './types.js';
-import { RESOLVED_FACT_COLUMNS, resolvedSelect } from './resolved-columns.js';
+} from '../types.js';
 
-const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
-  f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,
-  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id, d.published,
-  ${resolvedSelect('f')}`;
+const INSERT_FACT_SQL = `INSERT OR IGNORE INTO facts (document_id, run_id, ${FACT_WRITE.map(([c]) => c).join(', ')})
+  VALUES (?, ?, ${FACT_WRITE.map(() => '?').join(', ')})`;
 
-/** WHERE conditions for a fact filter, on a facts-like table aliased `alias` joined to documents as `d`. */
-function factFilterSql(filter: FactFilter, alias: string): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.type) {
-    where.push(`${alias}.type = ?`);
-    params.push(filter.type);
-  }
-  if (filter.lang) {
-    where.push('d.lang LIKE ?');
-    params.push(filter.lang + '%');
-  }
-  if (filter.doc) {
-    where.push('(d.source = ? OR CAST(d.id AS TEXT) = ? OR d.content_hash = ?)');
-    params.push(filter.doc, filter.doc, filter.doc);
-  }
-  if (filter.rule) {
-    where.push(`${alias}.rule_id = ?`);
-    params.push(filter.rule);
-  }
-  return { where, params };
-}
+/** Texts that arrive as UTF-8 bytes are stored as TEXT by CAST (a no-op on strings). */
+const TEXT_COLUMNS = new Set(['original_text', 'clean_text', 'normalized_text']);
+const documentValue = (c: string) => (TEXT_COLUMNS.has(c) ? 'CAST(? AS TEXT)' : '?');
+const UPDATE_DOCUMENT_SQL = `UPDATE documents SET ${DOCUMENT_COLUMNS.map((c) => `${c} = ${documentValue(c)}`).join(', ')},
+  last_run = ? WHERE id = ?`;
+const INSERT_DOCUMENT_SQL = `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')}, first_run, last_run, content_hash)
+  VALUES (${DOCUMENT_COLUMNS.map(documentValue).join(', ')}, ?, ?, ?)`;
 
 export interface SqliteOptions {
   readonly?: boolean;
@@ -65,7 +58,7 @@ export interface SqliteOptions {
 /** The embedded default store: one SQLite file through better-sqlite3, WAL mode. */
 export class SqliteStore implements Store {
   readonly db: Database.Database;
-  /** The web interface's read queries (sqlite-browse.ts). */
+  /** The web interface's read queries (browse.ts). */
   private browser?: SqliteBrowser;
 
   constructor(readonly file: string, opts: SqliteOptions = {}) {
@@ -140,22 +133,10 @@ export class SqliteStore implements Store {
       let documentId: number;
       if (existing) {
         documentId = existing.id;
-        this.prepare(
-            `UPDATE documents SET source = ?, url = ?, fetched_at = ?, format = ?, encoding = ?, decode_issues = ?,
-             lang = ?, title = ?, published = ?, source_name = ?, author = ?, empty_reason = ?, original_text = CAST(? AS TEXT),
-             clean_text = CAST(? AS TEXT), normalized_text = CAST(? AS TEXT), clean_map = ?, norm_map = ?, flags = ?, pipeline_version = ?,
-             last_run = ? WHERE id = ?`,
-          )
-          .run(...values, runId, documentId);
+        this.prepare(UPDATE_DOCUMENT_SQL).run(...values, runId, documentId);
         this.prepare('DELETE FROM facts WHERE document_id = ?').run(documentId);
       } else {
-        const r = this.prepare(
-            `INSERT INTO documents (source, url, fetched_at, format, encoding, decode_issues, lang, title, published,
-             source_name, author, empty_reason, original_text, clean_text, normalized_text, clean_map, norm_map, flags,
-             pipeline_version, first_run, last_run, content_hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...values, runId, runId, doc.contentHash);
+        const r = this.prepare(INSERT_DOCUMENT_SQL).run(...values, runId, runId, doc.contentHash);
         documentId = Number(r.lastInsertRowid);
       }
       const n = this.insertFacts(runId, documentId, facts);
@@ -181,7 +162,7 @@ export class SqliteStore implements Store {
   facts(filter: FactFilter = {}): FactRow[] {
     const { where, params } = factFilterSql(filter, 'f');
     const sql = `SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source, f.start, f.type
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${factOrder(SQLITE, 'f')}
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
     return this.prepare(sql).all(...params) as FactRow[];
   }
@@ -197,26 +178,7 @@ export class SqliteStore implements Store {
         `SELECT * FROM documents WHERE CAST(id AS TEXT) = ? OR content_hash = ? OR source = ? ORDER BY id LIMIT 1`,
       )
       .get(String(key), String(key), String(key)) as Record<string, any> | undefined;
-    if (!row) return null;
-    return {
-      id: row.id,
-      contentHash: row.content_hash,
-      source: row.source,
-      url: row.url,
-      format: row.format,
-      encoding: row.encoding,
-      lang: row.lang,
-      title: row.title,
-      published: row.published,
-      sourceName: row.source_name,
-      author: row.author,
-      emptyReason: row.empty_reason,
-      original: row.original_text,
-      clean: decodeMap(row.clean_text, row.clean_map),
-      normalized: decodeMap(row.normalized_text, row.norm_map),
-      pipelineVersion: row.pipeline_version,
-      flags: row.flags ? JSON.parse(row.flags) : [],
-    };
+    return row ? storedDocumentOf(row) : null;
   }
 
   documents(): Array<{ id: number; source: string; lang: string; title: string | null }> {
@@ -237,31 +199,17 @@ export class SqliteStore implements Store {
     this.prepare('DELETE FROM fact_history WHERE run_id = ? AND document_id = ?').run(runId, documentId);
     this.prepare('INSERT OR IGNORE INTO fact_writes (run_id, document_id) VALUES (?, ?)').run(runId, documentId);
     this.prepare(
-        `INSERT INTO fact_history (run_id, document_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
-         start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, trigger, sentence, period, place)
-         SELECT ?, document_id, type, value, value_max, unit, qualifier, rule_id, rule_version, start, "end", norm_start,
-         norm_end, evidence, evidence_start, evidence_end, trigger, sentence, period, place
-         FROM facts WHERE document_id = ?`,
+        `INSERT INTO fact_history (run_id, document_id, ${FACT_HISTORY_COLUMNS})
+         SELECT ?, document_id, ${FACT_HISTORY_COLUMNS} FROM facts WHERE document_id = ?`,
       )
       .run(runId, documentId);
   }
 
   /** Inserts a document's facts (inside the caller's transaction); returns how many were stored. */
   private insertFacts(runId: number, documentId: number, facts: Fact[]): number {
-    const insert = this.prepare(
-      `INSERT OR IGNORE INTO facts (document_id, run_id, type, value, value_max, unit, qualifier, rule_id, rule_version,
-       start, "end", norm_start, norm_end, evidence, evidence_start, evidence_end, evidence_norm_start,
-       evidence_norm_end, trigger, sentence, period, place, ${RESOLVED_FACT_COLUMNS.map(([c]) => c).join(', ')})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${RESOLVED_FACT_COLUMNS.map(() => '?').join(', ')})`,
-    );
+    const insert = this.prepare(INSERT_FACT_SQL);
     let n = 0;
-    for (const f of facts) {
-      n += insert.run(
-        documentId, runId, f.type, f.value, f.valueMax, f.unit, f.qualifier, f.rule, f.ruleVersion, f.start, f.end,
-        f.normStart, f.normEnd, f.evidence, f.evidenceStart, f.evidenceEnd, f.evidenceNormStart, f.evidenceNormEnd,
-        f.trigger, f.sentence, f.period, f.place, ...RESOLVED_FACT_COLUMNS.map(([, , get]) => get(f)),
-      ).changes;
-    }
+    for (const f of facts) n += insert.run(documentId, runId, ...FACT_WRITE.map(([, , get]) => get(f))).changes;
     return n;
   }
 
@@ -286,12 +234,10 @@ export class SqliteStore implements Store {
     const params: unknown[] = [runId, ...filtered.params];
     const sql = `WITH latest AS (
         SELECT document_id, MAX(run_id) AS run_id FROM fact_writes WHERE run_id <= ? GROUP BY document_id)
-      SELECT d.source AS doc, h.document_id, h.type, h.value, h.value_max, h.unit, h.qualifier, h.start, h."end" AS "end",
-        h.evidence, h.evidence_start, h.evidence_end, h.sentence, h.period, h.place, h.rule_id AS rule, h.rule_version,
-        d.lang, h.trigger, h.norm_start, h.norm_end, h.run_id
+      SELECT ${FACT_SNAPSHOT_COLUMNS}
       FROM fact_history h JOIN latest l ON l.document_id = h.document_id AND l.run_id = h.run_id
       JOIN documents d ON d.id = h.document_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.source, h.start, h.type
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${factOrder(SQLITE, 'h')}
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
     return this.prepare(sql).all(...params) as FactSnapshotRow[];
   }
