@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The CLI is written in TypeScript and compiled to dist/ by `npm ci` (the `prepare` script).
-import { main } from '../dist/src/cli/index.js';
+import { main, stopQuietlyOnClosedPipe } from '../dist/src/cli/index.js';
+
+stopQuietlyOnClosedPipe();
 
 main(process.argv).then(
   (code) => {

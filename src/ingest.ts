@@ -45,8 +45,10 @@ export interface IngestSummary extends RunCounts {
    */
   pagesWithoutArticle: number;
   withoutArticle: Array<{ source: string; record: string | null; reason: string }>;
-  /** Container records that are not pages (WARC requests, images, redirects): passed over, not errors. */
+  /** Files and records that are not pages (images in a folder, WARC redirects, non-page JSONL): passed over, not errors. */
   recordsSkipped: number;
+  /** The same, counted by what they are (`file .jpg`, `WARC record`, `JSONL file`). */
+  skippedByKind: Record<string, number>;
   workers: number;
   elapsedMs: number;
   bytesRead: number;
@@ -118,6 +120,7 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
     pagesWithoutArticle: 0,
     withoutArticle: [],
     recordsSkipped: 0,
+    skippedByKind: {},
     workers,
     elapsedMs: 0,
     bytesRead: 0,
@@ -219,6 +222,8 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
     for await (const item of readPages(inputs, { maxPageBytes: opts.maxPageBytes, readAhead: opts.readAhead, progress: bytes })) {
       if (item.kind === 'skipped') {
         s.recordsSkipped++;
+        const what = item.what ?? 'record';
+        s.skippedByKind[what] = (s.skippedByKind[what] ?? 0) + 1;
         continue;
       }
       s.pagesRead++;

@@ -13,7 +13,7 @@ import { TrackedText } from '../offsets.js';
 import type { CleanDoc, DecodedPage, DocMeta } from '../types.js';
 import { classHint, classHintStrength, furnitureKinds, NEVER_CONTENT_ROLES, NEVER_CONTENT_TAGS } from './boilerplate.js';
 import { endsLikeSentence, punctuation, units } from './measure.js';
-import { findAuthor, findDate, findSource, htmlMetadata, isMetaLine, stripSiteName } from './metadata.js';
+import { findAuthor, findDate, findSource, htmlMetadata, isMetaLine, sourceWithinElement, stripSiteName } from './metadata.js';
 import { isMenu } from './text.js';
 
 /** The node shapes we walk (domhandler's, as Cheerio's htmlparser2 mode builds them). */
@@ -578,6 +578,7 @@ export function cleanHtml(page: DecodedPage): CleanDoc {
     meta.source ??= findSource(b.text);
     meta.author ??= findAuthor(b.text);
   }
+  meta.source = sourceWithinElement(meta.source, declared.labelledSources);
   meta.author ??= declared.author;
   meta.source ??= declared.source;
   if (!meta.author && choice.kept[0]) meta.author = findAuthor(choice.kept[0].text.slice(0, 60));

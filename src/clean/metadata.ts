@@ -179,6 +179,11 @@ export interface HtmlMeta {
   author: string | null;
   url: string | null;
   lang: string | null;
+  /**
+   * The texts of elements that stand right after a source label (`来源: <a>证券市场红周刊</a>`): where a labelled
+   * source ends. Text taken from lines runs on into the next link (`证券市场红周刊举报`).
+   */
+  labelledSources: string[];
 }
 
 interface Node {
@@ -197,6 +202,7 @@ interface HeadFacts {
   canonical: string | null;
   time: string | null;
   lang: string | null;
+  labelledSources: string[];
 }
 
 function textOf(n: Node): string {
@@ -205,7 +211,7 @@ function textOf(n: Node): string {
 }
 
 function gather($: CheerioAPI): HeadFacts {
-  const facts: HeadFacts = { metas: new Map(), title: null, ldJson: [], canonical: null, time: null, lang: null };
+  const facts: HeadFacts = { metas: new Map(), title: null, ldJson: [], canonical: null, time: null, lang: null, labelledSources: [] };
   const stack: Node[] = [$.root().get(0) as unknown as Node];
   while (stack.length) {
     const n = stack.pop()!;
@@ -241,9 +247,47 @@ function gather($: CheerioAPI): HeadFacts {
       }
     }
     const children = n.children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = 0; i < children.length - 1; i++) {
+      const c = children[i];
+      if (c.type !== 'text' || !sourceLabelAtEnd.test(c.data ?? '')) continue;
+      let j = i + 1;
+      while (j < children.length && children[j].type === 'text' && !(children[j].data ?? '').trim()) j++;
+      const next = children[j];
+      if (next?.type !== 'tag' || next.name === 'script' || next.name === 'style') continue;
+      const value = textOf(next).replace(/\s+/g, ' ').trim();
+      if (value && value.length <= 40) facts.labelledSources.push(value);
+    }
   }
   return facts;
+}
+
+/** A text that ends with a source label: the value is in the element after it. */
+const sourceLabelAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${META_LABELS.source.map(escape).join('|')})\\s*[:：]\\s*$`, 'iu');
+
+/**
+ * A labelled source cut where the element holding it ends: `证券市场红周刊举报` (a source link, then a 举报 link, their
+ * texts run together in the line) → `证券市场红周刊`.
+ */
+export function sourceWithinElement(source: string | null, labelledSources: string[]): string | null {
+  if (!source) return source;
+  for (const v of labelledSources) if (source !== v && source.startsWith(v)) return v;
+  return source;
+}
+
+/**
+ * Whether a declared author is the publishing site (`<meta name="author" content="网易">` on a page titled
+ * `…_网易财经`): the site's name, or the start of the site-name part of the `<title>`. A portal is not an author.
+ */
+export function isSiteName(name: string, title: string | null, siteName: string | null): boolean {
+  const n = name.trim().toLowerCase();
+  if (!n) return false;
+  if (siteName && siteName.trim().toLowerCase() === n) return true;
+  if (!title) return false;
+  const kept = stripSiteName(title);
+  const parts = title.replace(/\s+/g, ' ').trim().split(TITLE_SEPARATORS).map((p) => p.trim().toLowerCase()).filter(Boolean);
+  return parts.some((p) => p !== kept.toLowerCase() && p.startsWith(n));
 }
 
 function metaContent(table: Map<string, string>, names: string[]): string | null {
@@ -309,6 +353,7 @@ export function htmlMetadata($: CheerioAPI): HtmlMeta {
     metaContent(metas, ['author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author']) ??
     nameOf(ldValue('author'));
   const source = metaContent(metas, ['source', 'og:site_name', 'application-name']);
+  const siteName = metaContent(metas, ['og:site_name', 'application-name']);
   const url = facts.canonical ?? metaContent(metas, ['og:url']);
   const lang = facts.lang ?? metaContent(metas, ['content-language', 'language']);
   return {
@@ -316,8 +361,9 @@ export function htmlMetadata($: CheerioAPI): HtmlMeta {
     ogTitle,
     date: dateText ? findDate(dateText) : null,
     source,
-    author: author && !/^https?:/.test(author) ? author : null,
+    author: author && !/^https?:/.test(author) && !isSiteName(author, facts.title, siteName) ? author : null,
     url,
     lang,
+    labelledSources: facts.labelledSources,
   };
 }

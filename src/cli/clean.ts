@@ -21,7 +21,7 @@ export function register(program: Command, setExit: SetExit): void {
     .command('clean')
     .description("one page's cleaned text and metadata (title, date, source, author, lang, encoding), without storing anything")
     .argument('<file>', 'an .html/.htm or .txt file')
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', 'text (the metadata, a blank line, the text) or json', 'text')
     .action((file: string, opts: { format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
       let bytes: Buffer;
@@ -63,7 +63,17 @@ export function register(program: Command, setExit: SetExit): void {
         console.log(JSON.stringify(json, null, 2));
       } else {
         if (doc.emptyReason) console.error(`newsfacts: ${file}: ${doc.emptyReason}`);
-        process.stdout.write(text + (text.endsWith('\n') || !text ? '' : '\n'));
+        // The metadata as a header, one `field: value` a line, then a blank line and the text.
+        const header = [
+          ['title', doc.meta.title],
+          ['date', doc.meta.date],
+          ['source', doc.meta.source],
+          ['author', doc.meta.author],
+          ['url', doc.meta.url ?? null],
+          ['lang', lang],
+          ['encoding', page.encoding],
+        ].map(([k, v]) => `${k}: ${v ?? '—'}`);
+        process.stdout.write(header.join('\n') + '\n\n' + text + (text.endsWith('\n') || !text ? '' : '\n'));
       }
     });
 }

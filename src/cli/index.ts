@@ -20,6 +20,20 @@ import { register as registerWorker } from './worker.js';
 import { register as registerStatus } from './status.js';
 import { register as registerExport } from './export.js';
 
+/**
+ * A reader that stops early (`newsfacts facts | head`) closes the pipe; the next write fails with EPIPE. That is the
+ * reader's choice, not an error: stop quietly, with the status the command had so far. Installed by bin/newsfacts.js
+ * (not by `main`, which tests call many times in one process).
+ */
+export function stopQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw err;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   program

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import fg from 'fast-glob';
 import cliProgress from 'cli-progress';
 import { ingest, type IngestProgress, type IngestSummary } from '../ingest.js';
 import { openStore } from '../store/open.js';
@@ -38,6 +40,14 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--queue <url>', "enqueue the inputs' work units on redis://… for 'newsfacts worker' instead of processing them")
     .action(async (paths: string[], opts: IngestCliOptions) => {
       if (!paths.length) throw new UsageError('ingest needs at least one path');
+      // Before the database is opened: a mistyped path must not leave an empty database behind.
+      const missing: string[] = [];
+      for (const p of paths) {
+        if (existsSync(p)) continue;
+        if (!fg.isDynamicPattern(p)) missing.push(`${p}: no such file or directory`);
+        else if (!(await matchesAnything(p))) missing.push(`${p}: the pattern matches no file`);
+      }
+      if (missing.length) throw new UsageError(`${missing.join('; ')} (nothing ingested)`);
       // The queue client (BullMQ, ioredis) loads only when a queue is used: it costs every other run ~0.3 s.
       if (opts.queue) return (await import('../queue/cli.js')).ingestToQueue(paths, opts.queue, { quiet: opts.quiet });
       const workers = opts.workers === undefined ? undefined : intOption('--workers', opts.workers, 0);
@@ -66,6 +76,12 @@ export function register(program: Command, setExit: SetExit): void {
     });
 }
 
+/** Whether a glob pattern matches at least one file (it stops at the first). */
+async function matchesAnything(pattern: string): Promise<boolean> {
+  for await (const _ of fg.stream(pattern, { onlyFiles: true, followSymbolicLinks: true })) return true;
+  return false;
+}
+
 function intOption(name: string, value: string, min: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number of at least ${min}, not ${value}`);
@@ -78,9 +94,9 @@ export function summaryText(s: IngestSummary): string {
   const lines = [
     `run ${s.runId}: pages read ${s.pagesRead}, stored ${s.pagesStored}, skipped as unchanged ${s.pagesUnchanged}, failed ${s.pagesFailed}; facts stored ${s.factsStored}`,
     `  ${secs.toFixed(1)} s, ${secs > 0 ? (done / secs).toFixed(1) : '-'} pages/s, ${(s.bytesRead / 1024 / 1024).toFixed(1)} MB read, ` +
-      `${s.workers ? `${s.workers} worker thread${s.workers === 1 ? '' : 's'}` : 'no worker threads'}` +
-      (s.recordsSkipped ? `; ${s.recordsSkipped} records passed over as not pages (WARC requests, images, redirects, non-page JSONL)` : ''),
+      `${s.workers ? `${s.workers} worker thread${s.workers === 1 ? '' : 's'}` : 'no worker threads'}`,
   ];
+  if (s.recordsSkipped) lines.push(`  passed over as not pages: ${skippedText(s.skippedByKind)}`);
   if (s.errorCount) {
     lines.push(
       `  errors: ${s.errorCount} (${s.pagesFailed} pages or records refused, ${s.pagesWithWarnings} stored with a problem noted)`,
@@ -100,6 +116,21 @@ export function summaryText(s: IngestSummary): string {
     }
   }
   return lines.join('\n');
+}
+
+/** `6 files (4 .jpg, 2 .png), 2 WARC records`: what ingest passed over, by kind, files by extension. */
+export function skippedText(byKind: Record<string, number>): string {
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const files = Object.entries(byKind).filter(([k]) => k.startsWith('file ')).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const parts: string[] = [];
+  if (files.length) {
+    const n = files.reduce((a, [, c]) => a + c, 0);
+    parts.push(`${plural(n, 'file')} (${files.map(([k, c]) => `${c} ${k.slice(5)}`).join(', ')})`);
+  }
+  for (const [k, c] of Object.entries(byKind)) {
+    if (!k.startsWith('file ')) parts.push(k === 'JSONL file' ? `${plural(c, k)} without pages` : plural(c, k));
+  }
+  return parts.join(', ');
 }
 
 /**

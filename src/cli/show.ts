@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../store/open.js';
-import { UsageError, type SetExit } from './errors.js';
+import type { SetExit } from './errors.js';
+import { resolveDocument } from './documents.js';
 
 /** Marks each fact's figure in the cleaned text as ⟦figure⟧{type value unit}. */
 export function markFacts(cleanText: string, figures: Array<{ start: number; end: number; label: string }>): string {
@@ -14,13 +15,12 @@ export function register(program: Command, _setExit: SetExit): void {
   program
     .command('show')
     .description("a document's cleaned text with its facts marked ⟦figure⟧{type value unit}")
-    .argument('<doc>', 'document source path, id or content hash')
+    .argument('<doc>', 'a document: its id, content hash, path as ingested, full path or file name')
     .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
     .action((doc: string, opts: { db?: string }) => {
       const store = openStore(opts.db, { readonly: true });
       try {
-        const d = store.document(doc);
-        if (!d) throw new UsageError(`no document '${doc}' in the database`);
+        const d = store.document(resolveDocument(store, doc).id)!;
         const facts = store.facts({ doc: String(d.id) });
         // Facts are stored with original offsets; find the cleaned-text characters that come from them.
         const figures = facts.flatMap((f) => {

@@ -18,7 +18,7 @@ export function register(program: Command, _setExit: SetExit): void {
         try {
           rows = store.query(query);
         } catch (err: any) {
-          throw new UsageError(`query failed: ${err.message}`);
+          throw new UsageError(`query failed: ${queryFailure(query, err)}`);
         }
         const columns = rows.length ? Object.keys(rows[0]) : [];
         process.stdout.write(formatRows(rows, columns, opts.format as OutputFormat, 60));
@@ -26,4 +26,17 @@ export function register(program: Command, _setExit: SetExit): void {
         store.close();
       }
     });
+}
+
+/**
+ * Why a query failed, as a person would put it. SQLite answers a PRAGMA that would change a read-only database with
+ * "disk I/O error"; that is the read-only connection refusing a write, not a broken disk.
+ */
+export function queryFailure(query: string, err: { message: string; code?: string }): string {
+  const setting = /^\s*pragma\s+([\w.]+)\s*=/i.exec(query);
+  if (setting) return `PRAGMA ${setting[1]} = … would change the database, which 'sql' opens read-only (PRAGMA ${setting[1]} alone reads the setting)`;
+  if (err.code === 'SQLITE_IOERR' || err.code === 'SQLITE_READONLY' || /disk I\/O error|readonly database/i.test(err.message)) {
+    return `${err.message}: the statement tried to write, and 'sql' opens the database read-only`;
+  }
+  return err.message;
 }

@@ -18,7 +18,7 @@
  * The compact file is written once into the system temp folder, named by what it was made from, and reused.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
@@ -76,6 +76,66 @@ function writeOnce(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
+/** A lock older than this was left by a killed process: the next one takes over. */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * A line on stderr, written at once: from a worker thread, `process.stderr` goes through the main thread and a line
+ * still on its way is lost when the pool ends the worker.
+ */
+function notice(line: string): void {
+  try {
+    writeSync(2, line + '\n');
+  } catch {
+    /* no stderr to tell */
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Makes the compact dictionary file unless it exists, saying so on stderr: the first run on a machine (or with new
+ * rule words) spends a few seconds on it — up to 15 on a busy machine — and a silent pause looks like a hang. One
+ * process or worker thread makes it while the others wait for it (a lock file beside it), so it is said, and made,
+ * once.
+ */
+function makeCompactDictionary(dict: string, make: () => string[]): void {
+  mkdirSync(path.dirname(dict), { recursive: true });
+  const lock = `${dict}.lock`;
+  while (!existsSync(dict)) {
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) unlinkSync(lock);
+      } catch {
+        /* the maker just finished and removed it */
+      }
+      sleep(100);
+      continue;
+    }
+    try {
+      if (existsSync(dict)) return;
+      const started = Date.now();
+      notice(`newsfacts: making jieba's compact dictionary for these rules in ${path.dirname(dict)} (once per machine and rule set; a few seconds)…`);
+      const lines = make();
+      writeOnce(dict, lines.join('\n') + '\n');
+      notice(`newsfacts: jieba's dictionary is ready (${lines.length} words, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } finally {
+      closeSync(fd);
+      try {
+        unlinkSync(lock);
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+}
+
 /**
  * Loads nodejieba with the compact dictionary made for these rule words (or the full one under
  * NEWSFACTS_JIEBA_DICT=full). The keyword extractor's IDF and stop-word lists are never used: one-line files stand
@@ -99,7 +159,7 @@ export function loadJieba(ruleWords: readonly string[]): void {
     const idfDict = path.join(dir, 'idf-stub.utf8');
     const stopWordDict = path.join(dir, 'stop-stub.utf8');
     try {
-      if (!existsSync(dict)) writeOnce(dict, compactDictionaryLines(readFileSync(FULL_DICTIONARY, 'utf8'), sorted).join('\n') + '\n');
+      makeCompactDictionary(dict, () => compactDictionaryLines(readFileSync(FULL_DICTIONARY, 'utf8'), sorted));
       writeOnce(idfDict, '的 1.0\n');
       writeOnce(stopWordDict, '的\n');
     } catch (err) {

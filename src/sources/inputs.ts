@@ -29,7 +29,18 @@ export function inputKind(file: string): InputKind | null {
   return null;
 }
 
-export type ExpandedInput = InputFile | { error: string; source: string };
+/** A file a directory walk or a pattern passes over (an image, a PDF): not read, but counted by its extension. */
+export interface PassedOver {
+  passedOver: string;
+}
+
+export type ExpandedInput = InputFile | PassedOver | { error: string; source: string };
+
+/** What a passed-over file is, for the summary: `file .jpg`, or `file (no extension)`. */
+export function fileKindLabel(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  return `file ${ext || '(no extension)'}`;
+}
 
 /** Every input file under the arguments, in order. A path that does not exist and is no pattern is an error item. */
 export async function* expandInputs(inputs: string[]): AsyncGenerator<ExpandedInput> {
@@ -65,7 +76,7 @@ async function* walk(dir: string): AsyncGenerator<ExpandedInput> {
     if (e.isDirectory()) yield* walk(p);
     else if (e.isFile()) {
       const kind = inputKind(p);
-      if (kind) yield { path: p, kind };
+      yield kind ? { path: p, kind } : { passedOver: p };
     }
   }
 }
@@ -76,7 +87,10 @@ async function* globbed(pattern: string): AsyncGenerator<ExpandedInput> {
   for await (const entry of fg.stream(pattern, { onlyFiles: true, followSymbolicLinks: true })) {
     const p = String(entry);
     const kind = inputKind(p);
-    if (!kind) continue;
+    if (!kind) {
+      yield { passedOver: p };
+      continue;
+    }
     n++;
     yield { path: p, kind };
   }
@@ -87,7 +101,7 @@ async function* globbed(pattern: string): AsyncGenerator<ExpandedInput> {
 export async function measureInputs(inputs: string[]): Promise<{ files: number; pageFiles: number; bytes: number }> {
   const out = { files: 0, pageFiles: 0, bytes: 0 };
   for await (const item of expandInputs(inputs)) {
-    if ('error' in item) continue;
+    if ('error' in item || 'passedOver' in item) continue;
     try {
       out.bytes += (await fs.stat(item.path)).size;
       out.files++;

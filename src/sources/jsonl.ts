@@ -75,7 +75,7 @@ export async function* readJsonl(file: string, opts: ReadOptions = {}, explicit 
       const obj = parseLine(text);
       const isObject = !!obj && typeof obj === 'object' && !Array.isArray(obj);
       if (isObject && typeof obj.html !== 'string' && typeof obj.text !== 'string' && !sawPage && !explicit) {
-        yield { kind: 'skipped', source: file, record: null, reason: 'not a page export: its records have no "html" or "text" field' };
+        yield { kind: 'skipped', source: file, record: null, reason: 'not a page export: its records have no "html" or "text" field', what: 'JSONL file' };
         return;
       }
       if (isObject) sawPage = true;

@@ -6,8 +6,9 @@
  * The order is the arguments' order, directories sorted: a re-run sees the pages in the same order, so when two
  * pages have the same bytes the same one is stored under its name.
  */
+import path from 'node:path';
 import PQueue from 'p-queue';
-import { expandInputs } from './inputs.js';
+import { expandInputs, fileKindLabel } from './inputs.js';
 import { readJsonl } from './jsonl.js';
 import { readPage } from './page.js';
 import { readWarc } from './warc.js';
@@ -15,7 +16,7 @@ import type { ReadOptions, SourceItem } from './types.js';
 
 export type { SourceItem, ReadOptions } from './types.js';
 export { DEFAULT_MAX_PAGE_BYTES } from './types.js';
-export { expandInputs, measureInputs, inputKind, type InputFile, type InputKind } from './inputs.js';
+export { expandInputs, measureInputs, inputKind, fileKindLabel, type InputFile, type InputKind } from './inputs.js';
 export { readWarc } from './warc.js';
 export { readJsonl } from './jsonl.js';
 export { readPage } from './page.js';
@@ -30,6 +31,11 @@ export async function* readPages(inputs: string[], opts: ReadOptions = {}): Asyn
     if ('error' in input) {
       while (pending.length) yield await pending.shift()!;
       yield { kind: 'error', source: input.source, record: null, reason: input.error };
+      continue;
+    }
+    if ('passedOver' in input) {
+      const what = fileKindLabel(input.passedOver);
+      yield { kind: 'skipped', source: input.passedOver, record: null, reason: `not a page file (${path.extname(input.passedOver) || 'no extension'})`, what };
       continue;
     }
     if (input.kind === 'page') {

@@ -7,7 +7,14 @@ import type { RawPage } from '../types.js';
 export type SourceItem =
   | { kind: 'page'; page: RawPage; record: string | null }
   | { kind: 'error'; source: string; record: string | null; reason: string }
-  | { kind: 'skipped'; source: string; record: string | null; reason: string };
+  | {
+      kind: 'skipped';
+      source: string;
+      record: string | null;
+      reason: string;
+      /** What was passed over, for counting in the summary (`file .jpg`, `WARC record`); default `record`. */
+      what?: string;
+    };
 
 export interface ReadOptions {
   /** Pages larger than this (after gunzip) are refused with a reason instead of being read. Default 16 MB. */

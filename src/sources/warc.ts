@@ -27,7 +27,7 @@ export async function* readWarc(file: string, opts: ReadOptions = {}): AsyncGene
       const target = record.warcTargetURI ?? undefined;
       const source = target ?? `${file}#${n}`;
       const fail = (reason: string): SourceItem => ({ kind: 'error', source, record: id ?? `record ${n}`, reason: `${file}: ${where}: ${reason}` });
-      const skip = (reason: string): SourceItem => ({ kind: 'skipped', source, record: id ?? `record ${n}`, reason });
+      const skip = (reason: string): SourceItem => ({ kind: 'skipped', source, record: id ?? `record ${n}`, reason, what: 'WARC record' });
 
       const versionLine = record.warcHeaders.statusline?.trim() ?? '';
       if (!/^WARC\/\d+\.\d+$/.test(versionLine)) {

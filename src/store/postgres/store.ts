@@ -179,7 +179,7 @@ export class PostgresStore implements AsyncStore {
   async facts(filter: FactFilter = {}): Promise<FactRow[]> {
     const { where, params } = factFilterSql(filter, 'f');
     const sql = `SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${factOrder(POSTGRES, 'f')}
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY f.id
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
     return (await this.pool.query(toDollarParams(sql), params)).rows as FactRow[];
   }

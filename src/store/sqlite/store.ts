@@ -162,7 +162,7 @@ export class SqliteStore implements Store {
   facts(filter: FactFilter = {}): FactRow[] {
     const { where, params } = factFilterSql(filter, 'f');
     const sql = `SELECT ${FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${factOrder(SQLITE, 'f')}
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY f.id
       ${filter.limit ? 'LIMIT ' + Number(filter.limit) : ''}`;
     return this.prepare(sql).all(...params) as FactRow[];
   }
