@@ -33,7 +33,29 @@ export function explainResolution(f: FactRow): ResolvedExplanation | null {
   };
 }
 
-const at = (x: { start: number; end: number } | null | undefined) => (x && x.start >= 0 ? ` @${x.start}–${x.end}` : '');
+/** A span of normalized text with, once `withOriginalSpans` has run, the same words' span in the original text. */
+type Located = { start: number; end: number; original?: [number, number] };
+
+/**
+ * Adds to every decided-by span its span in the original text (the decisions are made on normalized text; the figure
+ * and evidence lines of `audit explain` give original offsets, and a reader checks words against the page).
+ */
+export function withOriginalSpans(r: ResolvedExplanation | null, toOriginal: (start: number, end: number) => [number, number]): ResolvedExplanation | null {
+  const h = r?.how;
+  if (!h) return r;
+  for (const x of [h.period, h.modality, h.cumulative, h.place] as Array<Located | null | undefined>) {
+    if (x && x.start >= 0) x.original = toOriginal(x.start, x.end);
+  }
+  return r;
+}
+
+/** Where words stand: ` at S–E` in the original text, with the normalized offsets beside them when they differ. */
+const at = (x: Located | null | undefined): string => {
+  if (!x || x.start < 0) return '';
+  if (!x.original) return ` @${x.start}–${x.end} (normalized)`;
+  const [s, e] = x.original;
+  return ` at ${s}–${e}${s !== x.start || e !== x.end ? ` (normalized ${x.start}–${x.end})` : ''}`;
+};
 
 export function formatResolution(r: ResolvedExplanation | null): string[] {
   if (!r) return ['resolved: — (stored before the resolve stage; ingest again to resolve)'];

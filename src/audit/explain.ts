@@ -13,7 +13,7 @@ import { documentCountry, figureCurrency } from '../resolve/country.js';
 import { parseQuantities } from '../quantities/index.js';
 import { ruleLangOf } from '../types.js';
 
-import { explainResolution, formatResolution, type ResolvedExplanation } from './explain-resolved.js';
+import { explainResolution, formatResolution, withOriginalSpans, type ResolvedExplanation } from './explain-resolved.js';
 
 export interface Explanation {
   fact: FactRow;
@@ -133,7 +133,7 @@ export function explainFact(store: ReadStore, id: number, ruleSet: RuleSet): Exp
       normalized: oneLine(markSpans(t.text.slice(sent.start, sent.end), normMarks)),
     },
     context: { period: fact.period, place: fact.place, qualifier: fact.qualifier, value_max: fact.value_max },
-    resolved: explainResolution(fact),
+    resolved: withOriginalSpans(explainResolution(fact), (s, e) => t.toOriginal(s, e)),
     currency: currencyDecision(doc, fact, ruleSet),
     review: review ? { verdict: review.verdict, note: review.note, reviewer: review.reviewer, at: review.at } : null,
     decision: tr ? { chosen: tr.chosen, candidates: tr.candidates, passed: tr.passed } : null,
