@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cleanHtml } from '../../src/clean/html.js';
 import { ingest } from '../../src/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { summaryText } from '../../src/cli/ingest.js';
 import type { DecodedPage } from '../../src/types.js';
 
