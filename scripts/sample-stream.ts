@@ -20,7 +20,8 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { ingest } from '../src/ingest.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
+import { seededRandom } from '../src/audit/review.js';
 import type { FactRow } from '../src/store/types.js';
 import { evalRoot, repoRoot } from './eval-root.js';
 
@@ -43,18 +44,6 @@ export interface SampleLine {
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
   return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
-
-/** mulberry32: a small seeded generator, so the same seed draws the same sample from the same facts. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const keyOf = (f: Pick<SampleLine, 'doc' | 'start' | 'end' | 'type' | 'value' | 'unit'>) =>
@@ -110,7 +99,7 @@ export async function sampleStream(opts: SampleOptions): Promise<SampleLine[]> {
       .map((f) => ({ f, doc: rel(f) }))
       .sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.f.start - b.f.start || a.f.end - b.f.end || a.f.type.localeCompare(b.f.type)));
     // A partial Fisher–Yates shuffle: the first n are a uniform sample without replacement.
-    const rand = seeded(seed);
+    const rand = seededRandom(seed);
     const pool = all.slice();
     for (let i = 0; i < Math.min(n, pool.length); i++) {
       const j = i + Math.floor(rand() * (pool.length - i));
