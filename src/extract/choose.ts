@@ -74,6 +74,7 @@ export function chooseRule(f: Figure, hits: TriggerHit[], c: ChoiceContext): { b
     if (hit.start >= sentence.end) break;
     const rule = hit.rule;
     if (!rule.kinds.includes(kind) || !(unit in rule.units) || hit.end > sentence.end) continue;
+    if (hit.counted && !(hit.start > q.start && hit.start < q.end)) continue;
     const win = { ...DEFAULT_WINDOW, ...rule.window };
     let distance: number;
     let place: 'before' | 'after' | 'inside';

@@ -18,6 +18,7 @@ import { chooseRule, type Candidate, type Figure } from './choose.js';
 import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
 import { screenFigure, type PassedOver } from './screen.js';
 import { isSubset, respectivelyLists } from './lists.js';
+import { readCountedNouns } from './counted.js';
 import { DocumentResolver } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
 import { documentCountry, figureCurrency, type DocumentCountry } from '../resolve/country.js';
@@ -167,14 +168,20 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       opts.trace({ start: q.start, end: q.end, text: raw.slice(q.start, q.end), kind: 'count', passed: { ...passed, pattern: 2 }, candidates: [], chosen: null });
     }
   }
-  const quantities = parsed.filter((q) => figureKind(q, lang) !== null);
-  if (!quantities.length) return [];
   const matcher = new WordMatcher(lang);
+  // `18 bác sĩ`: a bare number before a rule's counted noun counts persons, and the noun speaks from inside the figure.
+  const counted = readCountedNouns(raw, text, parsed, rules, lang, matcher);
+  const quantities = counted.quantities.filter((q) => figureKind(q, lang) !== null);
+  if (!quantities.length) return [];
   const sentences = splitSentences(raw, norm.lang);
   const paras = paragraphs(raw);
   // Word boundaries are asked for at trigger words only: jieba cuts just the stretches that hold one.
   const boundaries = lang === 'zh' ? new LazyWordBoundaries(raw, norm.lang) : null;
   const hits = findTriggers(text, rules, boundaries, matcher);
+  if (counted.hits.length) {
+    hits.push(...counted.hits);
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
   // Periods and places are looked for only once a figure has become a fact (most pages of a crawl have none).
   let ctxCache: ReturnType<typeof documentContext> | null = null;
   const ctx = () => (ctxCache ??= documentContext(raw, spec ? { language: lang, ...spec.context } : undefined));

@@ -54,7 +54,7 @@ export function respectivelyLists(
     if (figures.length < 2) continue;
     // The triggers: those in the stretch before the mark back to the previous clause break.
     const stretchStart = Math.max(sentence.start, lastBreak(text, sentence.start, at));
-    const triggers = hits.filter((h) => h.start >= stretchStart && h.end <= at);
+    const triggers = hits.filter((h) => !h.counted && h.start >= stretchStart && h.end <= at);
     const distinct = triggers.filter((h, i) => i === 0 || h.start >= triggers[i - 1].end);
     if (distinct.length === figures.length) {
       figures.forEach((q, i) => {

@@ -12,6 +12,8 @@ export interface TriggerHit {
   end: number;
   /** A head noun (`职工`, `人数`): a verb of another rule right before it says what is counted (`培训企业职工`). */
   noun: boolean;
+  /** A rule's counted noun after a figure's number (`18 bác sĩ`): it speaks for that figure only (counted.ts). */
+  counted?: boolean;
 }
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;

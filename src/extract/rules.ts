@@ -52,6 +52,12 @@ export interface RuleSpec {
   nouns?: string[];
   /** Regular expressions that act as triggers (`“[^”]{1,10}贷”` for a quoted loan product). */
   trigger_patterns?: string[];
+  /**
+   * Nouns that say what a figure counts when they follow its number (`18 bác sĩ`, `45 thuyền viên`): a bare number before
+   * one is read as a count of persons, and the noun speaks for this rule from inside the figure — only when no trigger
+   * around the figure does (src/extract/counted.ts). Never triggers elsewhere in the sentence.
+   */
+  counted_nouns?: string[];
   /** When given, the figure's clause must hold one of these words (`扶持`, `引进` for counts of projects). */
   clause_requires?: string[];
   /** When given, the figure's sentence must hold one of these words (enterprises founded, supported, tallied). */
@@ -154,6 +160,8 @@ export interface Rule extends RuleSpec {
   normClauseRequires: string[];
   normSentenceRequires: string[];
   normNouns: Set<string>;
+  /** `counted_nouns` in normalized form, longest first. */
+  normCountedNouns: string[];
   triggerPatterns: RegExp[];
 }
 
@@ -238,6 +246,7 @@ export const RULE_FILE_SCHEMA = {
           sentence_requires: WORDS,
           nouns: WORDS,
           trigger_patterns: WORDS,
+          counted_nouns: WORDS,
           priority: { type: 'integer' },
           examples: {
             type: 'object',
@@ -560,6 +569,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         line,
         normTriggers: norm([...spec.triggers, ...(spec.nouns ?? [])]),
         normNouns: new Set(norm(spec.nouns)),
+        normCountedNouns: norm(spec.counted_nouns),
         triggerPatterns: (spec.trigger_patterns ?? []).map((p) => {
           try {
             return new RegExp(p, 'gu');

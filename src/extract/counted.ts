@@ -1,0 +1,54 @@
+/**
+ * Counted nouns (`counted_nouns` of a rule): the noun right after a number says what it counts — `18 bác sĩ`,
+ * `45 thuyền viên`, `681 nhân sự`, `5.000 cán bộ` are staff. The number parser knows only general counters (người,
+ * lao động); a bare number before a counted noun is read here as a count of persons, and the noun becomes a trigger
+ * of its rule standing inside the figure, which the chooser lets speak only when no trigger around the figure does
+ * (`đào tạo 300 giáo viên` stays training). Latin-script languages only: Chinese counts with measure words.
+ */
+import type { RuleLang } from '../types.js';
+import type { Quantity } from '../quantities/types.js';
+import type { Rule } from './rules.js';
+import type { TriggerHit, WordMatcher } from './matching.js';
+
+/** Only spaces between the number (or its counter) and the noun: `2016. Cán bộ`, `1977, cán bộ` count nothing. */
+const GAP = /^ {1,2}/;
+
+/**
+ * The quantities with bare numbers before a counted noun read as counts of persons, and a trigger hit for every
+ * counted noun that is a figure's counter. `text` is the searchable (lower-cased) text, index for index the raw one.
+ */
+export function readCountedNouns(
+  raw: string,
+  text: string,
+  quantities: Quantity[],
+  rules: Rule[],
+  lang: RuleLang,
+  m: WordMatcher,
+): { quantities: Quantity[]; hits: TriggerHit[] } {
+  const nouns: Array<{ rule: Rule; noun: string }> = [];
+  if (lang === 'zh') return { quantities, hits: [] };
+  for (const rule of rules) for (const noun of rule.normCountedNouns) nouns.push({ rule, noun });
+  if (!nouns.length) return { quantities, hits: [] };
+  nouns.sort((a, b) => b.noun.length - a.noun.length);
+  const hits: TriggerHit[] = [];
+  const nounAt = (at: number) => nouns.find((n) => text.startsWith(n.noun, at) && m.triggerEdge(text, at, at + n.noun.length));
+  const out = quantities.map((q) => {
+    if (q.kind === 'plain' && q.unit === null && !q.range) {
+      const gap = GAP.exec(text.slice(q.end, q.end + 3));
+      const found = gap ? nounAt(q.end + gap[0].length) : undefined;
+      if (!found) return q;
+      const at = q.end + gap![0].length;
+      const end = at + found.noun.length;
+      hits.push({ rule: found.rule, trigger: found.noun, start: at, end, noun: true, counted: true });
+      return { ...q, kind: 'count' as const, unit: 'person', unitText: raw.slice(at, end), end, text: raw.slice(q.start, end) };
+    }
+    if (q.kind === 'count' && q.unit === 'person' && q.unitText) {
+      // A counter the parser knows (`5.000 cán bộ`): the noun still says whose number it is.
+      const at = q.end - q.unitText.length;
+      const found = nounAt(at);
+      if (found && at > q.start) hits.push({ rule: found.rule, trigger: found.noun, start: at, end: at + found.noun.length, noun: true, counted: true });
+    }
+    return q;
+  });
+  return { quantities: out, hits };
+}

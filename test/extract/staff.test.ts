@@ -1,0 +1,68 @@
+/**
+ * Vietnamese staff numbers (issue 13, recall): the guidelines count an employer's staff and civil-servant numbers as
+ * headcount. Sentences written for this test: occupation nouns counted by a number (`counted_nouns`,
+ * src/extract/counted.ts), the staff frame `(tổng) số <staff noun> … là N người`, and what stays out — shortages,
+ * people leaving, event audiences, borrowers, training, and numbers that only stand beside an occupation noun.
+ */
+import { loadRuleSet } from '../../src/extract/rules.js';
+import { extractFromText } from '../../src/pipeline.js';
+
+const ruleSet = loadRuleSet();
+
+function facts(text: string) {
+  return extractFromText(text, ruleSet).map((f) => ({ type: f.type, value: f.value, unit: f.unit, qualifier: f.qualifier, rule: f.rule }));
+}
+
+const staff = (value: number, qualifier = 'exact') => expect.objectContaining({ type: 'headcount', value, unit: 'person', qualifier });
+
+describe('vi: occupation nouns counted by a number are staff', () => {
+  test('a list of occupations, each counted', () => {
+    const got = facts('Trung tâm y tế huyện hiện có 42 bác sĩ, 96 điều dưỡng, 07 dược sĩ và 3 kỹ sư.');
+    expect(got).toEqual([staff(42), staff(96), staff(7), staff(3)]);
+    expect(got.every((f) => f.rule === 'vi.headcount.staff')).toBe(true);
+  });
+  test('a crew, civil servants over a quota, a bank staff the parser already counts', () => {
+    expect(facts('Năm 2015, ông mua thêm một tàu cá lớn với 32 thuyền viên.')).toEqual([staff(32)]);
+    expect(facts('Năm 2016, tỉnh sử dụng vượt 1.240 biên chế được giao.')).toEqual([staff(1240, 'more_than')]);
+    expect(facts('Sau 20 năm, ngân hàng đã có hơn 3.500 cán bộ, nhân viên.')).toEqual([staff(3500, 'more_than')]);
+  });
+  test('the noun speaks for its own figure only, never for the next one', () => {
+    // `12 xe` counts vehicles: the occupation noun of the figure before it does not reach it.
+    expect(facts('Đội có 15 lái xe, 12 xe tải.')).toEqual([staff(15)]);
+  });
+  test('a verb of another rule before the figure decides: training teachers is training', () => {
+    expect(facts('Năm nay sở đã bồi dưỡng 1.500 giáo viên tiểu học.')).toEqual([
+      expect.objectContaining({ type: 'trainee_count', value: 1500, unit: 'person' }),
+    ]);
+  });
+  test('numbers beside an occupation noun that count nothing', () => {
+    expect(facts('Tăng trưởng đạt 6% trong năm 2016. Cán bộ xã đã đến từng nhà.')).toEqual([]);
+    expect(facts('Ông Nguyễn Văn B (sinh năm 1975, cán bộ địa chính) đã bị bắt.')).toEqual([]);
+  });
+});
+
+describe('vi: what is not a staff number', () => {
+  test('a shortage and people leaving', () => {
+    expect(facts('Toàn tỉnh hiện còn thiếu 2.300 giáo viên mầm non.')).toEqual([]);
+    expect(facts('Số công chức thôi việc trong năm là 38 người.')).toEqual([]);
+  });
+  test('an audience and borrowers', () => {
+    expect(facts('Hội nghị có 450 cán bộ, đảng viên tham dự.')).toEqual([]);
+    expect(facts('Năm 2016 có 610 cán bộ, công chức, viên chức đã được vay vốn mua nhà ở xã hội.')).toEqual([]);
+  });
+  test('a training verb in the frame keeps its figure training', () => {
+    expect(facts('Số nhân viên cần đào tạo lại là 240 người.')).toEqual([
+      expect.objectContaining({ type: 'trainee_count', value: 240, unit: 'person' }),
+    ]);
+  });
+});
+
+describe('vi: the staff frame', () => {
+  test('the head right before its figure, and across a date to `là`', () => {
+    expect(facts('Toàn ngành có hơn 1.200 trường với tổng số giáo viên khoảng 31.000 người.')).toEqual([staff(31000, 'approx')]);
+    expect(facts('Tổng biên chế của tỉnh tính đến 31/12/2016 là 28.415 người.')).toEqual([staff(28415)]);
+  });
+  test('untrained is not training: `không qua đào tạo` describes workers', () => {
+    expect(facts('Số lao động tuyển thẳng, không qua đào tạo là 52 người.')).toEqual([staff(52)]);
+  });
+});
