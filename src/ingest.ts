@@ -248,7 +248,7 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
       pendingHashes.add(hash);
       if (!pool) {
         // Loaded here, not at the top: with worker threads this thread never runs the stages.
-        const { processForStore } = await import('./worker/process.js');
+        const { processForStore } = await import('./page.js');
         settle(page, record, hash, processForStore(page, ruleSet, v.pipeline));
         continue;
       }

@@ -1,20 +1,14 @@
 /**
- * `newsfacts clean <file> [--format text|json]`: one page's cleaned text and metadata, stored nowhere.
+ * `newsfacts clean <file> [--format text|json]`: one page's cleaned text and metadata, stored nowhere: the page goes
+ * through the same reader (sources/page.ts) and page function (page.ts) as in `ingest`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { decodePage } from '../decode/decode.js';
-import { cleanPage } from '../clean/index.js';
-import { detectLanguage } from '../normalize/lang.js';
+import { loadRuleSet } from '../extract/rules.js';
+import { runPage } from '../page.js';
+import { pipelineVersions } from '../pipeline.js';
+import { readPage } from '../sources/page.js';
 import { UsageError, type SetExit } from './errors.js';
-
-/** HTML or text, from the file name (`.html`, `.htm`, `.xhtml`, also gzipped), else from the first bytes. */
-export function formatOf(file: string, bytes: Buffer): 'html' | 'text' {
-  if (/\.(x?html?|shtml|jsp|php|aspx?)(\.gz)?$/i.test(file)) return 'html';
-  if (/\.txt(\.gz)?$/i.test(file)) return 'text';
-  const head = bytes.subarray(0, 1024).toString('latin1');
-  return /<(!doctype\s+html|html|head|body|meta|div|p)\b/i.test(head) ? 'html' : 'text';
-}
 
 export function register(program: Command, setExit: SetExit): void {
   program
@@ -22,26 +16,30 @@ export function register(program: Command, setExit: SetExit): void {
     .description("one page's cleaned text and metadata (title, date, source, author, lang, encoding), without storing anything")
     .argument('<file>', 'an .html/.htm or .txt file')
     .option('--format <format>', 'text (the metadata, a blank line, the text) or json', 'text')
-    .action((file: string, opts: { format: string }) => {
+    .action(async (file: string, opts: { format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format must be text or json, not ${opts.format}`);
-      let bytes: Buffer;
       try {
         if (!statSync(file).isFile()) throw new Error('not a file');
-        bytes = readFileSync(file);
       } catch (err) {
         throw new UsageError(`${file}: cannot read (${(err as Error).message})`);
       }
-      let page;
-      try {
-        page = decodePage({ source: file, bytes, format: formatOf(file, bytes) });
-      } catch (err) {
-        console.error(`newsfacts: ${file}: ${(err as Error).message}`);
+      // The same reader and page function as `ingest`: the text printed here is the text ingest stores.
+      const item = await readPage(file);
+      if (item.kind !== 'page') {
+        console.error(`newsfacts: ${file}: ${item.reason}`);
         setExit(1);
         return;
       }
-      const doc = cleanPage(page);
+      const ruleSet = loadRuleSet();
+      const run = runPage(item.page, ruleSet, pipelineVersions(ruleSet).pipeline);
+      if (!run.ok) {
+        console.error(`newsfacts: ${file}: ${run.reason}`);
+        setExit(1);
+        return;
+      }
+      const { decoded: page, clean: doc, norm } = run.page;
       const text = doc.text.text;
-      const lang = text.trim() ? detectLanguage(text) : null;
+      const lang = text.trim() ? norm.lang : null;
       if (opts.format === 'json') {
         const json = {
           file,

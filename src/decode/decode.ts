@@ -3,7 +3,7 @@
  * against the page's own claim, a statistical detector) and always recorded on the page, with a note when invalid
  * byte sequences had to be replaced by U+FFFD. Binary content is refused with a reason.
  */
-import { gunzipSync } from 'node:zlib';
+import { gunzipPage, isGzip } from '../sources/gzip.js';
 import type { DecodedPage, RawPage } from '../types.js';
 import {
   canonicalEncoding,
@@ -76,7 +76,8 @@ function decodeBest(body: Buffer, candidates: Candidate[]): { text: string; deci
 /** The encoding decision alone (exported for tests and for the eval's mojibake check). */
 export function decideEncoding(raw: RawPage): { text: string; encoding: string; evidence: string; replaced: number } {
   let bytes = raw.bytes;
-  if (startsWith(bytes, [0x1f, 0x8b])) bytes = gunzipSync(bytes);
+  // Bytes that arrive gzipped under another name (a page saved compressed as .html).
+  if (isGzip(bytes)) bytes = gunzipPage(bytes);
   const bom = detectBom(bytes);
   assertText(bytes, bom);
   if (bom) {

@@ -1,9 +1,11 @@
 /**
- * What a worker does with one unit: every page through the pipeline into the store, exactly as `ingest` does it
- * (skip a page whose bytes are stored under the same pipeline version, record a page that fails and go on). Re-running
+ * What a worker does with one unit: every page through the page function (page.ts) into the store, as `ingest` does
+ * it (skip a page whose bytes are stored under the same pipeline version, record a page that fails or arrives damaged
+ * and go on). Re-running
  * a unit — after a worker died in it — is harmless: documents are keyed by content hash.
  */
-import { contentHash, processPage } from '../pipeline.js';
+import { contentHash } from '../pipeline.js';
+import { processForStore } from '../page.js';
 import type { RuleSet } from '../extract/rules.js';
 import type { Async } from '../store/async.js';
 import type { IngestStore } from '../store/types.js';
@@ -33,30 +35,30 @@ export function addCounts(total: RunCounts, part: RunCounts): void {
 
 export async function processUnit(unit: WorkUnit, ctx: UnitContext): Promise<UnitResult> {
   const c = emptyCounts();
-  for await (const page of readUnit(unit)) {
+  for await (const item of readUnit(unit)) {
     c.pagesRead++;
-    if ('error' in page) {
+    if (item.kind === 'error') {
       c.pagesFailed++;
-      await ctx.store.recordError(ctx.runId, page.source, page.error, page.record ?? null);
+      await ctx.store.recordError(ctx.runId, item.source, item.reason, item.record);
     } else {
+      const { page, record } = item;
       const hash = contentHash(page.bytes);
       if ((await ctx.store.documentVersion(hash)) === ctx.pipelineVersion) {
         await ctx.store.touchDocument(ctx.runId, hash);
         c.pagesUnchanged++;
       } else {
-        let done;
-        try {
-          done = processPage(page, ctx.ruleSet, ctx.pipelineVersion);
-        } catch (err: any) {
-          // The page itself cannot be read: an error row, as in ingest. A store failure below is not caught: it fails
-          // the job, and BullMQ retries it with backoff.
+        // The page function says why a page cannot be read (an error row, as in ingest). A store failure below is not
+        // caught: it fails the job, and BullMQ retries it with backoff.
+        const outcome = processForStore(page, ctx.ruleSet, ctx.pipelineVersion);
+        if (!outcome.ok) {
           c.pagesFailed++;
-          await ctx.store.recordError(ctx.runId, page.source, String(err?.message ?? err), null);
-          continue;
+          await ctx.store.recordError(ctx.runId, page.source, outcome.reason, record);
+        } else {
+          if (outcome.warning) await ctx.store.recordError(ctx.runId, page.source, outcome.warning, record);
+          const { facts } = await ctx.store.putDocument(ctx.runId, outcome.record, outcome.facts);
+          c.pagesStored++;
+          c.factsStored += facts;
         }
-        const { facts } = await ctx.store.putDocument(ctx.runId, done.record, done.facts);
-        c.pagesStored++;
-        c.factsStored += facts;
       }
     }
     await ctx.onPage?.(c.pagesRead);

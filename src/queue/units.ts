@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, openSync, readSync, readdirSync, closeSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { listPageFiles, readPageFile } from '../sources/files.js';
+import { listPageFiles } from '../sources/files.js';
+import { readPage } from '../sources/page.js';
 import { readWarc } from '../sources/warc.js';
 import { pageFromJsonLine } from '../sources/jsonl.js';
 import type { SourceItem } from '../sources/types.js';
-import type { RawPage } from '../types.js';
 
 export type WorkUnit =
   | { kind: 'file'; path: string; source: string }
@@ -86,25 +86,25 @@ export function describeUnit(unit: WorkUnit): string {
   return unit.kind === 'jsonl' ? `${unit.source} lines ${unit.firstLine}-${unit.firstLine + unit.lines - 1}` : unit.source;
 }
 
-/** A page of a unit, or the reason it could not be read (recorded as an error, the unit goes on). */
-export type UnitPage = RawPage | { source: string; record?: string; error: string };
-
-/** The pages of a unit, in order. */
-export async function* readUnit(unit: WorkUnit): AsyncGenerator<UnitPage> {
+/**
+ * The pages of a unit, in order, read by the same readers `ingest` uses (sources/): a page, or the reason a page or
+ * record could not be read (recorded as an error, the unit goes on). Records passed over (WARC requests, images) are
+ * left out.
+ */
+export async function* readUnit(unit: WorkUnit): AsyncGenerator<Exclude<SourceItem, { kind: 'skipped' }>> {
   if (unit.kind === 'file') {
-    try {
-      yield { ...readPageFile(unit.path), source: unit.source };
-    } catch (err: any) {
-      yield { source: unit.source, error: plainReason(err) };
-    }
-  } else if (unit.kind === 'jsonl') {
-    yield* readJsonlSlice(unit);
+    const item = await readPage(unit.path);
+    // The unit reads the absolute path; the page keeps the path as the producer was given it, as in `ingest`.
+    if (item.kind === 'page') yield { ...item, page: { ...item.page, source: unit.source } };
+    else if (item.kind === 'error') yield { ...item, source: unit.source };
   } else {
-    yield* readWarcUnit(unit);
+    for await (const item of unit.kind === 'jsonl' ? readJsonlSlice(unit) : readWarc(unit.path, { name: unit.source })) {
+      if (item.kind !== 'skipped') yield item;
+    }
   }
 }
 
-async function* readJsonlSlice(unit: Extract<WorkUnit, { kind: 'jsonl' }>): AsyncGenerator<UnitPage> {
+async function* readJsonlSlice(unit: Extract<WorkUnit, { kind: 'jsonl' }>): AsyncGenerator<SourceItem> {
   const start = lineStartAtOrAfter(unit.path, unit.start);
   const rl = createInterface({ input: createReadStream(unit.path, { start }), crlfDelay: Infinity });
   let n = 0;
@@ -112,17 +112,9 @@ async function* readJsonlSlice(unit: Extract<WorkUnit, { kind: 'jsonl' }>): Asyn
     if (n >= unit.lines) break;
     const lineNo = unit.firstLine + n++;
     if (!text.trim()) continue;
-    const item = toUnitPage(pageFromJsonLine(text.trim(), unit.source, lineNo));
-    if (item) yield item;
+    yield pageFromJsonLine(text.trim(), unit.source, lineNo);
   }
   rl.close();
-}
-
-/** A source reader's item as a unit page; records passed over (WARC requests, images) are dropped. */
-function toUnitPage(item: SourceItem): UnitPage | null {
-  if (item.kind === 'page') return item.page;
-  if (item.kind === 'error') return { source: item.source, ...(item.record ? { record: item.record } : {}), error: item.reason };
-  return null;
 }
 
 /** Slices are planned at line starts; this guards against a start that falls mid-line (CRLF files). */
@@ -145,18 +137,4 @@ function lineStartAtOrAfter(file: string, at: number): number {
   } finally {
     closeSync(fd);
   }
-}
-
-/** A whole WARC file, read by ingest's own WARC reader. */
-async function* readWarcUnit(unit: Extract<WorkUnit, { kind: 'warc' }>): AsyncGenerator<UnitPage> {
-  for await (const item of readWarc(unit.path)) {
-    const page = toUnitPage(item);
-    if (page) yield page;
-  }
-}
-
-function plainReason(err: any): string {
-  if (err?.code === 'ENOENT') return 'no such file or directory';
-  if (err?.code === 'EACCES') return 'permission denied';
-  return String(err?.message ?? err);
 }

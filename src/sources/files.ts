@@ -1,11 +1,9 @@
 /**
- * Files and directories → RawPage. Directories are walked recursively in a stable (sorted) order; `.gz` files are
- * gunzipped. A page's `source` is its path as reached from the argument given (`corpus/000_….txt`).
+ * Files and directories → page files. Directories are walked recursively in a stable (sorted) order; a page's `source`
+ * is its path as reached from the argument given (`corpus/000_….txt`). Reading one is sources/page.ts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { RawPage } from '../types.js';
 
 const HTML = /\.(html?|xhtml|shtml|jsp|php|aspx?)(\.gz)?$/i;
 const TEXT = /\.(txt|text)(\.gz)?$/i;
@@ -32,23 +30,4 @@ function* walk(dir: string): Generator<string> {
     if (e.isDirectory()) yield* walk(p);
     else if (e.isFile() && pageFormat(p)) yield p;
   }
-}
-
-/** Reads one page file. A file given by name with an unknown extension is read as text if it decodes as text. */
-export function readPageFile(file: string): RawPage {
-  let bytes = readFileSync(file);
-  if (file.toLowerCase().endsWith('.gz')) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (err: any) {
-      throw new Error(`cannot gunzip: ${err.code === 'Z_BUF_ERROR' ? 'the file is truncated' : err.message}`);
-    }
-  }
-  const format = pageFormat(file) ?? (looksLikeHtml(bytes) ? 'html' : 'text');
-  return { source: file, bytes, format };
-}
-
-function looksLikeHtml(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 2048).toString('latin1').toLowerCase();
-  return head.includes('<html') || head.includes('<!doctype html') || head.includes('<body');
 }

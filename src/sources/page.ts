@@ -1,14 +1,12 @@
 /**
  * One page file → a page, or the reason it cannot be one: empty, over the size limit, a truncated or corrupt .gz.
- * The size is checked before reading, so a 50 MB page never enters memory.
+ * The size is checked before reading, so a 50 MB page never enters memory. The one reader of a page file: `ingest`,
+ * the queue's file units and `clean` all read through it.
  */
 import { promises as fs } from 'node:fs';
-import { gunzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import { pageFormat } from './files.js';
-import { DEFAULT_MAX_PAGE_BYTES, fsReason, megabytes, gzipReason, tooLarge, type ReadOptions, type SourceItem } from './types.js';
-
-const gunzipAsync = promisify(gunzip);
+import { gunzipPage } from './gzip.js';
+import { DEFAULT_MAX_PAGE_BYTES, fsReason, tooLarge, type ReadOptions, type SourceItem } from './types.js';
 
 export async function readPage(file: string, opts: ReadOptions = {}): Promise<SourceItem> {
   const limit = opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
@@ -25,19 +23,21 @@ export async function readPage(file: string, opts: ReadOptions = {}): Promise<So
   }
   if (/\.gz$/i.test(file)) {
     try {
-      bytes = await gunzipAsync(bytes, { maxOutputLength: limit });
-    } catch (err: any) {
-      if (err?.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-        return fail(`page is over the ${megabytes(limit)} limit for one page once uncompressed (not a news article)`);
-      }
-      return fail(gzipReason(err));
+      bytes = gunzipPage(bytes, limit);
+    } catch (err) {
+      return fail((err as Error).message);
     }
     if (bytes.length === 0) return fail('empty file once uncompressed: nothing to read');
   }
-  const format = pageFormat(file) ?? (looksLikeHtml(bytes) ? 'html' : 'text');
-  return { kind: 'page', page: { source: file, bytes, format }, record: null };
+  return { kind: 'page', page: { source: file, bytes, format: formatOf(file, bytes) }, record: null };
 }
 
+/** HTML or text: from the file name (`.html`, `.htm`, `.txt`, …, also gzipped), else from the first bytes. */
+export function formatOf(file: string, bytes: Uint8Array): 'html' | 'text' {
+  return pageFormat(file) ?? (looksLikeHtml(bytes) ? 'html' : 'text');
+}
+
+/** The one "is this HTML?" sniff, for pages whose name or record does not say. */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1').toLowerCase();
   return /<html|<!doctype html|<body|<head|<div|<p[\s>]/.test(head);

@@ -19,8 +19,8 @@ export { DEFAULT_MAX_PAGE_BYTES } from './types.js';
 export { expandInputs, measureInputs, inputKind, fileKindLabel, type InputFile, type InputKind } from './inputs.js';
 export { readWarc } from './warc.js';
 export { readJsonl } from './jsonl.js';
-export { readPage } from './page.js';
-export { listPageFiles, readPageFile, pageFormat } from './files.js';
+export { readPage, formatOf, looksLikeHtml } from './page.js';
+export { listPageFiles, pageFormat } from './files.js';
 
 export async function* readPages(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<SourceItem> {
   const readAhead = Math.max(1, opts.readAhead ?? 16);

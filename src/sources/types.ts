@@ -17,6 +17,8 @@ export type SourceItem =
     };
 
 export interface ReadOptions {
+  /** The input as it was given, for sources and messages, when it is read under another path (a queue unit's). */
+  name?: string;
   /** Pages larger than this (after gunzip) are refused with a reason instead of being read. Default 16 MB. */
   maxPageBytes?: number;
   /** How many page files are read ahead of the consumer, concurrently (p-queue). Default 16. */

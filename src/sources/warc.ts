@@ -17,6 +17,7 @@ export async function* readWarc(file: string, opts: ReadOptions = {}): AsyncGene
   // .warc.gz is gunzipped by zlib before warcio sees it: zlib reads the concatenated per-record members and, unlike
   // warcio's own inflater, reports a truncated or damaged member instead of ending the archive silently.
   const parser = new WARCParser(openInput(file, opts.progress) as any);
+  const name = opts.name ?? file;
   let n = 0;
   let lastGood = 'the start';
   try {
@@ -25,8 +26,8 @@ export async function* readWarc(file: string, opts: ReadOptions = {}): AsyncGene
       const id = record.warcHeader('WARC-Record-ID') ?? null;
       const where = `record ${n}${id ? ` ${id}` : ''} at byte ${parser.offset}`;
       const target = record.warcTargetURI ?? undefined;
-      const source = target ?? `${file}#${n}`;
-      const fail = (reason: string): SourceItem => ({ kind: 'error', source, record: id ?? `record ${n}`, reason: `${file}: ${where}: ${reason}` });
+      const source = target ?? `${name}#${n}`;
+      const fail = (reason: string): SourceItem => ({ kind: 'error', source, record: id ?? `record ${n}`, reason: `${name}: ${where}: ${reason}` });
       const skip = (reason: string): SourceItem => ({ kind: 'skipped', source, record: id ?? `record ${n}`, reason, what: 'WARC record' });
 
       const versionLine = record.warcHeaders.statusline?.trim() ?? '';
@@ -106,9 +107,9 @@ export async function* readWarc(file: string, opts: ReadOptions = {}): AsyncGene
     const gz = /gzip|zlib|inflat|header check|unexpected end|incorrect|invalid/i.test(msg + (err?.code ?? ''));
     yield {
       kind: 'error',
-      source: file,
+      source: name,
       record: `after ${lastGood}`,
-      reason: `${file}: the archive cannot be read past ${lastGood} (${gz ? gzipReason(err) : msg}); the records after it are lost`,
+      reason: `${name}: the archive cannot be read past ${lastGood} (${gz ? gzipReason(err) : msg}); the records after it are lost`,
     };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * What a worker answers for one page, and how the main thread makes it whole again. Kept apart from process.ts so
+ * What a worker answers for one page, and how the main thread makes it whole again. Kept apart from ../page.ts so
  * that the pool (and the ingest coordinator) do not load the pipeline's stages: only the workers need them.
  */
 import { TrackedText } from '../offsets.js';

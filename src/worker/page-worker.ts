@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet, teachSegmenter, type RuleSet } from '../extract/rules.js';
-import { processForStore } from './process.js';
+import { processForStore } from '../page.js';
 import type { RawPage } from '../types.js';
 import type { DocumentRecord } from '../store/types.js';
 import { storedTexts } from '../store/maps.js';

@@ -1,0 +1,62 @@
+/**
+ * The one page function: a page's bytes → what the store keeps, or the reason it cannot be read. Guards (nesting
+ * depth), the pipeline, the warning for a page stored damaged (invalid bytes, a charset claim the bytes contradict)
+ * and failure reasons a person understands. Every road calls it: ingest's worker threads (or its main thread with
+ * --workers 0), the queue worker (queue/process.ts) and `clean`, so a page gives the same document, warning and error
+ * whichever road it takes. Whether a page is unchanged is each road's question to its store before it asks this.
+ */
+import { processPage, type ProcessedPage } from './pipeline.js';
+import { canonicalEncoding, charsetFromContentType, declaredCharset } from './decode/charset.js';
+import { MAX_NESTING, nestingDepth } from './worker/depth.js';
+import type { RuleSet } from './extract/rules.js';
+import type { PageOutcome } from './worker/outcome.js';
+import type { RawPage } from './types.js';
+
+export type { PageOutcome } from './worker/outcome.js';
+
+/** The pipeline behind the guard, with every stage's output (`clean` prints the cleaned text). */
+export function runPage(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string): { ok: true; page: ProcessedPage; warning: string | null } | { ok: false; reason: string } {
+  try {
+    if (raw.format === 'html') {
+      const depth = nestingDepth(raw.bytes);
+      if (depth > MAX_NESTING) {
+        return { ok: false, reason: `the HTML nests elements more than ${MAX_NESTING} deep (a broken or hostile page, not an article); not processed` };
+      }
+    }
+    const page = processPage(raw, ruleSet, pipelineVersion);
+    return { ok: true, page, warning: pageWarning(raw, page.decoded.encoding, page.decoded.decodeIssues) };
+  } catch (err) {
+    return { ok: false, reason: failureReason(err) };
+  }
+}
+
+/** A page as the store takes it: the document record and its facts, with the warning; or the reason. */
+export function processForStore(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string): PageOutcome {
+  const run = runPage(raw, ruleSet, pipelineVersion);
+  if (!run.ok) return run;
+  return { ok: true, record: run.page.record, facts: run.page.facts, warning: run.warning };
+}
+
+/** What was wrong with a page that could still be read, or null. */
+export function pageWarning(raw: RawPage, encoding: string, decodeIssues: string[]): string | null {
+  const notes: string[] = [];
+  // The header outranks the page's <meta>; whichever the page went by, say so when its bytes said otherwise.
+  const header = charsetFromContentType(raw.contentType);
+  const claim = header ?? (raw.format === 'html' ? declaredCharset(raw.bytes) : null);
+  const claimed = canonicalEncoding(claim);
+  if (claim && claimed && claimed !== encoding) {
+    notes.push(`the ${header ? 'HTTP header' : 'page'} declares charset ${claim} but the bytes are not ${claim}; read as ${encoding}`);
+  }
+  for (const issue of decodeIssues) notes.push(`damaged text: ${issue}`);
+  return notes.length ? `${notes.join('; ')} (page stored)` : null;
+}
+
+export function failureReason(err: unknown): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return 'the HTML is nested too deeply to process (thousands of unclosed elements); not an article page';
+  }
+  if (err instanceof RangeError && /invalid (string|array) length/i.test(err.message)) return 'the page is too large to process';
+  const e = err as any;
+  return String(e?.message ?? e);
+}
+
