@@ -19,7 +19,7 @@ import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import { PagePool, cores } from './worker/pool.js';
 import type { PageOutcome } from './worker/outcome.js';
 import type { IngestStore, RunCounts, WritableDocument } from './store/types.js';
-import { originalBytes } from './store/maps.js';
+import { originalBytes } from './store/rows.js';
 import type { Fact, RawPage } from './types.js';
 
 export interface IngestError {

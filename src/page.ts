@@ -10,12 +10,13 @@ import { canonicalEncoding, charsetFromContentType, declaredCharset } from './de
 import { MAX_NESTING, nestingDepth } from './worker/depth.js';
 import type { RuleSet } from './extract/rules.js';
 import type { PageOutcome } from './worker/outcome.js';
+import { documentRecord } from './store/rows.js';
 import type { RawPage } from './types.js';
 
 export type { PageOutcome } from './worker/outcome.js';
 
 /** The pipeline behind the guard, with every stage's output (`clean` prints the cleaned text). */
-export function runPage(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string): { ok: true; page: ProcessedPage; warning: string | null } | { ok: false; reason: string } {
+export function runPage(raw: RawPage, ruleSet: RuleSet): { ok: true; page: ProcessedPage; warning: string | null } | { ok: false; reason: string } {
   try {
     if (raw.format === 'html') {
       const depth = nestingDepth(raw.bytes);
@@ -23,7 +24,7 @@ export function runPage(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string)
         return { ok: false, reason: `the HTML nests elements more than ${MAX_NESTING} deep (a broken or hostile page, not an article); not processed` };
       }
     }
-    const page = processPage(raw, ruleSet, pipelineVersion);
+    const page = processPage(raw, ruleSet);
     return { ok: true, page, warning: pageWarning(raw, page.decoded.encoding, page.decoded.decodeIssues) };
   } catch (err) {
     return { ok: false, reason: failureReason(err) };
@@ -32,9 +33,9 @@ export function runPage(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string)
 
 /** A page as the store takes it: the document record and its facts, with the warning; or the reason. */
 export function processForStore(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string): PageOutcome {
-  const run = runPage(raw, ruleSet, pipelineVersion);
+  const run = runPage(raw, ruleSet);
   if (!run.ok) return run;
-  return { ok: true, record: run.page.record, facts: run.page.facts, warning: run.warning };
+  return { ok: true, record: documentRecord(raw, run.page, pipelineVersion), facts: run.page.facts, warning: run.warning };
 }
 
 /** What was wrong with a page that could still be read, or null. */

@@ -8,12 +8,10 @@ import { cleanPage } from './clean/index.js';
 import { normalize } from './normalize/normalize.js';
 import { extractFacts, type ExtractOptions } from './extract/engine.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
-import type { DocumentRecord } from './store/types.js';
 import type { Fact, RawPage, NormDoc, CleanDoc, DecodedPage } from './types.js';
 import { TrackedText } from './offsets.js';
 import { resolvePublished } from './resolve/published.js';
 
-import { contentHash } from './versions.js';
 
 export { contentHash, pipelineVersions, type PipelineVersions } from './versions.js';
 
@@ -22,35 +20,18 @@ export interface ProcessedPage {
   clean: CleanDoc;
   norm: NormDoc;
   facts: Fact[];
-  record: DocumentRecord;
+  /** The publication date as a day: from the metadata, else the text's dateline. */
+  published: string | null;
 }
 
 /** Runs every stage on one page. Throws with a plain reason when the page cannot be read (binary, …). */
-export function processPage(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string, opts: ExtractOptions = {}): ProcessedPage {
+export function processPage(raw: RawPage, ruleSet: RuleSet, opts: ExtractOptions = {}): ProcessedPage {
   const decoded = decodePage(raw);
   const clean = cleanPage(decoded);
   const norm: NormDoc = { ...normalize(clean), url: raw.url ?? clean.meta.url ?? null };
   const published = resolvePublished(clean.meta.date, clean.text.text);
   const facts = extractFacts(norm, decoded.content, ruleSet, { published: published.date, ...opts });
-  const record: DocumentRecord = {
-    contentHash: contentHash(raw.bytes),
-    source: raw.source,
-    url: raw.url ?? clean.meta.url ?? null,
-    fetchedAt: raw.fetchedAt ?? null,
-    format: decoded.format,
-    encoding: decoded.encoding,
-    decodeIssues: decoded.decodeIssues,
-    lang: norm.lang,
-    // The publication date as a day (the issue's `published`): from the metadata, else the text's dateline.
-    meta: { ...clean.meta, date: published.date },
-    emptyReason: clean.emptyReason ?? null,
-    original: decoded.content,
-    clean: clean.text,
-    normalized: norm.text,
-    flags: norm.flags,
-    pipelineVersion,
-  };
-  return { decoded, clean, norm, facts, record };
+  return { decoded, clean, norm, facts, published: published.date };
 }
 
 /**

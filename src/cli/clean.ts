@@ -6,7 +6,6 @@ import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadRuleSet } from '../extract/rules.js';
 import { runPage } from '../page.js';
-import { pipelineVersions } from '../pipeline.js';
 import { readPage } from '../sources/page.js';
 import { UsageError, type SetExit } from './errors.js';
 
@@ -30,8 +29,7 @@ export function register(program: Command, setExit: SetExit): void {
         setExit(1);
         return;
       }
-      const ruleSet = loadRuleSet();
-      const run = runPage(item.page, ruleSet, pipelineVersions(ruleSet).pipeline);
+      const run = runPage(item.page, loadRuleSet());
       if (!run.ok) {
         console.error(`newsfacts: ${file}: ${run.reason}`);
         setExit(1);

@@ -5,7 +5,7 @@
  * named in `Dialect`; every value reaches SQL as a bound parameter, only names from the fixed tables below are spliced.
  */
 import type { Fact } from '../types.js';
-import { decodeMap } from './maps.js';
+import { decodeMap } from '../offset-codec.js';
 import { RESOLVED_FACT_COLUMNS, resolvedSelect } from './resolved-columns.js';
 import type { FactDimension, FactFilter, FactQuery, FactSortKey, StoredDocument } from './types.js';
 

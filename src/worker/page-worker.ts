@@ -8,7 +8,7 @@ import { loadRuleSet, teachSegmenter, type RuleSet } from '../extract/rules.js';
 import { processForStore } from '../page.js';
 import type { RawPage } from '../types.js';
 import type { DocumentRecord } from '../store/types.js';
-import { storedTexts } from '../store/maps.js';
+import { storedTexts } from '../store/rows.js';
 
 export interface WorkerInit {
   pipelineVersion: string;

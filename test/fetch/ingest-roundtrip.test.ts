@@ -63,7 +63,7 @@ const INGEST_READS_SOURCES = HAS_WARC_READER && readFileSync(path.resolve('src/i
     const seen = new Map<string, { page: RawPage; encoding: string; facts: string[] }>();
     for await (const item of readWarc(warc)) {
       if (item.kind !== 'page') continue;
-      const done = processPage(item.page!, ruleSet, 'test');
+      const done = processPage(item.page!, ruleSet);
       seen.set(item.page!.url!, { page: item.page!, encoding: done.decoded.encoding, facts: done.facts.map((f) => `${f.type} ${f.value} ${f.unit}`) });
     }
     expect([...seen.keys()].sort()).toEqual(pages.map((p) => site.base + p).sort());

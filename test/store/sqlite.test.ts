@@ -95,13 +95,13 @@ test('the full-text index catches up when asked, and follows a re-processed text
 });
 
 test('offset maps are stored compressed and read back exactly; maps in the first format still read', async () => {
-  const { encodeMap, decodeMap } = await import('../../src/store/maps.js');
+  const { encodeMap, decodeMap } = await import('../../src/offset-codec.js');
   const { processPage } = await import('../../src/pipeline.js');
   const { loadRuleSet } = await import('../../src/extract/rules.js');
   const { readFileSync, readdirSync } = await import('node:fs');
   const dir = path.resolve(process.cwd(), 'corpus');
   const file = readdirSync(dir).find((f) => f.startsWith('003'))!;
-  const done = processPage({ source: file, bytes: readFileSync(path.join(dir, file)), format: 'text' }, loadRuleSet(), 'v');
+  const done = processPage({ source: file, bytes: readFileSync(path.join(dir, file)), format: 'text' }, loadRuleSet());
   const norm = done.norm.text; // pinyin stripped, OpenCC converted: far from one to one
   const blob = encodeMap(norm);
   expect(blob.length).toBeLessThan((norm.length * 8) / 10); // the first format took 8 bytes a character

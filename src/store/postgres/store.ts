@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Fact } from '../../types.js';
 import type { AsyncStore } from '../async.js';
 import { redactUrl } from '../async.js';
-import { documentValues } from '../maps.js';
+import { documentValues } from '../rows.js';
 import {
   DOCUMENT_COLUMNS,
   FACT_COLUMNS,

@@ -2,7 +2,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Fact } from '../../types.js';
-import { documentValues } from '../maps.js';
+import { documentValues } from '../rows.js';
 import {
   DOCUMENT_COLUMNS,
   FACT_COLUMNS,

@@ -1,50 +1,35 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { TrackedText } from '../offsets.js';
+/**
+ * How the store turns a processed page into a row: the document record (`documentRecord`), its large columns in
+ * stored form (`storedTexts`, made on a worker thread so the writer never encodes them) and the column values both
+ * backends write (`documentValues`).
+ */
+import { encodeMap } from '../offset-codec.js';
+import type { ProcessedPage } from '../pipeline.js';
+import type { RawPage } from '../types.js';
+import { contentHash } from '../versions.js';
 import type { DocumentRecord, StoredTexts, WritableDocument } from './types.js';
 
-/**
- * Map blobs (clean_map, norm_map) start with this tag: 'NFZ1', then a raw-deflated Int32 array — for each character
- * the step from the previous character's original start, then for each character its original length. Both are
- * almost always 1, so a map shrinks ~70× (it was a fifth of a database, written on the one writing thread). Blobs
- * without the tag are the first format, all starts then all ends, and still read.
- */
-const MAP_TAG = Buffer.from('NFZ1', 'latin1');
-
-/** A TrackedText's map as bytes for a BLOB column (see MAP_TAG). */
-export function encodeMap(t: TrackedText): Buffer {
-  const n = t.length;
-  const out = new Int32Array(n * 2);
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
-    out[i] = t.starts[i] - prev;
-    out[n + i] = t.ends[i] - t.starts[i];
-    prev = t.starts[i];
-  }
-  const packed = deflateRawSync(new Uint8Array(out.buffer, out.byteOffset, out.byteLength), { level: 1 });
-  // One buffer of its own (never a slice of Node's pool), so that a worker can transfer it.
-  const blob = Buffer.from(new ArrayBuffer(MAP_TAG.length + packed.length));
-  MAP_TAG.copy(blob, 0);
-  packed.copy(blob, MAP_TAG.length);
-  return blob;
-}
-
-export function decodeMap(text: string, blob: Buffer): TrackedText {
-  const n = text.length;
-  if (blob.length >= MAP_TAG.length && blob.subarray(0, MAP_TAG.length).equals(MAP_TAG)) {
-    const raw = inflateRawSync(blob.subarray(MAP_TAG.length));
-    const steps = new Int32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    let prev = 0;
-    for (let i = 0; i < n; i++) {
-      starts[i] = prev + steps[i];
-      ends[i] = starts[i] + steps[n + i];
-      prev = starts[i];
-    }
-    return new TrackedText(text, starts, ends);
-  }
-  const all = new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
-  return new TrackedText(text, all.slice(0, n), all.slice(n, n * 2));
+/** The document a processed page becomes. */
+export function documentRecord(raw: RawPage, page: ProcessedPage, pipelineVersion: string): DocumentRecord {
+  const { decoded, clean, norm } = page;
+  return {
+    contentHash: contentHash(raw.bytes),
+    source: raw.source,
+    url: raw.url ?? clean.meta.url ?? null,
+    fetchedAt: raw.fetchedAt ?? null,
+    format: decoded.format,
+    encoding: decoded.encoding,
+    decodeIssues: decoded.decodeIssues,
+    lang: norm.lang,
+    // The publication date as a day (the issue's `published`): from the metadata, else the text's dateline.
+    meta: { ...clean.meta, date: page.published },
+    emptyReason: clean.emptyReason ?? null,
+    original: decoded.content,
+    clean: clean.text,
+    normalized: norm.text,
+    flags: norm.flags,
+    pipelineVersion,
+  };
 }
 
 /** UTF-8 bytes in a buffer of their own (never a slice of Node's shared pool), so that it can be transferred. */
