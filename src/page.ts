@@ -6,12 +6,11 @@
  * whichever road it takes. Whether a page is unchanged is each road's question to its store before it asks this.
  */
 import { processPage, type ProcessedPage } from './pipeline.js';
-import { canonicalEncoding, charsetFromContentType, declaredCharset } from './decode/charset.js';
 import { MAX_NESTING, nestingDepth } from './worker/depth.js';
 import type { RuleSet } from './extract/rules.js';
 import type { PageOutcome } from './worker/outcome.js';
 import { documentRecord } from './store/rows.js';
-import type { RawPage } from './types.js';
+import type { PageMessage, RawPage } from './types.js';
 
 export type { PageOutcome } from './worker/outcome.js';
 
@@ -25,7 +24,7 @@ export function runPage(raw: RawPage, ruleSet: RuleSet): { ok: true; page: Proce
       }
     }
     const page = processPage(raw, ruleSet);
-    return { ok: true, page, warning: pageWarning(raw, page.decoded.encoding, page.decoded.decodeIssues) };
+    return { ok: true, page, warning: pageWarning(page.messages) };
   } catch (err) {
     return { ok: false, reason: failureReason(err) };
   }
@@ -38,18 +37,10 @@ export function processForStore(raw: RawPage, ruleSet: RuleSet, pipelineVersion:
   return { ok: true, record: documentRecord(raw, run.page, pipelineVersion), facts: run.page.facts, warning: run.warning };
 }
 
-/** What was wrong with a page that could still be read, or null. */
-export function pageWarning(raw: RawPage, encoding: string, decodeIssues: string[]): string | null {
-  const notes: string[] = [];
-  // The header outranks the page's <meta>; whichever the page went by, say so when its bytes said otherwise.
-  const header = charsetFromContentType(raw.contentType);
-  const claim = header ?? (raw.format === 'html' ? declaredCharset(raw.bytes) : null);
-  const claimed = canonicalEncoding(claim);
-  if (claim && claimed && claimed !== encoding) {
-    notes.push(`the ${header ? 'HTTP header' : 'page'} declares charset ${claim} but the bytes are not ${claim}; read as ${encoding}`);
-  }
-  for (const issue of decodeIssues) notes.push(`damaged text: ${issue}`);
-  return notes.length ? `${notes.join('; ')} (page stored)` : null;
+/** What was wrong with a page that could still be read (its warnings, as the stages reported them), or null. */
+export function pageWarning(messages: readonly PageMessage[]): string | null {
+  const warnings = messages.filter((m) => m.severity === 'warning').map((m) => m.reason);
+  return warnings.length ? `${warnings.join('; ')} (page stored)` : null;
 }
 
 export function failureReason(err: unknown): string {

@@ -8,7 +8,7 @@ import { cleanPage } from './clean/index.js';
 import { normalize } from './normalize/normalize.js';
 import { extractFacts, type ExtractOptions } from './extract/engine.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
-import type { Fact, RawPage, NormDoc, CleanDoc, DecodedPage } from './types.js';
+import type { Fact, RawPage, NormDoc, CleanDoc, DecodedPage, PageMessage } from './types.js';
 import { TrackedText } from './offsets.js';
 import { resolvePublished } from './resolve/published.js';
 
@@ -22,6 +22,8 @@ export interface ProcessedPage {
   facts: Fact[];
   /** The publication date as a day: from the metadata, else the text's dateline. */
   published: string | null;
+  /** Every stage's messages, in stage order: decode's, then clean's (no article), then normalize's (mojibake). */
+  messages: PageMessage[];
 }
 
 /** Runs every stage on one page. Throws with a plain reason when the page cannot be read (binary, …). */
@@ -31,7 +33,12 @@ export function processPage(raw: RawPage, ruleSet: RuleSet, opts: ExtractOptions
   const norm: NormDoc = { ...normalize(clean), url: raw.url ?? clean.meta.url ?? null };
   const published = resolvePublished(clean.meta.date, clean.text.text);
   const facts = extractFacts(norm, decoded.content, ruleSet, { published: published.date, ...opts });
-  return { decoded, clean, norm, facts, published: published.date };
+  const messages: PageMessage[] = [
+    ...decoded.messages,
+    ...(clean.emptyReason ? [{ stage: 'clean' as const, severity: 'info' as const, reason: clean.emptyReason }] : []),
+    ...norm.flags.map((f) => ({ stage: 'normalize' as const, severity: 'info' as const, reason: f.kind, start: f.start, end: f.end })),
+  ];
+  return { decoded, clean, norm, facts, published: published.date, messages };
 }
 
 /**

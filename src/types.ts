@@ -27,6 +27,20 @@ export interface RawPage {
 }
 
 /** A decoded page. Offsets of every later stage point into `content`. */
+/**
+ * One thing a stage has to say about a page (as vfile's messages): the processed page carries one list that every
+ * stage appends to. A `warning` is recorded in the errors table beside the stored page; `info` explains (no article,
+ * a span read as mojibake). Offsets, when given, are into the stage's text (decode: the decoded page; normalize: the
+ * normalized text).
+ */
+export interface PageMessage {
+  stage: 'decode' | 'clean' | 'normalize';
+  severity: 'warning' | 'info';
+  reason: string;
+  start?: number;
+  end?: number;
+}
+
 export interface DecodedPage {
   source: string;
   url?: string;
@@ -37,6 +51,8 @@ export interface DecodedPage {
   encoding: string;
   /** Set when invalid byte sequences were replaced by U+FFFD. */
   decodeIssues: string[];
+  /** What decoding has to say: a charset claim the bytes contradict, replaced sequences. */
+  messages: PageMessage[];
 }
 
 export interface DocMeta {

@@ -4,7 +4,7 @@
  * byte sequences had to be replaced by U+FFFD. Binary content is refused with a reason.
  */
 import { gunzipPage, isGzip } from '../sources/gzip.js';
-import type { DecodedPage, RawPage } from '../types.js';
+import type { DecodedPage, PageMessage, RawPage } from '../types.js';
 import {
   canonicalEncoding,
   charsetFromContentType,
@@ -123,12 +123,26 @@ export function decodePage(raw: RawPage): DecodedPage {
   if (replaced > 0) {
     decodeIssues.push(`${replaced} invalid byte sequence${replaced === 1 ? '' : 's'} in ${encoding} replaced with U+FFFD`);
   }
+  const messages: PageMessage[] = [];
+  // The header outranks the page's <meta>; whichever the page went by, say so when its bytes said otherwise.
+  const header = charsetFromContentType(raw.contentType);
+  const claim = header ?? (raw.format === 'html' ? declaredCharset(raw.bytes) : null);
+  const claimed = canonicalEncoding(claim);
+  if (claim && claimed && claimed !== encoding) {
+    messages.push({
+      stage: 'decode',
+      severity: 'warning',
+      reason: `the ${header ? 'HTTP header' : 'page'} declares charset ${claim} but the bytes are not ${claim}; read as ${encoding}`,
+    });
+  }
+  for (const issue of decodeIssues) messages.push({ stage: 'decode', severity: 'warning', reason: `damaged text: ${issue}` });
   const page: DecodedPage = {
     source: raw.source,
     format: raw.format,
     content,
     encoding,
     decodeIssues,
+    messages,
   };
   if (raw.url !== undefined) page.url = raw.url;
   if (raw.fetchedAt !== undefined) page.fetchedAt = raw.fetchedAt;

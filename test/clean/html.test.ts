@@ -2,7 +2,7 @@ import { cleanHtml } from '../../src/clean/html.js';
 import { cleanPage } from '../../src/clean/index.js';
 import type { DecodedPage } from '../../src/types.js';
 
-const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [] });
+const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
 
 /** For every kept character, the original holds it at its mapped offset — or, for an entity, the entity decodes to it. */
 function expectOffsetsHold(page: DecodedPage, text: { text: string; starts: Int32Array; ends: Int32Array }): void {

@@ -12,7 +12,7 @@ import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { summaryText } from '../../src/cli/ingest.js';
 import type { DecodedPage } from '../../src/types.js';
 
-const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [] });
+const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
 const nav = (label: string, n: number) => `<div class="top">${Array.from({ length: n }, (_, i) => `<a href="/c${i}">${label}${i}</a>`).join(' | ')}</div>`;
 
 const ZH_PARAS = [

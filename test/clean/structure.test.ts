@@ -6,7 +6,7 @@
 import { cleanHtml } from '../../src/clean/html.js';
 import type { DecodedPage } from '../../src/types.js';
 
-const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [] });
+const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
 const para = (n: number, what: string) =>
   Array.from({ length: n }, (_, i) => `<p>${what}第${i + 1}段：今年以来，全市累计发放创业担保贷款${i + 2}亿元，扶持创业人员${800 + i}人，带动就业${3000 + i}余人。</p>`).join('\n');
 

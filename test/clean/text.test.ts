@@ -6,9 +6,9 @@ import type { DecodedPage } from '../../src/types.js';
 const CORPUS = path.resolve(process.cwd(), 'corpus');
 const seed = (prefix: string): DecodedPage => {
   const file = readdirSync(CORPUS).find((f) => f.startsWith(prefix))!;
-  return { source: `corpus/${file}`, format: 'text', content: readFileSync(path.join(CORPUS, file), 'utf8'), encoding: 'utf-8', decodeIssues: [] };
+  return { source: `corpus/${file}`, format: 'text', content: readFileSync(path.join(CORPUS, file), 'utf8'), encoding: 'utf-8', decodeIssues: [], messages: [] };
 };
-const dump = (content: string): DecodedPage => ({ source: 'mem.txt', format: 'text', content, encoding: 'utf-8', decodeIssues: [] });
+const dump = (content: string): DecodedPage => ({ source: 'mem.txt', format: 'text', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
 
 /** Every kept character sits at its mapped offset in the original (line breaks between lines map to nothing). */
 function expectOffsetsHold(page: DecodedPage, text: { text: string; starts: Int32Array; ends: Int32Array }): void {
