@@ -51,7 +51,7 @@ const ZH_QUALIFIER_STOP_BEFORE: Record<string, string> = {
   約: '签簽制节節公条條预預违違践踐契合',
 };
 /** Words a Chinese qualifier may be separated from the number by (`超过了80`, `至少有10`, `最多为5`). */
-const ZH_FILLERS = '了有是为為达達在';
+const ZH_FILLERS = '了有是为為达達在占佔';
 
 function yearLike(r: NumberRead): boolean {
   return r.plainDigits !== undefined && r.plainDigits.length === 4 && /^(1[5-9]|20)\d\d$/.test(r.plainDigits);
@@ -278,12 +278,22 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
     const zhBetween = lang === 'zh' && (sep.text === '和' || sep.text === '与');
     const enBetween = (lang === 'en' && sep.text.toLowerCase() === 'and') || (lang === 'vi' && sep.text.toLowerCase() === 'và');
     let betweenEnd = -1;
+    // `20和30美元之间`: the counter or currency may stand before 之间.
+    let unitBeforeBetween: ReturnType<typeof matchUnit> = null;
+    const frameAt = (k: number) => (text.startsWith('之间', k) || text.startsWith('之間', k) ? k + 2 : text[k] === '间' || text[k] === '間' ? k + 1 : -1);
     if (r2 && zhBetween) {
-      const k = skipSpaces(text, r2.end);
-      if (text.startsWith('之间', k) || text.startsWith('之間', k)) betweenEnd = k + 2;
-      else if (text[k] === '间' || text[k] === '間') betweenEnd = k + 1;
+      betweenEnd = frameAt(skipSpaces(text, r2.end));
+      const u = betweenEnd < 0 ? matchUnit(text, r2.end, lang, true) : null;
+      if (u) {
+        betweenEnd = frameAt(skipSpaces(text, u.end));
+        if (betweenEnd > 0) unitBeforeBetween = u;
+      }
     }
-    const enBetweenStart = enBetween ? /(?:\bbetween|(?<![\p{L}])giữa)\s+$/iu.exec(text.slice(Math.max(0, r.start - 12), r.start)) : null;
+    // `between 2,000 and 3,000`, `between $5,000 and $20,000`, `giữa 500 và 900`.
+    const leadStart = Math.max(0, r.start - 16);
+    const lead = text.slice(leadStart, r.start);
+    const leadCurrency = LATIN_PREFIX_CURRENCIES.find((c) => lead.endsWith(c));
+    const enBetweenStart = enBetween ? /(?:\bbetween|(?<![\p{L}])giữa)\s+$/iu.exec(leadCurrency ? lead.slice(0, -leadCurrency.length) : lead) : null;
     const framed = (!zhBetween || betweenEnd > 0) && (!enBetween || !!enBetweenStart);
     if (r2 && !r2.malformed && !r2.nameWord && r2.value && r2.end <= limit && framed && !!r2.percent === !!r.percent) {
       let low = value;
@@ -301,9 +311,9 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
         rangeText = [low.toString(), r2.value.toString()];
         value = low;
         qualifier = 'range';
-        end = betweenEnd > 0 ? betweenEnd : r2.end;
-        numberEnd = betweenEnd > 0 ? betweenEnd : r2.numEnd ?? r2.end;
-        unit = betweenEnd > 0 ? null : unit2 ?? unit;
+        end = betweenEnd > 0 ? unitBeforeBetween?.end ?? betweenEnd : r2.end;
+        numberEnd = betweenEnd > 0 && !unitBeforeBetween ? betweenEnd : r2.numEnd ?? r2.end;
+        unit = betweenEnd > 0 ? unitBeforeBetween : unit2 ?? unit;
         if (unit) unit = { ...unit };
         if (!unit && betweenEnd < 0) unit = null;
         r = { ...r, percent: r.percent || r2.percent, plainDigits: r.plainDigits };
@@ -314,7 +324,7 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
           if (verb) frameStart -= verb[0].length;
           frameEnd = betweenEnd;
         } else if (enBetweenStart) {
-          frameStart = r.start - enBetweenStart[0].length;
+          frameStart = leadStart + enBetweenStart.index;
           frameEnd = r2.end;
         }
       }

@@ -64,6 +64,8 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   ...['家'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'enterprise' })),
   ...['个项目', '個項目', '项', '項'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'project' })),
   ...['个', '個'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: 'item' })),
+  // `3个月`: months counted, not items.
+  ...['个月', '個月'].map((text) => ({ text, lang: zh, kind: 'count' as const, unit: '月' })),
   ...['所', '笔', '筆', '张', '張', '期', '次', '批', '场', '場', '台', '辆', '輛', '套', '件', '篇', '条', '條', '间', '間', '座', '处', '處', '村', '亩', '畝', '吨', '噸', '公斤', '斤', '千克', '平方米', '公里', '米', '岁', '歲', '天', '小时', '小時'].map(
     (text) => ({ text, lang: zh, kind: 'count' as const, unit: text }),
   ),
