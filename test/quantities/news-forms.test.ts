@@ -17,8 +17,15 @@ function read(text: string, lang: RuleLang, figure: string): Quantity {
 
 type Case = [RuleLang, string, string, Partial<Quantity>];
 
+/** One test per case: in `text` (language `lang`) the quantity `figure` has the fields of `expected`. */
+function readsAs(cases: Case[]): void {
+  test.each(cases)('%s %s', (lang, text, figure, expected) => {
+    expect(read(text, lang, figure)).toMatchObject(expected);
+  });
+}
+
 describe('separators: a space, a full-width comma or point between digit groups', () => {
-  test.each<Case>([
+  readsAs([
     ['zh', '全县共有35 600人参加了技能培训', '35 600人', { value: 35600, unit: 'person', kind: 'count' }],
     ['zh', '全縣共有35 600人參加職業訓練', '35 600人', { value: 35600, unit: 'person' }],
     ['zh', '当月发放补贴56，780.00元', '56，780.00元', { value: 56780, unit: 'CNY', kind: 'money' }],
@@ -28,9 +35,7 @@ describe('separators: a space, a full-width comma or point between digit groups'
     ['zh', '全年营收三.〇八亿元', '三.〇八亿元', { value: 308000000, unit: 'CNY' }],
     ['zh', '该厂创办于二○○二年', '二○○二年', { value: 2002, kind: 'year' }],
     ['vi', 'Huyện có 12 500 lao động đi làm việc ở nước ngoài', '12 500 lao động', { value: 12500, unit: 'person' }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('a full-width comma alone between two numbers stays punctuation; a circle alone is a blank', () => {
     expect(parseQuantities('人数分别为5，780人', 'zh').map((q) => q.text)).toEqual(['5', '780人']);
@@ -39,7 +44,7 @@ describe('separators: a space, a full-width comma or point between digit groups'
 });
 
 describe('千 and 百 alone, and a qualifier between the number and its counter', () => {
-  test.each<Case>([
+  readsAs([
     ['zh', '吸纳千余名职工就业', '千余名', { value: 1000, unit: 'person', qualifier: 'more_than' }],
     ['zh', '吸納千餘名員工就業', '千餘名', { value: 1000, unit: 'person', qualifier: 'more_than' }],
     ['zh', '全镇百余家企业复工', '百余家', { value: 100, unit: 'enterprise', qualifier: 'more_than' }],
@@ -49,9 +54,7 @@ describe('千 and 百 alone, and a qualifier between the number and its counter'
     ['zh', '新增企业3万2517家', '3万2517家', { value: 32517, unit: 'enterprise' }],
     ['zh', '全年扶持77,163人(次)创业', '77,163人(次)', { value: 77163, unit: 'person_time' }],
     ['zh', '累計培訓1200人（次）', '1200人（次）', { value: 1200, unit: 'person_time' }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('the qualifier word between number and counter is its own span', () => {
     const q = read('全年共接待游客300萬左右人次', 'zh', '300萬左右人次');
@@ -60,7 +63,7 @@ describe('千 and 百 alone, and a qualifier between the number and its counter'
 });
 
 describe('Vietnamese: ngàn, nghìn, chục, and LĐ for lao động', () => {
-  test.each<Case>([
+  readsAs([
     ['vi', 'Năm qua tỉnh đón 120 ngàn lượt người đến làm thủ tục', '120 ngàn lượt người', { value: 120000, unit: 'person_time' }],
     ['vi', 'Các khu công nghiệp thu hút 8 nghìn người', '8 nghìn người', { value: 8000, unit: 'person' }],
     ['vi', 'Hợp tác xã có ba chục thành viên', 'ba chục thành viên', { value: 30, unit: 'person' }],
@@ -70,9 +73,7 @@ describe('Vietnamese: ngàn, nghìn, chục, and LĐ for lao động', () => {
     ['vi', 'Giải quyết việc làm cho 320 LĐ', '320 LĐ', { value: 320, unit: 'person', kind: 'count' }],
     ['vi', 'Đào tạo nghề cho 1.250 LĐNT', '1.250 LĐNT', { value: 1250, unit: 'person' }],
     ['vi', 'tuyển dụng từ 2.000 đến 3.000 lao động', '2.000 đến 3.000 lao động', { value: 2000, range: [2000, 3000], qualifier: 'range', unit: 'person' }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 });
 
 describe('figures side by side in table-like text stay two figures', () => {
@@ -87,7 +88,7 @@ describe('figures side by side in table-like text stay two figures', () => {
 });
 
 describe('a number that is a word: the article "one" and numerals of names', () => {
-  test.each<Case>([
+  readsAs([
     ['vi', 'Trung tâm đã nhận một học viên khuyết tật', 'một học viên', { kind: 'article', value: 1 }],
     ['vi', 'Ông là giám đốc Công ty TNHH Một thành viên Cấp nước', 'Một thành viên', { kind: 'name_word' }],
     ['vi', 'Công ty TNHH 2 thành viên Minh Phát tuyển 40 lao động', '2 thành viên', { kind: 'name_word' }],
@@ -97,9 +98,7 @@ describe('a number that is a word: the article "one" and numerals of names', () 
     ['zh', '与会代表一致同意', '一致', { kind: 'name_word' }],
     ['zh', '萬一出現資金缺口', '萬一', { kind: 'name_word' }],
     ['zh', '补贴统一发放到户', '统一', { kind: 'name_word' }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('the same words with a figure are counts', () => {
     expect(read('Hợp tác xã kết nạp thêm 2 thành viên mới', 'vi', '2 thành viên').kind).toBe('count');
@@ -137,7 +136,7 @@ describe('1. ranges with every separator and frame are one quantity, never negat
 });
 
 describe('2. vague magnitudes: the lower bound as value, the span beside it', () => {
-  test.each<Case>([
+  readsAs([
     ['zh', '项目总投资数十亿元', '数十亿元', { value: 1e9, qualifier: 'more_than', vagueRange: [1e9, 1e10], unit: 'CNY' }],
     ['zh', '項目總投資數十億元', '數十億元', { value: 1e9, vagueRange: [1e9, 1e10] }],
     ['zh', '每年亏损几十万元', '几十万元', { value: 1e5, vagueRange: [1e5, 1e6] }],
@@ -151,9 +150,7 @@ describe('2. vague magnitudes: the lower bound as value, the span beside it', ()
     ['vi', 'Làng nghề thu hút hàng nghìn lao động', 'hàng nghìn lao động', { value: 1000, qualifier: 'more_than', vagueRange: [1000, 10000], unit: 'person' }],
     ['vi', 'Xã có vài trăm hộ nuôi tôm', 'vài trăm hộ', { value: 100, vagueRange: [100, 1000], unit: 'household' }],
     ['vi', 'Dự án thất thoát hàng chục tỷ đồng', 'hàng chục tỷ đồng', { value: 1e10, vagueRange: [1e10, 1e11], unit: 'VND' }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('vague words without a magnitude stay words', () => {
     expect(parseQuantities('上午在上海召开会议，数字化几乎完成', 'zh')).toEqual([]);
@@ -162,7 +159,7 @@ describe('2. vague magnitudes: the lower bound as value, the span beside it', ()
 });
 
 describe('3. colloquial and subunit money', () => {
-  test.each<Case>([
+  readsAs([
     ['zh', '一根冰棍三毛五', '三毛五', { value: 0.35, unit: 'CNY', kind: 'money' }],
     ['zh', '每张5角', '5角', { value: 0.5, unit: 'CNY' }],
     ['zh', '一斤两块三', '两块三', { value: 2.3, unit: 'CNY' }],
@@ -173,9 +170,7 @@ describe('3. colloquial and subunit money', () => {
     ['vi', 'Một ly cà phê giá 3 đô 45', '3 đô 45', { value: 3.45, unit: 'USD' }],
     ['vi', 'Tổng cộng 5 đô la và 10 xen', '5 đô la và 10 xen', { value: 5.1, unit: 'USD' }],
     ['en', 'A ticket costs 35 Rupees 10', '35 Rupees 10', { value: 35.1, unit: 'INR' }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('a name, a star and an enumeration are not money', () => {
     expect(parseQuantities('五角星', 'zh').every((q) => q.kind !== 'money')).toBe(true);
@@ -186,7 +181,7 @@ describe('3. colloquial and subunit money', () => {
 });
 
 describe('4. suffixes and scientific shorthand', () => {
-  test.each<Case>([
+  readsAs([
     ['zh', '年薪50w', '50w', { value: 500000 }],
     ['zh', '年薪50w元', '50w元', { value: 500000, unit: 'CNY' }],
     ['zh', '月薪25k', '25k', { value: 25000 }],
@@ -198,9 +193,7 @@ describe('4. suffixes and scientific shorthand', () => {
     ['vi', 'Giá chỉ 50k đồng', '50k đồng', { value: 50000, unit: 'VND' }],
     ['vi', 'Lương 5tr đồng', '5tr đồng', { value: 5000000, unit: 'VND' }],
     ['vi', 'Doanh thu 2,5M', '2,5M', { value: 2500000 }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('a capital W alone is watts', () => {
     expect(parseQuantities('功率50W', 'zh').map((q) => q.value)).toEqual([50]);
@@ -208,15 +201,13 @@ describe('4. suffixes and scientific shorthand', () => {
 });
 
 describe('5. signs', () => {
-  test.each<Case>([
+  readsAs([
     ['zh', '利润为-3,400,000元', '-3,400,000元', { value: -3400000, unit: 'CNY' }],
     ['zh', '余额为负 560000', '负 560000', { value: -560000 }],
     ['zh', '餘額為負 560000', '負 560000', { value: -560000 }],
     ['vi', 'Lợi nhuận âm 2.500.000 đồng', 'âm 2.500.000 đồng', { value: -2500000, unit: 'VND' }],
     ['vi', 'Lợi nhuận: - 2.500.000 đồng', '- 2.500.000 đồng', { value: -2500000, unit: 'VND' }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('a dash that starts a list item is no sign', () => {
     expect(parseQuantities('- 300 lao động có việc làm', 'vi')[0]).toMatchObject({ value: 300, unit: 'person' });
@@ -248,7 +239,7 @@ describe('6. halves and fractions', () => {
 });
 
 describe('7. elided Chinese forms', () => {
-  test.each<Case>([
+  readsAs([
     ['zh', '月薪萬三', '萬三', { value: 13000 }],
     ['zh', '工资万三', '万三', { value: 13000 }],
     ['zh', '投入百五萬', '百五萬', { value: 1500000 }],
@@ -256,9 +247,7 @@ describe('7. elided Chinese forms', () => {
     ['zh', '餘額兩萬零卅', '兩萬零卅', { value: 20030 }],
     ['zh', '投资三个亿', '三个亿', { value: 300000000 }],
     ['zh', '投資三個億', '三個億', { value: 300000000 }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('a name with 万三 is not 13000', () => {
     expect(parseQuantities('沈万三故居', 'zh').every((q) => q.value !== 13000)).toBe(true);
@@ -283,7 +272,7 @@ describe('8. Vietnamese number words standing alone, chục, a decimal comma wit
 });
 
 describe('9. currency codes and symbols before the figure, with decimal commas', () => {
-  test.each<Case>([
+  readsAs([
     ['vi', 'Giá USD4,56 một đơn vị', 'USD4,56', { value: 4.56, unit: 'USD' }],
     ['vi', 'Vé EUR15,50', 'EUR15,50', { value: 15.5, unit: 'EUR' }],
     ['vi', 'Phí GBP7,25', 'GBP7,25', { value: 7.25, unit: 'GBP' }],
@@ -291,9 +280,7 @@ describe('9. currency codes and symbols before the figure, with decimal commas',
     ['vi', 'Giá INR80', 'INR80', { value: 80, unit: 'INR' }],
     ['vi', 'Giá bảy pounds', 'bảy pounds', { value: 7, unit: 'GBP' }],
     ['zh', '售價USD45', 'USD45', { value: 45, unit: 'USD' }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('letters that are no currency code still stop a number', () => {
     expect(parseQuantities('mã số ABC123', 'vi')).toEqual([]);
@@ -301,14 +288,12 @@ describe('9. currency codes and symbols before the figure, with decimal commas',
 });
 
 describe('11. pairs as counts', () => {
-  test.each<Case>([
+  readsAs([
     ['zh', '共有三对夫妻', '三对', { value: 6, numberValue: 3, kind: 'count' }],
     ['zh', '共有三對夫妻', '三對', { value: 6, numberValue: 3 }],
     ['zh', '捐出四雙鞋', '四雙', { value: 8, numberValue: 4 }],
     ['zh', '捐出四双鞋', '四双', { value: 8 }],
-  ])('%s %s', (lang, text, figure, expected) => {
-    expect(read(text, lang, figure)).toMatchObject(expected);
-  });
+  ]);
 
   test('a score and 一对一 are not pairs', () => {
     expect(parseQuantities('以5对3获胜', 'zh').map((q) => q.value)).toEqual([5, 3]);
