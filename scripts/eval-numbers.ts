@@ -24,12 +24,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseQuantities } from '../src/quantities/index.js';
 import { currencyMentions } from '../src/quantities/mentions.js';
 import type { Quantity } from '../src/quantities/types.js';
 import type { Qualifier, RuleLang } from '../src/types.js';
+import { evalRoot, repoRoot } from './eval-root.js';
 import { close, loadNewsKinds, matchingQuantity, type NewsKindCase } from './news-kinds.js';
 
 const require = createRequire(import.meta.url);
@@ -49,12 +49,7 @@ interface RecResult {
 }
 const ZH = Recognizers.Culture.Chinese;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
-/** The peer suites: `--eval DIR` or NEWSFACTS_EVAL (the eval folder, for a worktree), else ../shared/eval beside the repository. */
-const evalArg = process.argv.indexOf('--eval');
-const evalRoot = evalArg > 0 ? process.argv[evalArg + 1] : process.env.NEWSFACTS_EVAL ?? path.resolve(repoRoot, '../shared/eval');
-const evalDir = path.resolve(evalRoot, 'numbers');
+const evalDir = path.join(evalRoot(), 'numbers');
 
 const NUMBER_IN_UNIT =
   "Recognizers' number model leaves a number inside a currency or discount to its other models; we read every number once, with its unit";
@@ -459,7 +454,7 @@ function main() {
   runNews(us, them);
   rows.push(['real-news phrases (in this script)', String(NEWS.length), `${us.pass}`, '0', `${us.fail}`, pct(us), perCase(us), `${them.pass}`, pct(them), perCase(them), agreedPct(us), agreedPct(them)]);
   details.push(`real-news phrases: ${us.fail} failures`, ...us.failures);
-  const kinds = loadNewsKinds(repoRoot);
+  const kinds = loadNewsKinds(repoRoot());
   for (const [label, subset] of [
     ['issue-15 kinds, all (fixture)', kinds],
     ['issue-15 kinds, zh only', kinds.filter((c) => c.lang === 'zh')],
