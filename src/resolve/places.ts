@@ -141,9 +141,12 @@ export function resolveDocumentPlaces(
   }
   const topCountry = [...countries.entries()].sort((a, b) => b[1] - a[1])[0];
   const national: Span[] = [];
+  const lower = text.toLowerCase();
   for (const w of vocab.national ?? []) {
-    const hay = lang === 'vi' ? text.toLowerCase() : text;
-    const needle = lang === 'vi' ? w.toLowerCase() : w;
+    // A cue written with a capital (`Chính phủ`, `Bộ `) names a body and must match as written; others ignore case.
+    const exact = w !== w.toLowerCase();
+    const hay = exact ? text : lower;
+    const needle = exact ? w : w.toLowerCase();
     for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
       // `全国` right before a place name qualifies the place, it does not replace it.
       if (resolved.some((r) => r.place && r.start === at + w.length)) continue;
@@ -168,8 +171,23 @@ function decision(place: Place, how: PlaceDecision['how'], published: string | n
   };
 }
 
+/** Hong Kong and Macau are one province-level unit each (GB/T 2260 81, 82): their country is their province. */
+const SAR: Partial<Record<Country, { name: string; code: string }>> = {
+  HK: { name: '香港特别行政区', code: '81' },
+  MO: { name: '澳门特别行政区', code: '82' },
+};
+
+function withSar(d: PlaceDecision): PlaceDecision {
+  const sar = d.country ? SAR[d.country] : undefined;
+  return sar && !d.provinceCode ? { ...d, province: sar.name, provinceCode: sar.code } : d;
+}
+
 /** The place of one figure: sentence, paragraph, national word, then the document's subject. */
-export function placeForFigure(
+export function placeForFigure(...args: Parameters<typeof placeOfFigure>): PlaceDecision {
+  return withSar(placeOfFigure(...args));
+}
+
+function placeOfFigure(
   doc: DocPlaces,
   figure: { start: number; end: number },
   sentence: { start: number; end: number },
@@ -188,7 +206,8 @@ export function placeForFigure(
     };
   }
   if (inSentence) return decision(inSentence.place!, { word: inSentence.text, start: inSentence.start, end: inSentence.end, from: 'sentence' }, published);
-  const inParagraph = nearest(known, paragraph.start, paragraph.end, figure.start);
+  // In the paragraph only a place named before the figure frames it (one named after it belongs to what follows).
+  const inParagraph = nearest(known, paragraph.start, figure.start, figure.start);
   if (inParagraph) return decision(inParagraph.place!, { word: inParagraph.text, start: inParagraph.start, end: inParagraph.end, from: 'paragraph' }, published);
   if (doc.subject) {
     const d = decision(doc.subject, { word: doc.subject.name, start: -1, end: -1, from: 'document' }, published);
