@@ -52,6 +52,8 @@ export interface IngestSummary extends RunCounts {
   workers: number;
   elapsedMs: number;
   bytesRead: number;
+  /** Stories of more than one document in the database after the run (when the store groups stories). */
+  stories?: number;
 }
 
 export interface IngestProgress {
@@ -262,6 +264,8 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
     }
     await Promise.all(inFlight);
     flush();
+    // Stories (reprints) are a property of the corpus, not of a page: grouped once the run's pages are stored.
+    if (s.pagesStored) s.stories = store.assignStories().stories;
   } catch (err) {
     status = 'failed';
     throw err;

@@ -13,6 +13,7 @@ import { TrackedText } from './offsets.js';
 import { resolvePublished } from './resolve/published.js';
 
 
+
 export { contentHash, pipelineVersions, type PipelineVersions } from './versions.js';
 
 export interface ProcessedPage {

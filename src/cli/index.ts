@@ -19,6 +19,8 @@ import { register as registerFetch } from './fetch.js';
 import { register as registerWorker } from './worker.js';
 import { register as registerStatus } from './status.js';
 import { register as registerExport } from './export.js';
+import { register as registerStories } from './stories.js';
+import { register as registerSummary } from './summary.js';
 
 /**
  * A reader that stops early (`newsfacts facts | head`) closes the pipe; the next write fails with EPIPE. That is the
@@ -45,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview, registerServe, registerFetch, registerWorker, registerStatus, registerExport]) {
+  for (const register of [registerIngest, registerFacts, registerShow, registerSql, registerClean, registerNumbers, registerRules, registerAudit, registerExtract, registerReview, registerServe, registerFetch, registerWorker, registerStatus, registerExport, registerStories, registerSummary]) {
     register(program, setExit);
   }
   try {

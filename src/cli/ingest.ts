@@ -6,7 +6,7 @@ import { ingest, type IngestProgress, type IngestSummary } from '../ingest.js';
 import { openStore } from '../store/open.js';
 import { cores } from '../worker/pool.js';
 import { UsageError, type SetExit } from './errors.js';
-import { printTotals } from './summary.js';
+import { printTotals } from './totals.js';
 
 interface IngestCliOptions {
   db?: string;

@@ -1,26 +1,43 @@
-import type { Store } from '../store/types.js';
+import type { Command } from 'commander';
+import { openStore } from '../store/open.js';
+import { UsageError, type SetExit } from './errors.js';
+import { formatRows, OUTPUT_FORMATS, type OutputFormat } from './format.js';
 import { FACT_TYPES } from '../types.js';
-import { formatRows } from './format.js';
+import { SUMMARY_DIMENSIONS, SUMMARY_FACTS_SQL, summarize, type ModalityFilter, type SummaryDimension, type SummaryFact } from '../summary/summarize.js';
 
-/** Facts in the database per type and language: what `ingest` and `npm start` print at the end. */
-export function printTotals(store: Store): void {
-  const rows = store.query(
-    `SELECT f.type AS type, d.lang AS lang, COUNT(*) AS n FROM facts f JOIN documents d ON d.id = f.document_id
-     GROUP BY f.type, d.lang`,
-  ) as Array<{ type: string; lang: string; n: number }>;
-  const langs = [...new Set(rows.map((r) => r.lang))].sort();
-  const table = FACT_TYPES.map((type) => {
-    const row: Record<string, unknown> = { type };
-    let total = 0;
-    for (const l of langs) {
-      const n = rows.find((r) => r.type === type && r.lang === l)?.n ?? 0;
-      row[l] = n;
-      total += n;
-    }
-    row.total = total;
-    return row;
-  });
-  const docs = store.query('SELECT COUNT(*) AS n FROM documents')[0].n;
-  console.log(`\nfacts in the database by type and language (${docs} documents):`);
-  process.stdout.write(formatRows(table, ['type', ...langs, 'total'], 'table'));
+export function register(program: Command, _setExit: SetExit): void {
+  program
+    .command('summary')
+    .description('sums per place and time, each story\'s figure counted once, plans and running totals apart; says what it left out')
+    .requiredOption('--type <type>', `fact type (${FACT_TYPES.join(', ')})`)
+    .option('--by <dims>', `group by (comma-separated: ${SUMMARY_DIMENSIONS.join(', ')})`, 'province,year')
+    .option('--modality <m>', 'achieved | planned | all', 'achieved')
+    .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
+    .option('--format <format>', 'table | csv | json', 'table')
+    .action((opts: { type: string; by: string; modality: string; db?: string; format: string }) => {
+      if (!FACT_TYPES.includes(opts.type as any)) throw new UsageError(`unknown --type '${opts.type}' (${FACT_TYPES.join(', ')})`);
+      if (!['table', 'csv', 'json'].includes(opts.format)) throw new UsageError(`unknown --format '${opts.format}' (table, csv, json)`);
+      if (!['achieved', 'planned', 'all'].includes(opts.modality)) throw new UsageError(`unknown --modality '${opts.modality}' (achieved, planned, all)`);
+      const by = opts.by.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const d of by) if (!SUMMARY_DIMENSIONS.includes(d as SummaryDimension)) throw new UsageError(`unknown --by '${d}' (${SUMMARY_DIMENSIONS.join(', ')})`);
+      const store = openStore(opts.db, { readonly: true });
+      try {
+        const facts = store.query(SUMMARY_FACTS_SQL.replace('?', `'${opts.type}'`)) as unknown as SummaryFact[];
+        const s = summarize(facts, by as SummaryDimension[], opts.modality as ModalityFilter);
+        if (opts.format === 'json') {
+          console.log(JSON.stringify(s, null, 2));
+          return;
+        }
+        const cols = [...by, ...(s.modality === 'all' ? ['modality'] : []), 'unit', 'kind', 'sum', 'facts', 'documents', 'stories'];
+        const rows = s.rows.map((r) => ({ ...r.keys, unit: r.unit, kind: r.kind, sum: r.sum, facts: r.facts, documents: r.documents, stories: r.stories }));
+        process.stdout.write(formatRows(rows as any, cols, opts.format as OutputFormat));
+        if (opts.format === 'table') {
+          console.log(`\nleft out (${s.leftOut.reduce((n, l) => n + l.facts, 0)} facts):`);
+          for (const l of s.leftOut) console.log(`  ${l.facts}  ${l.reason}`);
+          console.log('running totals (累计, 以来, lũy kế) are stocks or totals since a start: they are listed apart and never added to in-period sums.');
+        }
+      } finally {
+        store.close();
+      }
+    });
 }

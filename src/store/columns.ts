@@ -12,8 +12,8 @@ import type { FactDimension, FactFilter, FactQuery, FactSortKey, StoredDocument 
 /** A fact row as `FactRow` names its fields, from `facts f JOIN documents d`. */
 export const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
   f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,
-  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id, d.published,
-  ${resolvedSelect('f')}`;
+  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id, d.published, d.story,
+  f.duplicate_of, ${resolvedSelect('f')}`;
 
 /** The same fields from the fact history `h` (a snapshot has no live row id). */
 export const FACT_SNAPSHOT_COLUMNS = `d.source AS doc, h.document_id, h.type, h.value, h.value_max, h.unit, h.qualifier,
@@ -53,7 +53,7 @@ export const FACT_HISTORY_COLUMNS = `type, value, value_max, unit, qualifier, ru
 export const DOCUMENT_COLUMNS = [
   'source', 'url', 'fetched_at', 'format', 'encoding', 'decode_issues', 'lang', 'title', 'published', 'source_name',
   'author', 'empty_reason', 'original_text', 'clean_text', 'normalized_text', 'clean_map', 'norm_map', 'flags',
-  'pipeline_version',
+  'pipeline_version', 'minhash',
 ] as const;
 
 /** A `documents` row as the record the stores return. */

@@ -7,6 +7,12 @@ import { encodeMap } from '../offset-codec.js';
 import type { ProcessedPage } from '../pipeline.js';
 import type { RawPage } from '../types.js';
 import { contentHash } from '../versions.js';
+import { encodeSignature, signatureOf } from '../stories/minhash.js';
+
+function signatureText(text: string, lang: string): string | null {
+  const sig = signatureOf(text, lang);
+  return sig ? encodeSignature(sig) : null;
+}
 import type { DocumentRecord, StoredTexts, WritableDocument } from './types.js';
 
 /** The document a processed page becomes. */
@@ -29,6 +35,8 @@ export function documentRecord(raw: RawPage, page: ProcessedPage, pipelineVersio
     normalized: norm.text,
     flags: norm.flags,
     pipelineVersion,
+    // Computed here, on the worker thread, so grouping stories at the end of a run only compares signatures.
+    minhash: signatureText(norm.text.text, norm.lang),
   };
 }
 
@@ -52,7 +60,7 @@ export function storedTexts(doc: DocumentRecord): StoredTexts {
 /**
  * A document's column values in the order both stores write them: source, url, fetched_at, format, encoding,
  * decode_issues, lang, title, published, source_name, author, empty_reason, original_text, clean_text,
- * normalized_text, clean_map, norm_map, flags, pipeline_version. With `texts: 'as-given'`, a document whose texts
+ * normalized_text, clean_map, norm_map, flags, pipeline_version, minhash. With `texts: 'as-given'`, a document whose texts
  * arrive as UTF-8 bytes keeps them as bytes (SQLite stores them with CAST(? AS TEXT)); otherwise they are strings.
  */
 export function documentValues(doc: WritableDocument, texts: 'strings' | 'as-given' = 'strings'): unknown[] {
@@ -78,6 +86,7 @@ export function documentValues(doc: WritableDocument, texts: 'strings' | 'as-giv
     ...large,
     JSON.stringify(doc.flags),
     doc.pipelineVersion,
+    doc.minhash ?? null,
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { Fact, Flag, DocMeta } from '../types.js';
 import type { TrackedText } from '../offsets.js';
 import type { ResolvedFactFields } from './resolved-columns.js';
+import type { StoryCounts } from '../stories/assign.js';
 
 /** Everything the pipeline hands to storage for one page. */
 export interface DocumentRecord {
@@ -19,6 +20,8 @@ export interface DocumentRecord {
   normalized: TrackedText;
   flags: Flag[];
   pipelineVersion: string;
+  /** MinHash signature of the normalized text (stories/minhash.ts, base64), null for a text too short to have one. */
+  minhash?: string | null;
 }
 
 /**
@@ -87,6 +90,9 @@ export interface FactRow extends Partial<ResolvedFactFields> {
   run_id: number | null;
   /** The document's publication date (ISO), against which the period was resolved. */
   published?: string | null;
+  /** The document's story (the id of its earliest document) and, for a reprint, the same figure's fact there. */
+  story?: number | null;
+  duplicate_of?: number | null;
 }
 
 export interface FactFilter {
@@ -280,6 +286,12 @@ export interface IngestStore {
    */
   writeBatch(runId: number, batch: WriteBatch): Array<{ documentId: number; facts: number }>;
   recordError(runId: number | null, source: string, reason: string, record?: string | null): void;
+  /**
+   * Groups the stored documents into stories (copies of one another, by their MinHash signatures) and marks every
+   * reprinted fact with the same figure of its story's earliest document (`duplicate_of`). Ingest calls it at the end
+   * of a run; `newsfacts stories --update` after a queue run.
+   */
+  assignStories(): StoryCounts;
   close(): void;
 }
 

@@ -48,6 +48,7 @@ import type {
   StoredDocument,
   WriteBatch,
 } from '../types.js';
+import { MARK_DUPLICATES_SQL, storyUpdates, type SignatureRow, type StoryCounts } from '../../stories/assign.js';
 
 const INSERT_FACTS_SQL = `INSERT INTO facts (document_id, run_id, ${FACT_WRITE.map(([c]) => c).join(', ')})
   SELECT $1, $2, * FROM unnest(${FACT_WRITE.map(([, t], i) => `$${i + 3}::${t}[]`).join(', ')})
@@ -211,6 +212,21 @@ export class PostgresStore implements AsyncStore {
 
   async runs(): Promise<Array<Record<string, unknown>>> {
     return (await this.pool.query('SELECT * FROM runs ORDER BY id')).rows;
+  }
+
+  async assignStories(): Promise<StoryCounts> {
+    const rows = (await this.pool.query('SELECT id, published, minhash, story FROM documents')).rows as SignatureRow[];
+    const { updates, counts } = storyUpdates(rows);
+    await this.transaction(async (client) => {
+      if (updates.length) {
+        await client.query('UPDATE documents d SET story = u.story FROM unnest($1::int8[], $2::int8[]) AS u(id, story) WHERE d.id = u.id', [
+          updates.map((u) => u.id),
+          updates.map((u) => u.story),
+        ]);
+      }
+      for (const sql of MARK_DUPLICATES_SQL) await client.query(sql);
+    });
+    return counts;
   }
 
   async replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): Promise<number> {

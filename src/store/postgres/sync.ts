@@ -65,6 +65,7 @@ class PostgresSyncStore implements Store {
   touchDocument(...a: Parameters<Store['touchDocument']>) { return this.call('touchDocument', a); }
   putDocument(...a: Parameters<Store['putDocument']>) { return this.call('putDocument', a); }
   writeBatch(...a: Parameters<Store['writeBatch']>) { return this.call('writeBatch', a); }
+  assignStories(...a: Parameters<Store['assignStories']>) { return this.call('assignStories', a); }
   recordError(...a: Parameters<Store['recordError']>) { return this.call('recordError', a); }
   facts(...a: Parameters<Store['facts']>) { return this.call('facts', a); }
   fact(...a: Parameters<Store['fact']>) { return this.call('fact', a); }

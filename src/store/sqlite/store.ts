@@ -39,6 +39,7 @@ import type {
   StoredDocument,
   WriteBatch,
 } from '../types.js';
+import { MARK_DUPLICATES_SQL, storyUpdates, type SignatureRow, type StoryCounts } from '../../stories/assign.js';
 
 const INSERT_FACT_SQL = `INSERT OR IGNORE INTO facts (document_id, run_id, ${FACT_WRITE.map(([c]) => c).join(', ')})
   VALUES (?, ?, ${FACT_WRITE.map(() => '?').join(', ')})`;
@@ -211,6 +212,17 @@ export class SqliteStore implements Store {
     let n = 0;
     for (const f of facts) n += insert.run(documentId, runId, ...FACT_WRITE.map(([, , get]) => get(f))).changes;
     return n;
+  }
+
+  assignStories(): StoryCounts {
+    const rows = this.prepare('SELECT id, published, minhash, story FROM documents').all() as SignatureRow[];
+    const { updates, counts } = storyUpdates(rows);
+    this.db.transaction(() => {
+      const set = this.prepare('UPDATE documents SET story = ? WHERE id = ?');
+      for (const u of updates) set.run(u.story, u.id);
+      for (const sql of MARK_DUPLICATES_SQL) this.db.exec(sql);
+    })();
+    return counts;
   }
 
   replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): number {
