@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { ingest } from '../../src/ingest.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { SUMMARY_FACTS_SQL, summarize, type SummaryFact } from '../../src/summary/summarize.js';
 import { listStories } from '../../src/cli/stories.js';
 
