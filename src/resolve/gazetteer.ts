@@ -53,8 +53,19 @@ const TONE_PLACEMENT: Array<[RegExp, string]> = [
   [/u([\u0300\u0301\u0309\u0303\u0323])y/g, 'uy$1'],
 ];
 
+const viKeys = new Map<string, string>();
+
 /** Vietnamese key: lower case, tone placement folded, no unit word (`tỉnh`, `huyện`), spaces and hyphens folded. */
 export function viKey(name: string): string {
+  let k = viKeys.get(name);
+  if (k === undefined) {
+    k = viKeyOf(name);
+    viKeys.set(name, k);
+  }
+  return k;
+}
+
+function viKeyOf(name: string): string {
   let s = name.normalize('NFD').toLowerCase();
   for (const [re, to] of TONE_PLACEMENT) s = s.replace(re, to);
   return s
@@ -71,9 +82,8 @@ export class Gazetteer {
   private zh = new Map<string, Place[]>();
   private vi = new Map<string, Place[]>();
   private viWards = new Map<string, Place[]>();
-  /** Every Chinese name and stem, for finding names in text (prefecture level and above). */
-  readonly zhNames: string[] = [];
-  readonly viNames: string[] = [];
+  private readonly zhNameList: string[] = [];
+  private readonly viNameList: string[] = [];
 
   private add(map: Map<string, Place[]>, key: string, p: Place): void {
     const list = map.get(key) ?? [];
@@ -81,9 +91,34 @@ export class Gazetteer {
     map.set(key, list);
   }
 
-  constructor() {
-    this.loadChina();
-    this.loadVietnam();
+  // Each country's data is read on the first lookup in its language: a worker reading only Chinese pages never
+  // parses the Vietnamese dataset (4 MB), and the other way round.
+  private chinaLoaded = false;
+  private vietnamLoaded = false;
+
+  private china(): void {
+    if (!this.chinaLoaded) {
+      this.chinaLoaded = true;
+      this.loadChina();
+    }
+  }
+
+  private vietnam(): void {
+    if (!this.vietnamLoaded) {
+      this.vietnamLoaded = true;
+      this.loadVietnam();
+    }
+  }
+
+  /** Every Chinese name and stem, for finding names in text (prefecture level and above). */
+  get zhNames(): string[] {
+    this.china();
+    return this.zhNameList;
+  }
+
+  get viNames(): string[] {
+    this.vietnam();
+    return this.viNameList;
   }
 
   private loadChina(): void {
@@ -143,7 +178,7 @@ export class Gazetteer {
         for (const d of districts) this.add(this.zh, d, { ...top, level: 'county', name: d, code: null });
       }
     }
-    this.zhNames.push(...[...names].sort((a, b) => b.length - a.length));
+    this.zhNameList.push(...[...names].sort((a, b) => b.length - a.length));
   }
 
   private loadVietnam(): void {
@@ -192,16 +227,18 @@ export class Gazetteer {
       }
       if (m.old_ward_name) this.add(this.viWards, viKey(m.old_ward_name), { ...prov, level: 'ward', name: m.old_ward_name, code: null });
     }
-    this.viNames.push(...[...names].sort((a, b) => b.length - a.length));
+    this.viNameList.push(...[...names].sort((a, b) => b.length - a.length));
   }
 
   /** Every unit a Chinese name (simplified) may stand for: by full name, else by stem. */
   lookupZh(name: string): Place[] {
+    this.china();
     return this.zh.get(name) ?? this.zh.get(zhStem(name)) ?? [];
   }
 
   /** Every unit a Vietnamese name may stand for; ward names only with their unit word (`phường Mân Thái`). */
   lookupVi(name: string): Place[] {
+    this.vietnam();
     const t = name.trim();
     const k = viKey(t);
     if (/^(?:xã|phường|thị trấn)\s/i.test(t)) return this.viWards.get(k) ?? [];
