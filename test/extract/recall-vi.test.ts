@@ -1,8 +1,10 @@
 /**
- * Vietnamese staff numbers (issue 13, recall): the guidelines count an employer's staff and civil-servant numbers as
- * headcount. Sentences written for this test: occupation nouns counted by a number (`counted_nouns`,
- * src/extract/counted.ts), the staff frame `(tổng) số <staff noun> … là N người`, and what stays out — shortages,
- * people leaving, event audiences, borrowers, training, and numbers that only stand beside an occupation noun.
+ * Vietnamese facts the rules used to miss (issue 13, recall), on sentences written for this test. Staff numbers, which
+ * the guidelines count as headcount: occupation nouns counted by a number (`counted_nouns`, src/extract/counted.ts),
+ * the staff frame `(tổng) số <staff noun> … là N người`, people counted by their work and one employer's hiring — and
+ * what stays out: shortages, people leaving, event audiences, borrowers, training, admissions, meetings, numbers that
+ * only stand beside an occupation noun. Loans: balances stated through their verb across the words that describe them,
+ * overdue and bad loans.
  */
 import { loadRuleSet } from '../../src/extract/rules.js';
 import { extractFromText } from '../../src/pipeline.js';
@@ -64,5 +66,35 @@ describe('vi: the staff frame', () => {
   });
   test('untrained is not training: `không qua đào tạo` describes workers', () => {
     expect(facts('Số lao động tuyển thẳng, không qua đào tạo là 52 người.')).toEqual([staff(52)]);
+  });
+});
+
+describe('vi: people counted by their work, and one employer hiring', () => {
+  test('the work verb after the figure', () => {
+    expect(facts('Dự kiến đến năm 2025 sẽ có 25.000 người làm việc tại khu kinh tế.')).toEqual([staff(25000)]);
+    expect(facts('Sau đợt sắp xếp, nhà máy còn lại 64 người vẫn đang làm việc.')).toEqual([staff(64)]);
+  });
+  test('a meeting is no work counted', () => {
+    expect(facts('Chiều qua, đoàn 12 người của bộ đã làm việc với lãnh đạo huyện.')).toEqual([]);
+  });
+  test('hired by one employer, not admitted to a school', () => {
+    expect(facts('Năm 2016 sở chỉ tuyển được khoảng 820 người.')).toEqual([staff(820, 'approx')]);
+    expect(facts('Kỳ tuyển dụng viên chức năm nay có 57 người trúng tuyển.')).toEqual([staff(57)]);
+    expect(facts('Năm nay có 2.400 thí sinh trúng tuyển vào trường.')).toEqual([]);
+  });
+});
+
+describe('vi: loan balances through their verb, overdue and bad loans', () => {
+  const loan = (value: number, qualifier = 'exact') => expect.objectContaining({ type: 'loan_amount', value, unit: 'VND', qualifier });
+  test('a balance described at length before its verb', () => {
+    expect(facts('Dư nợ các chương trình tín dụng chính sách trên địa bàn huyện đến nay đạt 412 tỷ đồng.')).toEqual([loan(412e9)]);
+    expect(facts('Tổng nguồn vốn cho vay giải quyết việc làm giai đoạn 2016-2020 tỉnh được giao là 96 tỷ đồng.')).toEqual([loan(96e9)]);
+  });
+  test('no other figure and no comma between the head and its verb', () => {
+    expect(facts('Dư nợ tăng 8% so với đầu năm, huy động vốn đạt 300 tỷ đồng.')).toEqual([]);
+  });
+  test('overdue and bad loans; the interest listed after them is not', () => {
+    expect(facts('Đến nay công ty vẫn còn 210 tỷ đồng nợ quá hạn và 45 tỷ đồng tiền lãi.')).toEqual([loan(210e9)]);
+    expect(facts('Nợ xấu của hệ thống đến cuối năm 2016 là khoảng 30 nghìn tỷ đồng.')).toEqual([loan(30e12, 'approx')]);
   });
 });
