@@ -265,9 +265,10 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       (q.kind !== 'plain') &&
       (previous.hit.rule.units[unit] !== undefined) &&
       isSubset(text, clause.start, figStart, lang) &&
-      (!best || best.source === 'outside' || best.source === 'inside')
+      (!best || best.source === 'outside' || best.source === 'inside' || best.hit.noun)
     ) {
-      // `（其中脱贫劳动力1930人）`: a subset counts what the figure before it counts.
+      // `（其中脱贫劳动力1930人）`: a subset counts what the figure before it counts; a head noun in it (劳动力) names
+      // the part, not what is counted.
       best = { hit: previous.hit, distance: 0, source: 'list' };
     }
     record(null, all, best);

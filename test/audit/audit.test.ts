@@ -195,8 +195,8 @@ describe('editing a rule, extract --rules changed, audit diff', () => {
         for (const c of g.changed) inDiff.add(key(c.after));
       }
       expect(inDiff).toEqual(moved);
-      expect(d.byRule[target.rule]).toBeDefined();
-      // The figure leaves the edited rule: removed, or read by another rule now (a change, grouped by either rule).
+      // The figure leaves the edited rule: removed, or read by another rule now (a change, grouped by either rule: with
+      // 职工 a head noun of headcount, `培训企业职工6039人次` becomes a headcount when 培训 is taken away).
       const groups = Object.values(d.byRule);
       const gone = groups.flatMap((g) => [...g.removed, ...g.changed.map((c) => c.before)]);
       expect(gone.filter((f) => f.rule === target.rule).map((f) => f.value)).toContain(6039);
