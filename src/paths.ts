@@ -31,3 +31,10 @@ export function dependencyVersion(name: string): string {
 }
 
 export const DEFAULT_DB = 'db/newsfacts.sqlite';
+
+/** A document source's last segment, the name a person knows it by: a file's name, a URL's last path segment (or host). */
+export function sourceFileName(source: string): string {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(source);
+  if (url) return url[2].split('/').filter(Boolean).pop() ?? url[1];
+  return path.basename(source);
+}

@@ -4,6 +4,7 @@
  * file name), with a plain answer when a selector matches nothing or more than one document.
  */
 import path from 'node:path';
+import { sourceFileName as fileName } from '../paths.js';
 import type { Store } from '../store/types.js';
 import { UsageError } from './errors.js';
 
@@ -33,12 +34,6 @@ function ingestArguments(store: Store): string[] {
   return [...args].filter(Boolean).sort((a, b) => b.length - a.length);
 }
 
-/** Last path segment of a file path or URL (a URL's host when its path is empty). */
-function fileName(source: string): string {
-  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(source);
-  if (url) return url[2].split('/').filter(Boolean).pop() ?? url[1];
-  return path.basename(source);
-}
 
 /**
  * A short label for each document source: the path below the ingest argument it was reached from

@@ -34,8 +34,11 @@ export function isTonedSyllable(word: string): boolean {
   return SYLLABLE.test(plain);
 }
 
-/** A Han character, then a bracket group of letters, tone vowels, digits, spaces and apostrophes. */
-const NOTE = /(?<=\p{Script=Han})\(([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5' ]{1,40})\)/gu;
+/**
+ * A Han character, then a bracket group of letters, tone vowels, digits, spaces and apostrophes. Full-width brackets
+ * too: the pipeline folds them first, but the web interface strips notes from cleaned text, which keeps them.
+ */
+const NOTE = /(?<=\p{Script=Han})[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü1-5' ]{1,40})[)）]/gu;
 
 /** True when `word` splits into toned syllables: `chuàng`, `chuàngyè`, `chuang4ye4`. */
 export function isTonedPinyinWord(word: string): boolean {

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CLIENT_SCRIPT, STYLE, chartJsSource } from './assets.js';
-import { NotFound, type Request, type Response, type ServerContext } from './context.js';
+import { NotFound, type Answer, type Request, type Response, type ServerContext } from './context.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 import { BadRequest, positiveInt } from './params.js';
@@ -35,7 +35,7 @@ function staticFile(name: string): { type: string; body: string } | null {
   return null;
 }
 
-function route(ctx: ServerContext, req: Request): Response {
+function route(ctx: ServerContext, req: Request): Answer {
   const p = req.path;
   if (p === '/') return { kind: 'redirect', location: '/facts' };
   if (p === '/facts') return factsPage(ctx, req);
@@ -129,7 +129,7 @@ export function createHandler(ctx: ServerContext, opts: ServerOptions = {}) {
         }
         response = review(ctx, new URLSearchParams(await readBody(req)));
       } else if (req.method === 'GET' || req.method === 'HEAD') {
-        response = route(ctx, { method: req.method, path: url.pathname, params: url.searchParams, url: url.pathname + url.search });
+        response = await route(ctx, { method: req.method, path: url.pathname, params: url.searchParams, url: url.pathname + url.search });
       } else {
         return send(405, 'text/plain; charset=utf-8', 'method not allowed', { Allow: 'GET, HEAD, POST' });
       }

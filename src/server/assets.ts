@@ -22,7 +22,7 @@ table { border-collapse: collapse; font-size: 14px; }
 th, td { border-bottom: 1px solid var(--line); padding: .25em .5em; text-align: left; vertical-align: top; }
 th { background: #fafafa; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.layout { display: grid; grid-template-columns: 17em 1fr; gap: 1.4em; }
+.layout { display: grid; grid-template-columns: 15em minmax(0, 1fr); gap: 1.2em; }
 .facets h3 { font-size: .95em; margin: .9em 0 .2em; }
 .facets ul { list-style: none; padding: 0; margin: 0; font-size: 13.5px; }
 .facets li a.on { font-weight: 700; }
@@ -47,6 +47,17 @@ mark.hit { background: var(--hit); }
 .around { white-space: pre-wrap; font-size: 13px; background: #f5f5f7; padding: .4em; border-radius: 4px; max-height: 14em; overflow: auto; }
 .verdict-correct { color: var(--good); font-weight: 600; } .verdict-wrong { color: var(--bad); font-weight: 600; }
 form.review { display: inline; } form.review button { margin-right: .3em; }
+table.compact { width: 100%; font-size: 13px; line-height: 1.35; }
+table.compact td, table.compact th { padding: .15em .4em; white-space: nowrap; }
+table.compact td.evidence { white-space: normal; min-width: 15em; width: 40%; }
+table.compact td.value { white-space: normal; min-width: 10em; }
+table.compact td.cut { max-width: 8em; overflow: hidden; text-overflow: ellipsis; }
+table.compact td.doc { max-width: 9em; } table.compact td.rule { max-width: 10em; }
+table.compact td.review { width: 1%; }
+form.review.compact { white-space: nowrap; margin-left: .2em; }
+form.review.compact button { font-size: 12px; line-height: 1.2; padding: 0 .35em; margin: 0 .1em 0 0; border: 1px solid var(--line); border-radius: 3px; background: #fff; cursor: pointer; }
+form.review.compact button[data-verdict=correct]:disabled { background: #e3f3e6; color: var(--good); border-color: var(--good); }
+form.review.compact button[data-verdict=wrong]:disabled { background: #fbe7e5; color: var(--bad); border-color: var(--bad); }
 .snippet { margin: .2em 0 .2em 1em; color: #333; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(30em, 1fr)); gap: 1.5em; }
 .chart-box { border: 1px solid var(--line); border-radius: 6px; padding: .6em; }

@@ -8,20 +8,23 @@ import type { ServerStore } from './context.js';
 
 const TTL_MS = 5 * 60 * 1000;
 const MAX_ENTRIES = 500;
-const CACHED = ['countFacts', 'countFactsBy', 'ruleSummaries'] as const;
+const CACHED = ['countFacts', 'countFactsBy', 'ruleSummaries', 'documents'] as const;
 
 export interface CachingStore {
   store: ServerStore;
   clear(): void;
+  /** Changes whenever cached views may be out of date: a new or finished run, or `clear()` (a review). */
+  stamp(): string;
 }
 
 export function cachingStore(inner: ServerStore): CachingStore {
   const entries = new Map<string, { at: number; value: unknown }>();
   let stamp = '';
+  let generation = 0;
   const dataStamp = () => {
     const runs = inner.runs();
     const last = runs[runs.length - 1];
-    return `${runs.length}:${last?.finished_at ?? ''}`;
+    return `${runs.length}:${last?.finished_at ?? ''}:${generation}`;
   };
   const memo = (name: string, fn: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
     const now = Date.now();
@@ -47,5 +50,12 @@ export function cachingStore(inner: ServerStore): CachingStore {
       return typeof member === 'function' ? member.bind(target) : member;
     },
   });
-  return { store, clear: () => entries.clear() };
+  return {
+    store,
+    clear: () => {
+      generation++;
+      entries.clear();
+    },
+    stamp: dataStamp,
+  };
 }

@@ -13,9 +13,10 @@ export function verdictLabel(v: Verdict | null): SafeHtml {
 }
 
 /** Correct / wrong buttons: a POST form back to /review, which returns to `back` (a path on this server). */
-export function reviewButtons(f: Pick<BrowsedFact, 'id' | 'review'>, back: string, enabled: boolean): SafeHtml {
+export function reviewButtons(f: Pick<BrowsedFact, 'id' | 'review'>, back: string, enabled: boolean, compact = false): SafeHtml {
   if (!enabled) return html``;
-  return html`<form class="review" method="post" action="/review">
-<input type="hidden" name="fact" value="${f.id}"><input type="hidden" name="back" value="${back}">
-<button type="submit" name="verdict" value="correct" data-fact="${f.id}" data-verdict="correct"${f.review === 'correct' ? ' disabled' : ''}>✓ correct</button><button type="submit" name="verdict" value="wrong" data-fact="${f.id}" data-verdict="wrong"${f.review === 'wrong' ? ' disabled' : ''}>✗ wrong</button></form>`;
+  const button = (verdict: Verdict, mark: string) =>
+    html`<button type="submit" name="verdict" value="${verdict}" data-fact="${f.id}" data-verdict="${verdict}" title="mark as ${verdict}"${f.review === verdict ? ' disabled' : ''}>${compact ? mark : `${mark} ${verdict}`}</button>`;
+  return html`<form class="review${compact ? ' compact' : ''}" method="post" action="/review">
+<input type="hidden" name="fact" value="${f.id}"><input type="hidden" name="back" value="${back}">${button('correct', '✓')}${button('wrong', '✗')}</form>`;
 }

@@ -11,6 +11,9 @@ import type { Store } from '../store/types.js';
 import { startServer, type RunningServer, type ServerOptions } from './app.js';
 import type { ServerContext } from './context.js';
 import { cachingStore } from './cache.js';
+import { HeavyViews } from './heavy.js';
+import { isPostgresUrl } from '../store/open.js';
+import { DEFAULT_DB } from '../paths.js';
 
 export { startServer, createHandler, type RunningServer, type ServerOptions } from './app.js';
 export type { ServerContext, ReviewWriter } from './context.js';
@@ -43,7 +46,7 @@ function bringSearchIndexUpToDate(writer: Store | null, db: string | undefined):
   }
 }
 
-export function openServerContext(opts: ServeOptions = {}): { context: ServerContext; close(): void } {
+export function openServerContext(opts: ServeOptions = {}): { context: ServerContext; close(): Promise<void> } {
   const writer: Store | null = opts.reviews === false ? null : openStore(opts.db);
   bringSearchIndexUpToDate(writer, opts.db);
   let reader: Store;
@@ -54,6 +57,9 @@ export function openServerContext(opts: ServeOptions = {}): { context: ServerCon
     throw err;
   }
   const cached = cachingStore(reader);
+  const ruleSet = opts.ruleSet ?? loadRuleSet();
+  const db = opts.db ?? DEFAULT_DB;
+  const heavy = new HeavyViews({ db: isPostgresUrl(db) ? null : db, store: cached.store, ruleSet, stamp: cached.stamp });
   const context: ServerContext = {
     store: cached.store,
     // A verdict changes reviewed precision and review filters: the cached aggregates go.
@@ -65,12 +71,14 @@ export function openServerContext(opts: ServeOptions = {}): { context: ServerCon
           },
         }
       : null,
-    ruleSet: opts.ruleSet ?? loadRuleSet(),
+    ruleSet,
     goldFile: opts.gold ?? null,
+    heavy,
   };
   return {
     context,
-    close() {
+    async close() {
+      await heavy.close();
       reader.close();
       writer?.close();
     },
@@ -86,11 +94,11 @@ export async function serve(opts: ServeOptions = {}): Promise<Served> {
       context,
       close: async () => {
         await running.close();
-        close();
+        await close();
       },
     };
   } catch (err) {
-    close();
+    await close();
     throw err;
   }
 }

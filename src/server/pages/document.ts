@@ -13,6 +13,7 @@ import { highlight, html, type SafeHtml, type Span } from '../html.js';
 import { page } from '../layout.js';
 import { BadRequest, positiveInt, rejectUnknown } from '../params.js';
 import { findTerms, searchTerms } from './search.js';
+import { readerText, readerTitle } from '../reader.js';
 
 export const DOC_VIEWS = ['clean', 'normalized', 'original'] as const;
 type DocView = (typeof DOC_VIEWS)[number];
@@ -40,11 +41,11 @@ function factsOf(ctx: ServerContext, documentId: number): BrowsedFact[] {
 function spanIn(view: DocView, doc: StoredDocument, f: BrowsedFact): [number, number] | null {
   if (view === 'original') return [f.start, f.end];
   if (view === 'normalized') return [f.norm_start, f.norm_end];
-  return doc.clean.fromOriginal(f.start, f.end);
+  return readerText(doc).fromOriginal(f.start, f.end);
 }
 
 function textOf(view: DocView, doc: StoredDocument): string {
-  return view === 'original' ? doc.original : view === 'normalized' ? doc.normalized.text : doc.clean.text;
+  return view === 'original' ? doc.original : view === 'normalized' ? doc.normalized.text : readerText(doc).text;
 }
 
 /** Occurrences of the search terms (found in normalized text, where queries are normalized too) in a view's text. */
@@ -53,7 +54,7 @@ function hitSpans(view: DocView, doc: StoredDocument, terms: string[]): Span[] {
     if (view === 'normalized') return [{ start: s, end: e, className: 'hit' }];
     const [os, oe] = doc.normalized.toOriginal(s, e);
     if (view === 'original') return [{ start: os, end: oe, className: 'hit' }];
-    const c = doc.clean.fromOriginal(os, oe);
+    const c = readerText(doc).fromOriginal(os, oe);
     return c ? [{ start: c[0], end: c[1], className: 'hit' }] : [];
   });
 }
@@ -147,7 +148,8 @@ export function documentPage(ctx: ServerContext, req: Request, idText: string): 
     return explanationPanel(ctx, doc, f, e, req.path + (req.params.toString() ? '?' + req.params.toString() : ''));
   });
   const qs = (v: DocView) => '?' + new URLSearchParams({ ...(v !== 'clean' ? { view: v } : {}), ...(query ? { q: query } : {}) }).toString();
-  const body = html`<h1>${doc.title ?? doc.source}</h1>
+  const title = readerTitle(doc.title) ?? doc.source;
+  const body = html`<h1>${title}</h1>
 <p class="muted">${doc.source} · ${doc.lang} · ${doc.encoding}${doc.published ? ' · ' + doc.published : ''}${doc.sourceName ? ' · ' + doc.sourceName : ''}${doc.author ? ' · ' + doc.author : ''}
 ${doc.url ? html` · ${/^https?:\/\//i.test(doc.url) ? html`<a href="${doc.url}" rel="noopener noreferrer nofollow">${doc.url}</a>` : doc.url}` : ''}
 · <a href="/facts?doc=${doc.id}">${facts.length} facts in the table</a></p>
@@ -156,5 +158,5 @@ ${doc.emptyReason ? html`<p class="error">No text: ${doc.emptyReason}</p>` : ''}
 ${unplaced.length ? html`<p class="muted">${unplaced.length} facts have no characters in this view: ${unplaced.map((f) => html`<a href="#fact-${f.id}">#${f.id}</a> `)}</p>` : ''}
 <div class="doc-layout"><article class="doctext ${view}" id="doctext" lang="${doc.lang}">${highlight(text, spans)}</article>
 <aside><p class="muted">Click a highlighted figure to see how it was read.</p>${explanations}</aside></div>`;
-  return { kind: 'html', body: page(doc.title ?? doc.source, 'document', body, { search: query }) };
+  return { kind: 'html', body: page(title, 'document', body, { search: query }) };
 }

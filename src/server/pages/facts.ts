@@ -9,6 +9,7 @@ import { factValue, reviewButtons, verdictLabel } from '../components.js';
 import type { Request, Response, ServerContext } from '../context.js';
 import { html, join, type SafeHtml } from '../html.js';
 import { formatNumber, page } from '../layout.js';
+import { sourceFileName } from '../../paths.js';
 import { encodeCursor, NONE, parseFactView, withParams, type FactView } from '../params.js';
 
 /** Facets beside the table: dimension, URL parameter, heading, how many values to show. */
@@ -60,14 +61,16 @@ export function factsPage(ctx: ServerContext, req: Request): Response {
   };
 
   const back = req.url;
+  // Compact rows: short cells on one line (cut with … and whole on hover), the evidence with the room, review as two
+  // small buttons beside the verdict mark — a 1400-pixel screen shows a few dozen rows.
   const rows = result.rows.map(
-    (f: BrowsedFact) => html`<tr data-fact="${f.id}">
+    (f: BrowsedFact) => html`<tr data-fact="${f.id}"${f.review ? html` class="reviewed-${f.review}"` : ''}>
 <td class="num"><a href="/doc/${f.document_id}#fact-${f.id}">${f.id}</a></td>
-<td><a href="/doc/${f.document_id}">${f.doc}</a></td>
-<td>${f.type}</td><td class="num" data-value="${f.value}">${factValue(f)}</td>
-<td>${f.evidence}</td><td>${f.period ?? ''}</td><td>${f.place ?? ''}</td>
-<td><a href="/rules/${encodeURIComponent(f.rule)}">${f.rule}</a></td><td>${f.lang}</td>
-<td>${verdictLabel(f.review)} ${reviewButtons(f, back, !!ctx.reviews)}</td></tr>`,
+<td class="doc cut"><a href="/doc/${f.document_id}" title="${f.doc}">${sourceFileName(f.doc)}</a></td>
+<td class="type cut" title="${f.type}">${f.type}</td><td class="num value" data-value="${f.value}">${factValue(f)}</td>
+<td class="evidence">${f.evidence}</td><td class="cut" title="${f.period ?? ''}">${f.period ?? ''}</td><td class="cut" title="${f.place ?? ''}">${f.place ?? ''}</td>
+<td class="rule cut"><a href="/rules/${encodeURIComponent(f.rule)}" title="${f.rule}">${f.rule}</a></td><td class="lang">${f.lang}</td>
+<td class="review">${f.review ? verdictLabel(f.review) : ''}${reviewButtons(f, back, !!ctx.reviews, true)}</td></tr>`,
   );
 
   const exportAll = withParams(p, { after: undefined, limit: undefined });
@@ -81,7 +84,7 @@ ${filterForm(view, p)}
 export this view: <a id="export-csv" href="/facts.csv${exportAll}">CSV</a> · <a id="export-json" href="/facts.json${exportAll}">JSON</a>
 · this page only: <a href="/facts.csv${exportPage}">CSV</a> · <a href="/facts.json${exportPage}">JSON</a>
 · <a href="/charts${withParams(p, { after: undefined, limit: undefined, sort: undefined, dir: undefined })}">charts of this view</a></p>
-<table id="facts"><thead><tr><th class="num">${sortLink('id', 'id')}</th><th>${sortLink('doc', 'document')}</th><th>${sortLink('type', 'type')}</th>
+<table id="facts" class="compact"><thead><tr><th class="num">${sortLink('id', 'id')}</th><th>${sortLink('doc', 'document')}</th><th>${sortLink('type', 'type')}</th>
 <th class="num">${sortLink('value', 'value')}</th><th>evidence</th><th>${sortLink('period', 'period')}</th><th>${sortLink('place', 'place')}</th>
 <th>${sortLink('rule', 'rule')}</th><th>lang</th><th>review</th></tr></thead>
 <tbody>${rows}</tbody></table>
@@ -123,7 +126,7 @@ function filterForm(view: FactView, p: URLSearchParams): SafeHtml {
 <label>text in evidence/sentence<input name="q" value="${q.text ?? ''}" size="14"></label>
 <label>review<select name="review"><option value="">any</option>${['correct', 'wrong', 'none'].map((r) => option(r, r === 'none' ? 'not reviewed' : r, q.review === r))}</select></label>
 <label>sort<select name="sort">${FACT_SORT_KEYS.map((k) => option(k, k, view.sort === k))}</select></label>
-<label>order<select name="dir">${option('asc', 'ascending', !view.desc)}${option('desc', 'descending', view.desc)}</select></label>
+<label>dir<select name="dir" title="sort direction">${option('asc', 'ascending', !view.desc)}${option('desc', 'descending', view.desc)}</select></label>
 ${p.get('doc') ? html`<input type="hidden" name="doc" value="${p.get('doc')}">` : ''}
 <button type="submit" id="apply-filters">Filter</button> <a href="/facts">reset</a></form>`;
 }

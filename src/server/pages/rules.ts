@@ -3,8 +3,7 @@
  * was given a gold file) and reviewed precision; per rule a reproducible random sample of its facts with correct /
  * wrong buttons, so a person can estimate its precision by looking.
  */
-import { evaluate } from '../../audit/eval.js';
-import { ruleStats, type RuleStats } from '../../audit/stats.js';
+import type { RuleStats } from '../../audit/stats.js';
 import type { Counts } from '../../audit/gold.js';
 import type { RuleSummary } from '../../store/types.js';
 import { factValue, reviewButtons, verdictLabel } from '../components.js';
@@ -21,7 +20,7 @@ function precision(s: Pick<RuleSummary, 'correct' | 'wrong'>): number | null {
   return s.correct + s.wrong ? s.correct / (s.correct + s.wrong) : null;
 }
 
-export function rulesPage(ctx: ServerContext, req: Request): Response {
+export async function rulesPage(ctx: ServerContext, req: Request): Promise<Response> {
   rejectUnknown(req.params, ['overlaps']);
   const summaries = new Map(ctx.store.ruleSummaries().map((s) => [s.rule, s]));
   const documents = ctx.store.documents().length;
@@ -30,7 +29,7 @@ export function rulesPage(ctx: ServerContext, req: Request): Response {
   let statsError: string | null = null;
   if (wantOverlaps) {
     try {
-      stats = new Map(ruleStats(ctx.store, ctx.ruleSet).rules.map((r) => [r.rule, r]));
+      stats = new Map((await ctx.heavy.ruleStats()).map((r) => [r.rule, r]));
     } catch (err: any) {
       statsError = String(err?.message ?? err);
     }
@@ -39,7 +38,7 @@ export function rulesPage(ctx: ServerContext, req: Request): Response {
   let goldError: string | null = null;
   if (ctx.goldFile) {
     try {
-      gold = evaluate(ctx.store, ctx.goldFile).byRule;
+      gold = await ctx.heavy.goldScores(ctx.goldFile);
     } catch (err: any) {
       goldError = String(err?.message ?? err);
     }

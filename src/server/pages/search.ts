@@ -9,6 +9,7 @@ import type { StoredDocument } from '../../store/types.js';
 import type { Request, Response, ServerContext } from '../context.js';
 import { highlight, html, type Span } from '../html.js';
 import { formatNumber, page } from '../layout.js';
+import { readerText, readerTitle } from '../reader.js';
 import { BadRequest, positiveInt, rejectUnknown } from '../params.js';
 
 const PER_PAGE = 20;
@@ -51,19 +52,20 @@ export function findTerms(text: string, terms: string[], _lang: string): Array<[
 /** Up to SNIPPETS pieces of the cleaned text around the hits (found in normalized text, mapped through the original). */
 function snippets(doc: StoredDocument, terms: string[]) {
   const hits = findTerms(doc.normalized.text, terms, doc.lang);
+  const clean = readerText(doc);
   const out: Array<{ text: string; spans: Span[] }> = [];
   let shownUntil = -1;
   for (const [s, e] of hits) {
     if (out.length >= SNIPPETS) break;
     const [os, oe] = doc.normalized.toOriginal(s, e);
-    const c = doc.clean.fromOriginal(os, oe);
+    const c = clean.fromOriginal(os, oe);
     if (!c || c[0] < shownUntil) continue;
     const from = Math.max(0, c[0] - CONTEXT);
-    const to = Math.min(doc.clean.text.length, c[1] + CONTEXT);
-    const text = doc.clean.text.slice(from, to).replace(/\s+/g, ' ');
+    const to = Math.min(clean.text.length, c[1] + CONTEXT);
+    const text = clean.text.slice(from, to).replace(/\s+/g, ' ');
     // Collapsing whitespace changes lengths: mark the hit in the collapsed text by locating the collapsed prefix.
-    const prefix = doc.clean.text.slice(from, c[0]).replace(/\s+/g, ' ');
-    const hitText = doc.clean.text.slice(c[0], c[1]).replace(/\s+/g, ' ');
+    const prefix = clean.text.slice(from, c[0]).replace(/\s+/g, ' ');
+    const hitText = clean.text.slice(c[0], c[1]).replace(/\s+/g, ' ');
     out.push({ text, spans: [{ start: prefix.length, end: prefix.length + hitText.length, className: 'hit' }] });
     shownUntil = to;
   }
@@ -86,7 +88,7 @@ export function searchPage(ctx: ServerContext, req: Request): Response {
   const items = result.hits.map((h) => {
     const doc = ctx.store.document(h.documentId);
     const snips = doc ? snippets(doc, terms) : [];
-    return html`<li class="hit-doc" data-doc="${h.documentId}"><a href="/doc/${h.documentId}?q=${encodeURIComponent(query)}">${h.title ?? h.source}</a>
+    return html`<li class="hit-doc" data-doc="${h.documentId}"><a href="/doc/${h.documentId}?q=${encodeURIComponent(query)}">${readerTitle(h.title) ?? h.source}</a>
 <span class="muted">${h.source} · ${h.lang}</span>
 ${snips.map((s) => html`<div class="snippet">…${highlight(s.text, s.spans)}…</div>`)}</li>`;
   });
