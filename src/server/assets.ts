@@ -51,7 +51,7 @@ table.compact { width: 100%; font-size: 13px; line-height: 1.35; }
 table.compact td, table.compact th { padding: .15em .4em; white-space: nowrap; }
 table.compact td.evidence { white-space: normal; min-width: 15em; width: 40%; }
 table.compact td.value { white-space: normal; min-width: 10em; }
-table.compact td.cut { max-width: 8em; overflow: hidden; text-overflow: ellipsis; }
+table.compact td.cut { max-width: 10em; overflow: hidden; text-overflow: ellipsis; }
 table.compact td.doc { max-width: 9em; } table.compact td.rule { max-width: 10em; }
 table.compact td.review { width: 1%; }
 form.review.compact { white-space: nowrap; margin-left: .2em; }
