@@ -195,7 +195,17 @@ function readCore(text: string, pos: number): Core | null {
     if (isDigit(c)) {
       if (tokens.length && tokens[tokens.length - 1].k === 'd') break;
       const a = readArabic(text, j, ZH_EN_SEPARATORS)!;
-      // `1, 234`: a comma then a space ends the number.
+      // `1, 234`: a comma then a space ends the number. A space typed after the point of a figure scaled by 万/亿
+      // (`791. 62萬人次`) still leaves one decimal number.
+      // A list number (`1. 62万元用于…`, at a line's start or of one digit) is not such a figure.
+      const listNumber = a.end - j < 2 || j === 0 || text[j - 1] === '\n';
+      const spaced = !listNumber && !a.hasDecimal && text[a.end] === '.' && text[a.end + 1] === ' ' ? /^\d+(?=[万萬亿億])/.exec(text.slice(a.end + 2, a.end + 12)) : null;
+      if (spaced) {
+        a.digits += `.${spaced[0]}`;
+        a.hasDecimal = true;
+        a.plain = false;
+        a.end += 2 + spaced[0].length;
+      }
       const v = Dec.parse(a.digits);
       tokens.push({ k: 'd', v, literal: a.end - j > 1 || a.hasDecimal || !lastZhUnit(tokens) });
       if (tokens.length === 1 && a.plain) plainDigits = a.digits;
@@ -347,6 +357,11 @@ function readCore(text: string, pos: number): Core | null {
     value = Dec.parse(frac ? `${direct}.${fracDirect}` : direct);
     // As written, trailing zeros included (`一二点三零` → `12.30`).
     plainDigits = frac ? `${direct}.${fracDirect}` : direct;
+  } else if (digitsThenBig(tokens) && direct[0] !== '0' && !frac) {
+    // `一二○億`, `三五○億元` (Taiwan news): digits read one by one, then 億/萬: 120億, 350億.
+    const pow = tokens.reduce((p, t) => (t.k === 'b' ? p + t.p : p), 0);
+    value = Dec.parse(direct).shift(pow);
+    tailPow = pow;
   } else {
     let ev = evaluateNumeral(tokens);
     // `三十万千瓦`, `五十千`: a last 十/百/千 that cannot continue the numeral starts the next word (千瓦, 千克, 百分).
@@ -368,6 +383,15 @@ function readCore(text: string, pos: number): Core | null {
   const lastTok = tokens[tokens.length - 1];
   const tailUnit = lastTok.k === 'u' && !frac ? lastTok.p : undefined;
   return { end, value, approx, tailPow, plainDigits, arabicOnly, numEnd: trailingApprox, tailUnit };
+}
+
+/** Three or more Chinese digits with no place units, then only big units: `一二○億`. */
+function digitsThenBig(tokens: NumeralToken[]): boolean {
+  let i = 0;
+  while (i < tokens.length && ((tokens[i].k === 'd' && !(tokens[i] as { literal: boolean }).literal) || tokens[i].k === 'z')) i++;
+  if (i < 3 || i === tokens.length) return false;
+  for (let j = i; j < tokens.length; j++) if (tokens[j].k !== 'b') return false;
+  return true;
 }
 
 /**

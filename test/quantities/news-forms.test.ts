@@ -34,8 +34,16 @@ describe('separators: a space, a full-width comma or point between digit groups'
     ['zh', '全年营收三．○八億元', '三．○八億元', { value: 308000000, unit: 'CNY' }],
     ['zh', '全年营收三.〇八亿元', '三.〇八亿元', { value: 308000000, unit: 'CNY' }],
     ['zh', '该厂创办于二○○二年', '二○○二年', { value: 2002, kind: 'year' }],
+    ['zh', '計畫經費超過三五○億元', '三五○億元', { value: 35000000000, unit: 'CNY', qualifier: 'more_than' }],
+    ['zh', '总投资一二〇亿欧元', '一二〇亿欧元', { value: 12000000000, unit: 'EUR' }],
+    ['zh', '轉移後培訓791. 62萬人次', '791. 62萬人次', { value: 7916200, unit: 'person_time' }],
+    ['zh', '转移后培训791. 62万人次', '791. 62万人次', { value: 7916200, unit: 'person_time' }],
     ['vi', 'Huyện có 12 500 lao động đi làm việc ở nước ngoài', '12 500 lao động', { value: 12500, unit: 'person' }],
   ]);
+
+  test('a list number before a figure keeps its point', () => {
+    expect(parseQuantities('1. 62万元用于培训', 'zh').map((q) => q.text)).toEqual(['1', '62万元']);
+  });
 
   test('a full-width comma alone between two numbers stays punctuation; a circle alone is a blank', () => {
     expect(parseQuantities('人数分别为5，780人', 'zh').map((q) => q.text)).toEqual(['5', '780人']);
