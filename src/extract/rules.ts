@@ -297,9 +297,11 @@ export const LANGUAGE_FILE_SCHEMA = {
         period: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(
-            ['this_year', 'last_year', 'two_years_ago', 'next_year', 'to_date', 'until', 'since_after', 'since_before', 'coming', 'whole_year', 'year_end'].map((k) => [k, WORDS]),
-          ),
+          properties: {
+            ...Object.fromEntries(
+              ['this_year', 'last_year', 'two_years_ago', 'next_year', 'to_date', 'until', 'since_after', 'since_before', 'coming', 'whole_year', 'year_end', 'vague'].map((k) => [k, WORDS]),
+            ),
+          },
         },
         modality: {
           type: 'object',

@@ -29,6 +29,8 @@ export interface PeriodVocabulary {
   whole_year?: string[];
   /** End of year (`年底`, `cuối năm`). */
   year_end?: string[];
+  /** A part of a period no calendar date bounds (`đầu năm`, `年初`): the interval stays unknown. */
+  vague?: string[];
 }
 
 export interface Interval {
@@ -216,6 +218,11 @@ function viUnits(p: string, vocab: PeriodVocabulary, pubYear: number | null): Un
  */
 export function resolvePeriod(phrase: string, lang: RuleLang, vocab: PeriodVocabulary, opts: PeriodOptions): PeriodResolution | null {
   const p = phrase.replace(/[“”"「」『』]/g, '').replace(/～/g, '~').trim();
+  // `Đầu năm 2016`, `今年年初` — but not `6 tháng đầu năm` (the first six months).
+  for (const w of vocab.vague ?? []) {
+    const i = p.toLowerCase().indexOf(w.toLowerCase());
+    if (i === 0 || (i > 0 && p[i - 1] === '年')) return null;
+  }
   const published = asDay(opts.published);
   const pubYear = yearOf(published);
   const how: string[] = [];
