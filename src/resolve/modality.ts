@@ -61,7 +61,7 @@ function lastCue(text: string, from: number, to: number, words: string[], notBef
     let at = hay.lastIndexOf(lw);
     while (at >= 0) {
       // What follows the cue in the whole text (the figure itself may follow: `将3000万元…`).
-      const after = text.slice(from + at + lw.length, from + at + lw.length + 8).toLowerCase();
+      const after = text.slice(from + at + lw.length, from + at + lw.length + 24).toLowerCase();
       const wordEdge = !/^[a-zà-ỹđ]/i.test(lw) || (!/[\p{L}]/u.test(hay[at - 1] ?? '') && !/^[\p{L}]/u.test(after));
       const vetoed = notBefore.some((n) => (n === '#' ? /^\d/.test(after) : after.startsWith(n.toLowerCase())));
       if (wordEdge && !vetoed) break;
