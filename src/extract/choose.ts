@@ -38,6 +38,10 @@ export interface ChoiceContext {
   quantities: Quantity[];
   barriers: string[];
   matcher: WordMatcher;
+  /** `amount_of` of the language: a money figure right after one takes the nearest trigger before it, however far. */
+  amountOf?: string[];
+  /** Words of money outside the six types (`trả nợ`, `lợi nhuận`): a far trigger does not reach past them. */
+  otherMoney?: string[];
 }
 
 /** Triggers standing after the figure (`300人参加培训`) are a little weaker than those before it. */
@@ -68,6 +72,8 @@ export function chooseRule(f: Figure, hits: TriggerHit[], c: ChoiceContext): { b
   let outClause: Candidate | null = null;
   let fallback: Candidate | null = null;
   const all: Candidate[] = [];
+  // `…, với số tiền 13,4 tỷ đồng`: the amount of the action before it, so no window limits the trigger's reach.
+  const amountOf = kind === 'money' && amountOfBefore(text, sentence.start, figStart, c);
 
   for (const hit of hits) {
     if (hit.start < sentence.start) continue;
@@ -80,8 +86,8 @@ export function chooseRule(f: Figure, hits: TriggerHit[], c: ChoiceContext): { b
     let place: 'before' | 'after' | 'inside';
     if (hit.end <= figStart) {
       distance = figStart - hit.end;
-      if (distance > win.before) continue;
-      if (c.barriers.some((b) => text.slice(hit.end, figStart).includes(b))) continue;
+      if (distance > win.before && (!amountOf || c.matcher.hasAny(text.slice(hit.end, figStart), c.otherMoney ?? []))) continue;
+      if (barrierBetween(text, hit.end, figStart, c.barriers)) continue;
       // A trigger governs the nearest figure of its kind; past another one only along a list.
       if (crossesSameKind(text, c.quantities, q, hit.end, figStart, kind, lang)) continue;
       if (lang === 'zh' && unit === 'item' && distance > ITEM_REACH) continue;
@@ -171,5 +177,23 @@ function vetoedByRule(hit: TriggerHit, f: Figure, c: ChoiceContext): boolean {
   const sentenceText = text.slice(f.sentence.start, f.sentence.end);
   if (rule.normSentenceExclusions.length && m.hasAny(sentenceText, rule.normSentenceExclusions)) return true;
   if (rule.normSentenceRequires.length && !m.hasAny(sentenceText, rule.normSentenceRequires)) return true;
+  return false;
+}
+
+/** Whether one of the language's `amount_of` words stands right before the figure (spaces between allowed). */
+function amountOfBefore(text: string, sentenceStart: number, figStart: number, c: ChoiceContext): boolean {
+  if (!c.amountOf?.length) return false;
+  const lead = text.slice(Math.max(sentenceStart, figStart - 32), figStart).trimEnd();
+  return c.amountOf.some((w) => lead.endsWith(w) && !/[\p{L}\p{M}]/u.test(lead[lead.length - w.length - 1] ?? ''));
+}
+
+/** A barrier between two points; a `.` or `,` inside a number (`3.851 lao động`) is a thousands mark, not one. */
+function barrierBetween(text: string, from: number, to: number, barriers: string[]): boolean {
+  for (const b of barriers) {
+    for (let i = text.indexOf(b, from); i >= 0 && i + b.length <= to; i = text.indexOf(b, i + 1)) {
+      if (b.length === 1 && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
+      return true;
+    }
+  }
   return false;
 }

@@ -199,7 +199,16 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     (resolverCache ??= new DocumentResolver(raw, norm.lang, spec?.resolve, ctx().places, opts.published ?? null, opts.country ?? cueCountry(), ctx().periods));
   const sentenceFigures = (sentence: Sentence, kind: string) =>
     quantities.filter((x) => x.start >= sentence.start && x.start < sentence.end && figureKind(x, lang) === kind).map((x) => x.start);
-  const choice = { text, lang, quantities, barriers: spec?.barriers ?? [], matcher };
+  const choice = {
+    text,
+    lang,
+    quantities,
+    barriers: spec?.barriers ?? [],
+    matcher,
+    amountOf: spec?.normAmountOf ?? [],
+    // The candidate stage's money outside the six types (pattern 4): an amount does not belong to a trigger past them.
+    otherMoney: (ruleSet.notFacts?.get(lang) ?? []).filter((d) => d.pattern === 4 && d.kinds.includes('money')).flatMap((d) => d.normWords),
+  };
   const listed = new Map<Sentence, Map<Quantity, TriggerHit>>();
   const facts: Fact[] = [];
   let previous: { sentence: Sentence; kind: string; hit: TriggerHit; q: Quantity } | null = null;

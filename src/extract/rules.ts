@@ -85,6 +85,11 @@ export interface LanguageSpec {
   /** A figure whose clause has one of these before it is per unit or a cap (`每人`, `tối đa`), unless the word starts one of `veto_clause_unless` (`每年`). */
   veto_clause?: string[];
   veto_clause_unless?: string[];
+  /**
+   * Words right before a money figure that name it as the amount of an action stated earlier in its sentence (`… cho 75
+   * doanh nghiệp vay vốn để trả lương …, với số tiền 13,4 tỷ đồng`): the nearest trigger before it speaks, however far.
+   */
+  amount_of?: string[];
   /** Period and place patterns for this language. */
   context: Omit<ContextSpec, 'language'>;
   /** Words that resolve a figure's period, modality, running total and place (src/resolve/), with examples. */
@@ -167,7 +172,7 @@ export interface Rule extends RuleSpec {
 
 export interface RuleSet {
   rules: Rule[];
-  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[] }>;
+  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[]; normAmountOf: string[] }>;
   /** The candidate stage's decisions per language (`_not_facts.yaml`), in file order. */
   notFacts: Map<RuleLang, NotFactDecision[]>;
   /** Hash of every rule version and language file: changes whenever any rule changes. */
@@ -276,6 +281,7 @@ export const LANGUAGE_FILE_SCHEMA = {
     veto_after_unless: WORDS,
     threshold_after: WORDS,
     veto_clause_unless: WORDS,
+    amount_of: WORDS,
     context: {
       type: 'object',
       required: ['periods', 'places'],
@@ -534,6 +540,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         normVetoAfterUnless: (spec.veto_after_unless ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normVetoClause: (spec.veto_clause ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normVetoClauseUnless: (spec.veto_clause_unless ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
+        normAmountOf: (spec.amount_of ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
       });
       versionParts.push(hash(canonical(spec)));
       continue;
@@ -559,7 +566,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       const L = languages.get(doc.language);
       const N = notFacts.get(doc.language);
       const langPart =
-        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? []]) : '') +
+        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? []]) : '') +
         (N ? canonical(N.map((d) => [d.id, d.kinds, d.units ?? [], d.qualifiers ?? [], d.figure_pattern ?? '', d.scope, d.reach ?? {}, d.words, d.unless ?? []])) : '');
       const version = hash(canonical(spec) + langPart);
       versionParts.push(spec.id + '@' + version);

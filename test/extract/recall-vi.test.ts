@@ -98,3 +98,17 @@ describe('vi: loan balances through their verb, overdue and bad loans', () => {
     expect(facts('Nợ xấu của hệ thống đến cuối năm 2016 là khoảng 30 nghìn tỷ đồng.')).toEqual([loan(30e12, 'approx')]);
   });
 });
+
+describe('vi: the amount of an action stated earlier in the sentence (`amount_of`)', () => {
+  test('`với số tiền` takes the nearest trigger before it, past a count with a thousands mark', () => {
+    expect(
+      facts('Năm 2016, chi nhánh đã cho 48 hợp tác xã vay vốn để mua máy móc cho 1.260 xã viên trong huyện, với số tiền hơn 9,5 tỷ đồng.'),
+    ).toContainEqual(expect.objectContaining({ type: 'loan_amount', value: 9.5e9, unit: 'VND', qualifier: 'more_than' }));
+  });
+  test('not past money outside the six types, and not with no trigger at all', () => {
+    expect(
+      facts('Ngân sách tỉnh sẽ phải ứng vốn để trả nợ thay cho công ty đã phá sản từ năm trước với tổng số tiền là 85 triệu USD.'),
+    ).toEqual([]);
+    expect(facts('Năm 2016, huyện đã khen thưởng 50 tập thể với số tiền 100 triệu đồng.')).toEqual([]);
+  });
+});
