@@ -384,6 +384,16 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
       end++;
     }
   }
+  // Cantonese 個 for dollars after a currency word: 港幣四個二毫五 (4.25), 港幣三個半.
+  if (lang === 'zh' && value && !range && unit && /^[個个]$/.test(text.slice(unit.start, unit.end))) {
+    const pc = PREFIX_CURRENCY_TABLE.matchBefore(text, skipSpacesBack(text, r.start), lang);
+    const sub = pc ? readSubunits(text, end, reader, limit, 0, true) : null;
+    if (pc && sub && SUBUNIT_POW[text[end + 1]] !== undefined) {
+      value = value.add(sub.value);
+      unit = { entry: { text: text[unit.start], lang: 'zh', kind: 'money', unit: pc.unit }, start: unit.start, end: sub.end };
+      end = sub.end;
+    }
+  }
   // 三毛五, 5角, 三毫: a subunit with no main unit before it.
   if (lang === 'zh' && value && !range && !unit && !r.approx) {
     const lone = readLoneSubunit(text, end, value, reader, limit);

@@ -175,6 +175,7 @@ describe('3. colloquial and subunit money', () => {
     ['zh', '车费四块零六', '四块零六', { value: 4.06, unit: 'CNY' }],
     ['zh', '一份報紙五蚊二', '五蚊二', { value: 5.2, unit: 'HKD' }],
     ['zh', '再加三毫', '三毫', { value: 0.3, unit: 'HKD' }],
+    ['zh', '車費港幣四個二毫五', '港幣四個二毫五', { value: 4.25, unit: 'HKD', kind: 'money' }],
     ['vi', 'Một ly cà phê giá 3 đô 45', '3 đô 45', { value: 3.45, unit: 'USD' }],
     ['vi', 'Tổng cộng 5 đô la và 10 xen', '5 đô la và 10 xen', { value: 5.1, unit: 'USD' }],
     ['en', 'A ticket costs 35 Rupees 10', '35 Rupees 10', { value: 35.1, unit: 'INR' }],
