@@ -273,7 +273,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       previous.kind === kind &&
       (q.kind !== 'plain') &&
       (previous.hit.rule.units[unit] !== undefined) &&
-      isSubset(text, clause.start, figStart, lang) &&
+      isSubset(text, clause.start, figStart, lang, kind) &&
       (!best || best.source === 'outside' || best.source === 'inside' || best.hit.noun)
     ) {
       // `（其中脱贫劳动力1930人）`: a subset counts what the figure before it counts; a head noun in it (劳动力) names

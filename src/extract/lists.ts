@@ -72,9 +72,13 @@ function lastBreak(text: string, from: number, to: number): number {
   return from;
 }
 
-/** Whether the figure is introduced as a subset of the one before it (`其中…`, `trong đó có …`). */
-export function isSubset(text: string, clauseStart: number, figStart: number, lang: RuleLang): boolean {
+/**
+ * Whether the figure is introduced as a subset of the one before it (`其中…`, `trong đó có …`), or, for counts, opens a
+ * parenthesis (`còn 10 người đang làm việc (9 người nghỉ thai sản …)`): a count in brackets after a count is a part of it.
+ */
+export function isSubset(text: string, clauseStart: number, figStart: number, lang: RuleLang, kind: 'money' | 'count' = 'money'): boolean {
   const lead = text.slice(Math.max(clauseStart, figStart - 40), figStart);
   const open = Math.max(lead.lastIndexOf('('), lead.lastIndexOf('（'));
+  if (kind === 'count' && open >= 0 && !lead.slice(open + 1).trim()) return true;
   return SUBSET[lang].test(open >= 0 ? lead.slice(open + 1) : lead);
 }

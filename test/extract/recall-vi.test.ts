@@ -112,3 +112,17 @@ describe('vi: the amount of an action stated earlier in the sentence (`amount_of
     expect(facts('Năm 2016, huyện đã khen thưởng 50 tập thể với số tiền 100 triệu đồng.')).toEqual([]);
   });
 });
+
+describe('a count in brackets after a count is a part of it', () => {
+  test('vi: the bracketed count takes the rule of the count before it', () => {
+    expect(facts('Sau khi sắp xếp, nhà máy còn lại 12 người vẫn đang làm việc (7 người làm ca ngày).')).toEqual([staff(12), staff(7)]);
+  });
+  test('zh-Hans: the same in Chinese brackets', () => {
+    expect(facts('今年全县共培训农民工3200人次，其中电工占12%（384人次）。')).toContainEqual(
+      expect.objectContaining({ type: 'trainee_count', value: 384, unit: 'person_time' }),
+    );
+  });
+  test('money in brackets is not a part: a converted amount stays unread', () => {
+    expect(facts('Năm 2016, ngân hàng đã cho vay 45 tỷ đồng (khoảng 2 triệu USD).').filter((f) => f.unit === 'USD')).toEqual([]);
+  });
+});
