@@ -3,7 +3,7 @@ import { openStore } from '../store/open.js';
 import { UsageError, type SetExit } from './errors.js';
 import { formatRows, OUTPUT_FORMATS, type OutputFormat } from './format.js';
 import { FACT_TYPES } from '../types.js';
-import { SUMMARY_DIMENSIONS, SUMMARY_FACTS_SQL, summarize, type ModalityFilter, type SummaryDimension, type SummaryFact } from '../summary/summarize.js';
+import { SUMMARY_DIMENSIONS, summaryOf, type ModalityFilter, type SummaryDimension } from '../summary/summarize.js';
 
 export function register(program: Command, _setExit: SetExit): void {
   program
@@ -22,8 +22,7 @@ export function register(program: Command, _setExit: SetExit): void {
       for (const d of by) if (!SUMMARY_DIMENSIONS.includes(d as SummaryDimension)) throw new UsageError(`unknown --by '${d}' (${SUMMARY_DIMENSIONS.join(', ')})`);
       const store = openStore(opts.db, { readonly: true });
       try {
-        const facts = store.query(SUMMARY_FACTS_SQL.replace('?', `'${opts.type}'`)) as unknown as SummaryFact[];
-        const s = summarize(facts, by as SummaryDimension[], opts.modality as ModalityFilter);
+        const s = summaryOf(store, opts.type, by as SummaryDimension[], opts.modality as ModalityFilter);
         if (opts.format === 'json') {
           console.log(JSON.stringify(s, null, 2));
           return;

@@ -16,6 +16,7 @@ import { factsExport } from './pages/export.js';
 import { factsPage } from './pages/facts.js';
 import { rulePage, rulesPage } from './pages/rules.js';
 import { searchPage } from './pages/search.js';
+import { summaryPage } from './pages/summary.js';
 
 const SECURITY_HEADERS: Record<string, string> = {
   // Scripts only from this server: even markup that got through could not run (no inline script, no handlers).
@@ -46,6 +47,7 @@ function route(ctx: ServerContext, req: Request): Answer {
   if (p.startsWith('/doc/')) return documentPage(ctx, req, decodeSegment(p.slice('/doc/'.length)));
   if (p === '/search') return searchPage(ctx, req);
   if (p === '/charts') return chartsPage(ctx, req);
+  if (p === '/summary') return summaryPage(ctx, req);
   throw new NotFound(`no page at ${p}`);
 }
 

@@ -1,10 +1,11 @@
 /** The page shell shared by every page: head, navigation, a search box. */
 import { html, type SafeHtml } from './html.js';
 
-export type Section = 'facts' | 'rules' | 'search' | 'charts' | 'document';
+export type Section = 'facts' | 'summary' | 'rules' | 'search' | 'charts' | 'document';
 
 const NAV: Array<[Section, string, string]> = [
   ['facts', 'Facts', '/facts'],
+  ['summary', 'Summary', '/summary'],
   ['rules', 'Rules', '/rules'],
   ['search', 'Search', '/search'],
   ['charts', 'Charts', '/charts'],

@@ -11,7 +11,7 @@ const QUALIFIERS = ['exact', 'more_than', 'approx', 'at_least', 'less_than', 'ra
 const MAX_TEXT = 200;
 
 /** Parameters of the facts table and what each may hold. */
-export const FACT_PARAMS = ['type', 'lang', 'rule', 'qualifier', 'unit', 'place', 'period', 'min', 'max', 'q', 'doc', 'review', 'sort', 'dir', 'after', 'limit'] as const;
+export const FACT_PARAMS = ['type', 'lang', 'rule', 'qualifier', 'unit', 'place', 'period', 'min', 'max', 'q', 'doc', 'review', 'id', 'province_code', 'modality', 'sort', 'dir', 'after', 'limit'] as const;
 
 export interface FactView {
   query: FactQuery;
@@ -29,6 +29,8 @@ function orNone(v: string | undefined): string | undefined {
   return v === undefined || v === '' ? undefined : v === NONE ? '' : v;
 }
 export const MAX_LIMIT = 1000;
+/** Fact ids one link may name (a summary cell with more links to its filters instead). */
+export const MAX_IDS = 1000;
 
 function text(name: string, v: string): string {
   if (v.length > MAX_TEXT) throw new BadRequest(`parameter '${name}' is longer than ${MAX_TEXT} characters`);
@@ -109,7 +111,11 @@ export function parseFactView(p: URLSearchParams): FactView {
     text: single(p, 'q') || undefined,
     documentId: positiveInt(single(p, 'doc'), 'doc'),
     review: (review || undefined) as Verdict | 'none' | undefined,
+    ids: list(p, 'id', undefined, true)?.map((v) => positiveInt(v, 'id')!),
+    provinceCode: orNone(single(p, 'province_code')),
+    modality: orNone(single(p, 'modality')),
   };
+  if ((query.ids?.length ?? 0) > MAX_IDS) throw new BadRequest(`more than ${MAX_IDS} fact ids in 'id'`);
   if (query.valueMin !== undefined && query.valueMax !== undefined && query.valueMin > query.valueMax) {
     throw new BadRequest(`min (${query.valueMin}) is above max (${query.valueMax})`);
   }

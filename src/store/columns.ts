@@ -255,6 +255,18 @@ export function whereOf(dialect: Dialect, q: FactQuery): Where {
     conds.push('f.document_id = ?');
     params.push(q.documentId);
   }
+  if (q.ids?.length) {
+    conds.push(`f.id IN (${q.ids.map(() => '?').join(', ')})`);
+    params.push(...q.ids);
+  }
+  if (q.provinceCode !== undefined) {
+    conds.push(`${dialect.orEmpty('f.province_code')} = ?`);
+    params.push(q.provinceCode);
+  }
+  if (q.modality !== undefined) {
+    conds.push(`${dialect.orEmpty('f.modality')} = ?`);
+    params.push(q.modality);
+  }
   if (q.review === 'none') {
     conds.push(`NOT EXISTS (SELECT 1 FROM reviews r WHERE ${REVIEW_OF_F})`);
   } else if (q.review) {

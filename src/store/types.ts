@@ -198,6 +198,12 @@ export interface FactQuery {
   documentId?: number;
   /** Facts with this verdict, or without any ('none'). */
   review?: Verdict | 'none';
+  /** These facts only (a summary cell links to the facts it sums). */
+  ids?: number[];
+  /** Resolved province code ('' matches facts without one). */
+  provinceCode?: string;
+  /** Resolved modality: achieved, planned, or '' for none. */
+  modality?: string;
 }
 
 /** Orders of the facts table; each is an index walk, so a page costs the same at row 10 as at row 1,000,000. */

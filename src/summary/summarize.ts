@@ -173,3 +173,15 @@ export const SUMMARY_FACTS_SQL = `SELECT f.id, d.source AS doc, f.document_id, f
   f.cumulative, f.duplicate_of, d.story, f.period_start, f.period_end, f.country, f.province, f.province_code, f.admin,
   f.sentence, f.evidence, f.start, f.evidence_start
   FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.type = ? ORDER BY f.id`;
+
+/** Reads one type's facts from a store and sums them: what `newsfacts summary` prints and the web's /summary shows. */
+export function summaryOf(
+  store: { query(sql: string, params?: unknown[]): Record<string, unknown>[] },
+  type: string,
+  by: SummaryDimension[],
+  modality: ModalityFilter,
+): Summary {
+  if (!/^[a-z_]+$/.test(type)) throw new RangeError(`not a fact type: '${type.slice(0, 40)}'`);
+  const facts = store.query(SUMMARY_FACTS_SQL.replace('?', `'${type}'`)) as unknown as SummaryFact[];
+  return summarize(facts, by, modality);
+}

@@ -34,6 +34,7 @@ function withoutFilter(q: FactQuery, param: string): FactQuery {
 const FILTER_LABELS: Record<string, string> = {
   type: 'type', lang: 'language', rule: 'rule', qualifier: 'qualifier', unit: 'unit', place: 'place', period: 'period',
   min: 'value ≥', max: 'value ≤', q: 'text', doc: 'document', review: 'review',
+  id: 'fact ids', province_code: 'province code', modality: 'modality',
 };
 
 export function factsPage(ctx: ServerContext, req: Request): Response {
@@ -121,6 +122,8 @@ function filterForm(view: FactView, p: URLSearchParams): SafeHtml {
 <label>rule<input name="rule" value="${(q.rules ?? []).join(' ')}" size="22" title="one or more rule ids, separated by spaces"></label>
 <label>place<input name="place" value="${q.place === '' ? NONE : (q.place ?? '')}" size="10"></label>
 <label>period<input name="period" value="${q.period === '' ? NONE : (q.period ?? '')}" size="10"></label>
+<label>province code<input name="province_code" value="${q.provinceCode === '' ? NONE : (q.provinceCode ?? '')}" size="6"></label>
+<label>modality<select name="modality"><option value="">any</option>${['achieved', 'planned'].map((m) => option(m, m, q.modality === m))}</select></label>
 <label>value ≥<input name="min" value="${q.valueMin ?? ''}" size="9" inputmode="decimal"></label>
 <label>value ≤<input name="max" value="${q.valueMax ?? ''}" size="9" inputmode="decimal"></label>
 <label>text in evidence/sentence<input name="q" value="${q.text ?? ''}" size="14"></label>
@@ -128,5 +131,6 @@ function filterForm(view: FactView, p: URLSearchParams): SafeHtml {
 <label>sort<select name="sort">${FACT_SORT_KEYS.map((k) => option(k, k, view.sort === k))}</select></label>
 <label>dir<select name="dir" title="sort direction">${option('asc', 'ascending', !view.desc)}${option('desc', 'descending', view.desc)}</select></label>
 ${p.get('doc') ? html`<input type="hidden" name="doc" value="${p.get('doc')}">` : ''}
+${p.getAll('id').map((v) => html`<input type="hidden" name="id" value="${v}">`)}
 <button type="submit" id="apply-filters">Filter</button> <a href="/facts">reset</a></form>`;
 }

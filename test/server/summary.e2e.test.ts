@@ -1,0 +1,120 @@
+/**
+ * The summary page driven as a researcher would: open /summary from the navigation, choose a type, a grouping and the
+ * modality, read a province-year total computed from this test's own three documents, and click the sum to land on
+ * exactly the facts it adds — on SQLite and on PostgreSQL (when one runs).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/browser.js';
+import { ingest } from '../../src/ingest.js';
+import { openStore } from '../../src/store/open.js';
+import { serve, type Served } from '../../src/server/serve.js';
+import { dropDatabase } from '../../src/store/postgres/store.js';
+import { sqliteToPostgres } from '../../src/store/transfer.js';
+import { need, pgTestUrl, postgresUp } from '../distributed/services.js';
+
+/** Two Guangdong loans of 2023 (12 and 5 亿元, one in Guangzhou) and a 2024 plan; one Zhejiang loan of 2023. */
+const CORPUS: Record<string, string> = {
+  'guangdong.txt': '广东省2023年创业担保贷款成效\n\n2023年，广东省发放创业担保贷款12亿元，扶持创业人员3000人。\n',
+  'guangzhou.txt': '广州市去年新增创业担保贷款\n\n2023年，广东省广州市人社局发放创业担保贷款5亿元。2024年计划发放创业担保贷款8亿元。\n',
+  'zhejiang.txt': '浙江省创业贷款\n\n2023年，浙江省发放创业担保贷款7亿元。\n',
+};
+
+interface Backend {
+  name: string;
+  available(): Promise<boolean>;
+  prepare(sqliteFile: string): Promise<string>;
+  drop(location: string): Promise<void>;
+}
+
+const ALL_BACKENDS: Backend[] = [
+  { name: 'sqlite', available: async () => true, prepare: async (file) => file, drop: async () => undefined },
+  {
+    name: 'postgres',
+    available: async () => need(await postgresUp(), 'PostgreSQL on 127.0.0.1:5432'),
+    prepare: async (file) => {
+      const url = pgTestUrl('summary');
+      await sqliteToPostgres(file, url);
+      return url;
+    },
+    drop: (url) => dropDatabase(url),
+  },
+];
+
+const BACKENDS: Backend[] = [];
+for (const b of ALL_BACKENDS) if (await b.available()) BACKENDS.push(b);
+
+describe.each(BACKENDS)('the summary page on $name', (backend) => {
+  let dir: string;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let dbLocation: string | undefined;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-summary-'));
+    const corpus = path.join(dir, 'corpus');
+    mkdirSync(corpus);
+    for (const [name, text] of Object.entries(CORPUS)) writeFileSync(path.join(corpus, name), text);
+    const db = path.join(dir, 'facts.sqlite');
+    const store = openStore(db);
+    await ingest(store, [corpus], { workers: 0 });
+    store.close();
+    dbLocation = await backend.prepare(db);
+    served = await serve({ db: dbLocation, port: 0 });
+    browser = await launchChromium();
+    page = await (await browser.newContext()).newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dbLocation) await backend.drop(dbLocation);
+  });
+
+  const rowOf = (province: string, year: string) =>
+    page.locator('#summary tbody tr').filter({ has: page.locator('td:nth-child(1)', { hasText: province }) }).filter({ has: page.locator('td:nth-child(2)', { hasText: year }) });
+
+  test('choose a type and grouping, read a province-year total, click it and land on its facts', async () => {
+    await page.goto(served.url + '/facts');
+    await page.click('header a[href="/summary"]');
+    await page.selectOption('select[name="type"]', 'loan_amount');
+    await page.fill('input[name="by"]', 'province,year');
+    await page.selectOption('select[name="modality"]', 'achieved');
+    await page.click('#apply-summary');
+    expect(new URL(page.url()).searchParams.get('by')).toBe('province,year');
+
+    // 12 亿 + 5 亿 = 1,700,000,000 CNY for Guangdong in 2023; the 2024 plan is left out, with its reason.
+    const guangdong = rowOf('44 广东省', '2023');
+    await expect(guangdong.count()).resolves.toBe(1);
+    await expect(guangdong.locator('td.sum').innerText()).resolves.toBe('1,700,000,000');
+    await expect(rowOf('33 浙江省', '2023').locator('td.sum').innerText()).resolves.toBe('700,000,000');
+    await expect(page.locator('#left-out').innerText()).resolves.toMatch(/1\s+plan or target/);
+
+    await guangdong.locator('td.sum a').click();
+    await page.waitForURL(/\/facts\?/);
+    const facts = await page.$$eval('#facts tbody tr', (rows) =>
+      rows.map((r) => ({ value: Number((r.querySelector('td.value') as HTMLElement).dataset.value), doc: r.querySelector('td.doc')!.textContent!.trim() })),
+    );
+    expect(facts.map((f) => f.value).sort((a, b) => a - b)).toEqual([500_000_000, 1_200_000_000]);
+    expect(facts.map((f) => f.doc).sort()).toEqual(['guangdong.txt', 'guangzhou.txt']);
+    await expect(page.locator('#total').innerText()).resolves.toBe('2');
+  });
+
+  test('plans are summed when asked for, and a facts filter by province code and modality finds them', async () => {
+    await page.goto(served.url + '/summary?type=loan_amount&by=province,year&modality=planned');
+    await expect(rowOf('44 广东省', '2024').locator('td.sum').innerText()).resolves.toBe('800,000,000');
+    await page.goto(served.url + '/facts?type=loan_amount&province_code=44&modality=planned');
+    const values = await page.$$eval('#facts tbody td.value', (cells) => cells.map((c) => Number((c as HTMLElement).dataset.value)));
+    expect(values).toEqual([800_000_000]);
+  });
+
+  test('an unknown grouping is a 400 that names the choices', async () => {
+    const r = await page.goto(served.url + '/summary?type=loan_amount&by=planet');
+    expect(r!.status()).toBe(400);
+    await expect(page.locator('#error-message').innerText()).resolves.toContain('province');
+  });
+});
