@@ -11,9 +11,7 @@ import { launchChromium } from '../../scripts/browser.js';
 import { ingest } from '../../src/ingest.js';
 import { openStore } from '../../src/store/open.js';
 import { serve, type Served } from '../../src/server/serve.js';
-import { dropDatabase } from '../../src/store/postgres/store.js';
-import { sqliteToPostgres } from '../../src/store/transfer.js';
-import { need, pgTestUrl, postgresUp } from '../distributed/services.js';
+import { availableBackends } from './backends.js';
 
 const PLANTED = [
   '长兴县新闻 <script>window.__pwned = 1</script>',
@@ -54,31 +52,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-interface Backend {
-  name: string;
-  available(): Promise<boolean>;
-  /** The database to serve, made from the SQLite file built here. */
-  prepare(sqliteFile: string): Promise<string>;
-  drop(location: string): Promise<void>;
-}
-
-/** The same pages over both stores: PostgreSQL gets a copy of the SQLite database (`newsfacts export`'s transfer). */
-const ALL_BACKENDS: Backend[] = [
-  { name: 'sqlite', available: async () => true, prepare: async (file) => file, drop: async () => undefined },
-  {
-    name: 'postgres',
-    available: async () => need(await postgresUp(), 'PostgreSQL on 127.0.0.1:5432'),
-    prepare: async (file) => {
-      const url = pgTestUrl('serve');
-      await sqliteToPostgres(file, url);
-      return url;
-    },
-    drop: (url) => dropDatabase(url),
-  },
-];
-
-const BACKENDS: Backend[] = [];
-for (const b of ALL_BACKENDS) if (await b.available()) BACKENDS.push(b);
+const BACKENDS = await availableBackends('serve');
 
 describe.each(BACKENDS)('the web interface on $name', (backend) => {
   let dir: string;

@@ -11,9 +11,7 @@ import { launchChromium } from '../../scripts/browser.js';
 import { ingest } from '../../src/ingest.js';
 import { openStore } from '../../src/store/open.js';
 import { serve, type Served } from '../../src/server/serve.js';
-import { dropDatabase } from '../../src/store/postgres/store.js';
-import { sqliteToPostgres } from '../../src/store/transfer.js';
-import { need, pgTestUrl, postgresUp } from '../distributed/services.js';
+import { availableBackends } from './backends.js';
 
 /** Two Guangdong loans of 2023 (12 and 5 亿元, one in Guangzhou) and a 2024 plan; one Zhejiang loan of 2023. */
 const CORPUS: Record<string, string> = {
@@ -22,29 +20,7 @@ const CORPUS: Record<string, string> = {
   'zhejiang.txt': '浙江省创业贷款\n\n2023年，浙江省发放创业担保贷款7亿元。\n',
 };
 
-interface Backend {
-  name: string;
-  available(): Promise<boolean>;
-  prepare(sqliteFile: string): Promise<string>;
-  drop(location: string): Promise<void>;
-}
-
-const ALL_BACKENDS: Backend[] = [
-  { name: 'sqlite', available: async () => true, prepare: async (file) => file, drop: async () => undefined },
-  {
-    name: 'postgres',
-    available: async () => need(await postgresUp(), 'PostgreSQL on 127.0.0.1:5432'),
-    prepare: async (file) => {
-      const url = pgTestUrl('summary');
-      await sqliteToPostgres(file, url);
-      return url;
-    },
-    drop: (url) => dropDatabase(url),
-  },
-];
-
-const BACKENDS: Backend[] = [];
-for (const b of ALL_BACKENDS) if (await b.available()) BACKENDS.push(b);
+const BACKENDS = await availableBackends('summary');
 
 describe.each(BACKENDS)('the summary page on $name', (backend) => {
   let dir: string;
