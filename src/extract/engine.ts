@@ -176,7 +176,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const sentences = splitSentences(raw, norm.lang);
   const paras = paragraphs(raw);
   // Word boundaries are asked for at trigger words only: jieba cuts just the stretches that hold one.
-  const boundaries = lang === 'zh' ? new LazyWordBoundaries(raw, norm.lang) : null;
+  const boundaries = lang === 'zh' ? new LazyWordBoundaries(raw, norm.lang, ruleSet.segmenter) : null;
   const hits = findTriggers(text, rules, boundaries, matcher);
   if (counted.hits.length) {
     hits.push(...counted.hits);
@@ -184,7 +184,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   }
   // Periods and places are looked for only once a figure has become a fact (most pages of a crawl have none).
   let ctxCache: ReturnType<typeof documentContext> | null = null;
-  const ctx = () => (ctxCache ??= documentContext(raw, spec ? { language: lang, ...spec.context } : undefined));
+  const ctx = () => (ctxCache ??= documentContext(raw, spec ? { language: lang, ...spec.context } : undefined, ruleSet.segmenter));
   // The document's country gives a bare 元 its currency (TWD in a Taiwan story); decided once, when first needed.
   let countryCache: DocumentCountry | null = null;
   const country = () => (countryCache ??= documentCountry(raw, norm.lang, { url: norm.url }, ruleSet.countries));

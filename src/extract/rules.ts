@@ -15,7 +15,7 @@ import type { ContextSpec } from './context.js';
 import type { PeriodVocabulary } from '../resolve/period.js';
 import type { ModalityVocabulary } from '../resolve/modality.js';
 import type { PlaceVocabulary } from '../resolve/places.js';
-import { addVocabulary, addWords } from '../segment/index.js';
+import { makeSegmenter, type Segmenter } from '../segment/index.js';
 import { COUNTRY_FILE, compileCountrySpec, type CountrySpec } from '../resolve/country.js';
 
 export interface RuleExampleFact {
@@ -179,6 +179,8 @@ export interface RuleSet {
   version: string;
   /** The document-country cues (`extractors/countries.yaml`); absent in a rules folder without that file. */
   countries?: CountrySpec;
+  /** The Chinese word segmenter these rules cut with (their words kept whole; see segment/index.ts). */
+  segmenter: Segmenter;
 }
 
 export class RuleLoadError extends Error {
@@ -594,22 +596,20 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       });
     }
   }
-  const set: RuleSet = { rules, languages, notFacts, version: hash(versionParts.sort().join('\n')), ...(countries ? { countries } : {}) };
+  const parts = { rules, languages, notFacts, version: hash(versionParts.sort().join('\n')), ...(countries ? { countries } : {}) };
+  const set: RuleSet = { ...parts, segmenter: segmenterFor(parts) };
   cache.set(dir, set);
-  teachSegmenter(set);
   return set;
 }
 
 /**
- * Tells the Chinese word segmenter about the rules: trigger words stay whole when jieba cuts the text (`创业担保贷款`
- * is one word to the rules), and every rule word shapes the compact dictionary (segment/dictionary.ts). Called by
- * loadRuleSet, and by a worker thread that received its rule set from the main thread.
+ * The Chinese word segmenter of these rules: trigger words stay whole when jieba cuts the text (`创业担保贷款` is one
+ * word to the rules), and every rule word shapes the compact dictionary (segment/dictionary.ts).
  */
-export function teachSegmenter(set: RuleSet): void {
+function segmenterFor(set: Omit<RuleSet, 'segmenter'>): Segmenter {
   const zh = set.rules.filter((r) => r.lang === 'zh');
-  addWords(zh.flatMap((r) => r.normTriggers));
   const language = set.languages.get('zh');
-  addVocabulary([
+  return makeSegmenter(zh.flatMap((r) => r.normTriggers), [
     ...zh.flatMap((r) => [...r.normExclusions, ...r.normClauseExclusions, ...r.normSentenceExclusions, ...r.normClauseRequires, ...r.normSentenceRequires, ...r.normNouns]),
     ...[...set.notFacts.values()].flat().filter((d) => d.lang === 'zh').flatMap((d) => [...d.normWords, ...d.normUnless]),
     ...(language ? [...language.normVetoBefore, ...language.normVetoAfter, ...language.normVetoClause, ...language.normVetoClauseUnless, ...language.normVetoAfterUnless] : []),

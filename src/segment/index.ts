@@ -5,11 +5,12 @@
  *   Vietnamese and English at . ! ? (and …) followed by a space and a capital letter, digit or opening quote, or by
  *   a line break — never inside a number (`1.500`, `1,5`, `1.1亿`) or after an abbreviation (`TP.`, `Mr.`, `No.`)
  *   or an initial (`J. Smith`). A line break always ends a sentence.
- * - Word boundaries. Chinese words come from jieba (loaded once; cut per stretch where asked); jieba cuts digits and
- *   Latin letters one by one, so it decides only between two Han characters, and everything else follows the
- *   script: a run of letters, digits and marks is one word, each punctuation character stands alone.
+ * - Word boundaries. Chinese words come from jieba, through the rule set's Segmenter (cut per stretch where asked);
+ *   jieba cuts digits and Latin letters one by one, so it decides only between two Han characters, and everything
+ *   else follows the script: a run of letters, digits and marks is one word, each punctuation character stands alone.
  * - Clauses: a sentence split at ，,；;：: (not between two digits, as in `1,500` or `10:30`).
  */
+import { createHash } from 'node:crypto';
 import nodejieba from 'nodejieba';
 import { loadJieba } from './dictionary.js';
 import type { Lang, Sentence } from '../types.js';
@@ -150,38 +151,45 @@ export function clauses(text: string, sentence: Sentence): Sentence[] {
 // Words
 
 /**
- * Teach jieba words it must keep whole (rule trigger words such as 创业担保贷款). The words wait until jieba is first
- * used: inserting one loads jieba's dictionary (about 240 MB of native memory), which a process that only loads the
- * rules — the ingest coordinator, `rules list` — must not pay for.
+ * What jieba must hold while one rule set's text is cut: the compact dictionary made for the rule set's words
+ * (dictionary.ts), and its trigger words inserted so that they stay whole (`创业担保贷款` is one word to the rules).
+ * A compiled rule set owns one (RuleSet.segmenter) and every cut goes through it. Plain data, so a rule set sent to a
+ * worker thread (structured clone) still carries its segmenter.
+ *
+ * Why jieba's dictionary is still process-wide: nodejieba holds one native segmenter per process (per worker thread),
+ * and `insertWord` adds to it for good — a word cannot be taken out again. So a Segmenter does not own a jieba; before
+ * each cut it makes the process's jieba hold exactly its own state: the first cut loads it (~0.3 s; the dictionary
+ * waits until then because it costs ~45 MB, which a process that only loads the rules must not pay), and a cut by
+ * another segmenter whose words differ reloads it. What this guarantees: a rule set cuts with its own words and no
+ * other's, whatever rule sets were compiled before or after it and whichever cut first. A run uses one rule set, so
+ * the reload happens only in a process that compares rule sets (tests, `rules` commands).
  */
-const pendingWords = new Set<string>();
-/** The rules' words (taught or only looked for): the compact dictionary keeps their neighbourhood (dictionary.ts). */
-const ruleWords = new Set<string>();
-let loaded = false;
-
-/** Words the rules look for without keeping them whole (exclusions, required words): they shape the dictionary. */
-export function addVocabulary(words: Iterable<string>): void {
-  if (loaded) return; // the dictionary is made once, when jieba first loads
-  for (const w of words) if (HAN.test(w)) ruleWords.add(w);
-}
-export function addWords(words: Iterable<string>): void {
-  for (const w of words) {
-    if (!HAN.test(w)) continue;
-    pendingWords.add(w);
-    ruleWords.add(w);
-  }
-  lastBoundaries = null;
+export interface Segmenter {
+  /** Words jieba must keep whole (Han only, sorted). */
+  readonly words: readonly string[];
+  /** Every rule word (the kept-whole ones too): the compact dictionary keeps their neighbourhood (sorted). */
+  readonly vocabulary: readonly string[];
+  /** Names the state above: jieba is reloaded only when the segmenter that cuts holds a different one. */
+  readonly key: string;
 }
 
-/** jieba, loaded on first use with the dictionary made for the words taught so far, and the pending words taught. */
-export function jieba(): typeof nodejieba {
-  if (!loaded) {
-    loadJieba([...ruleWords]);
-    loaded = true;
-  }
-  if (pendingWords.size) {
-    for (const w of pendingWords) nodejieba.insertWord(w);
-    pendingWords.clear();
+/** A segmenter that keeps `words` whole, with a dictionary shaped by them and by `vocabulary` (looked for only). */
+export function makeSegmenter(words: Iterable<string>, vocabulary: Iterable<string> = []): Segmenter {
+  const kept = [...new Set([...words].filter((w) => HAN.test(w)))].sort();
+  const all = [...new Set([...kept, ...[...vocabulary].filter((w) => HAN.test(w))])].sort();
+  const key = createHash('sha256').update(JSON.stringify([all, kept])).digest('hex').slice(0, 16);
+  return { words: kept, vocabulary: all, key };
+}
+
+/** The key of the segmenter whose state the process's jieba holds (null: jieba not loaded yet). */
+let holding: string | null = null;
+
+/** The process's jieba, holding this segmenter's dictionary and words (loaded or reloaded if it held another's). */
+export function jiebaFor(segmenter: Segmenter): typeof nodejieba {
+  if (holding !== segmenter.key) {
+    loadJieba(segmenter.vocabulary);
+    for (const w of segmenter.words) nodejieba.insertWord(w);
+    holding = segmenter.key;
   }
   return nodejieba;
 }
@@ -224,11 +232,11 @@ function stretchStart(text: string, at: number): number {
  * jieba's tagged words of text[from, to), each with its index in `text`. jieba splits its input at its separators
  * anyway, so a stretch between two of them is cut here as it is within the whole text.
  */
-function taggedStretch(text: string, from: number, to: number): Array<TaggedWord & { start: number }> {
+function taggedStretch(segmenter: Segmenter, text: string, from: number, to: number): Array<TaggedWord & { start: number }> {
   const part = from === 0 && to === text.length ? text : text.slice(from, to);
   const out: Array<TaggedWord & { start: number }> = [];
   let at = 0;
-  for (const { word, tag } of jieba().tag(part) as TaggedWord[]) {
+  for (const { word, tag } of jiebaFor(segmenter).tag(part) as TaggedWord[]) {
     // jieba's tokens concatenate to its input; search forward anyway in case it ever drops a character.
     const found = part.startsWith(word, at) ? at : part.indexOf(word, at);
     if (found < 0) continue;
@@ -243,21 +251,21 @@ function taggedStretch(text: string, from: number, to: number): Array<TaggedWord
  * one of `needles`: the words tagging the whole text would give there, for a fraction of the work when most
  * stretches hold none.
  */
-export function taggedWordsWhere(text: string, needles: readonly string[]): Array<TaggedWord & { start: number }> {
+export function taggedWordsWhere(segmenter: Segmenter, text: string, needles: readonly string[]): Array<TaggedWord & { start: number }> {
   const out: Array<TaggedWord & { start: number }> = [];
   for (let from = 0; from < text.length; ) {
     const to = stretchEnd(text, from);
     const stretch = text.slice(from, to);
-    if (to > from && needles.some((n) => stretch.includes(n))) out.push(...taggedStretch(text, from, to));
+    if (to > from && needles.some((n) => stretch.includes(n))) out.push(...taggedStretch(segmenter, text, from, to));
     from = to + 1;
   }
   return out;
 }
 
 /** Boundaries of jieba's tokens in text[from, to) (positions between tokens, as indices into text). */
-function jiebaBoundaries(text: string, from: number, to: number): Set<number> {
+function jiebaBoundaries(segmenter: Segmenter, text: string, from: number, to: number): Set<number> {
   const cuts = new Set<number>();
-  for (const { word, start } of taggedStretch(text, from, to)) {
+  for (const { word, start } of taggedStretch(segmenter, text, from, to)) {
     cuts.add(start);
     cuts.add(start + word.length);
   }
@@ -271,16 +279,13 @@ function classBoundary(prev: CharClass, cur: CharClass): boolean | null {
   return cur === 'punct'; // each punctuation character is its own token; spaces and words run on
 }
 
-let lastBoundaries: { text: string; lang: Lang; set: Set<number> } | null = null;
-
 /**
- * Every index in [0, text.length] where a word starts or ends. For Chinese, jieba runs once over the whole text
- * (the last result is memoized, so per-sentence callers on the same document do not cut again).
+ * Every index in [0, text.length] where a word starts or ends. For Chinese, jieba runs once over the whole text.
+ * Nothing is memoized here: a caller that asks per sentence keeps the per-document LazyWordBoundaries instead.
  */
-export function wordBoundaries(text: string, lang: Lang): Set<number> {
-  if (lastBoundaries && lastBoundaries.text === text && lastBoundaries.lang === lang) return lastBoundaries.set;
+export function wordBoundaries(text: string, lang: Lang, segmenter: Segmenter): Set<number> {
   const set = new Set<number>([0, text.length]);
-  const jieba = isChineseLang(lang) && HAN.test(text) ? jiebaBoundaries(text, 0, text.length) : null;
+  const jieba = isChineseLang(lang) && HAN.test(text) ? jiebaBoundaries(segmenter, text, 0, text.length) : null;
   let prev = text.length > 0 ? charClass(text, 0) : 'space';
   for (let p = 1; p < text.length; p++) {
     if (isLowSurrogate(text.charCodeAt(p))) continue; // inside an astral character
@@ -288,14 +293,13 @@ export function wordBoundaries(text: string, lang: Lang): Set<number> {
     if (classBoundary(prev, cur) ?? jieba?.has(p) ?? false) set.add(p);
     prev = cur;
   }
-  lastBoundaries = { text, lang, set };
   return set;
 }
 
 /**
  * The same boundaries as wordBoundaries, found on demand: only a position between two Han characters needs jieba,
  * and then jieba cuts just the stretch around it (see taggedStretch). The extractor asks at trigger words, and most of
- * a page holds none.
+ * a page holds none. One per document: it is the memo of that document's cuts.
  */
 export class LazyWordBoundaries {
   /** jieba's boundaries per stretch, by the stretch's start. */
@@ -303,6 +307,7 @@ export class LazyWordBoundaries {
   constructor(
     private readonly text: string,
     private readonly lang: Lang,
+    private readonly segmenter: Segmenter,
   ) {}
 
   has(p: number): boolean {
@@ -316,7 +321,7 @@ export class LazyWordBoundaries {
     const from = stretchStart(text, p - 1);
     let set = this.stretches.get(from);
     if (!set) {
-      set = jiebaBoundaries(text, from, stretchEnd(text, p));
+      set = jiebaBoundaries(this.segmenter, text, from, stretchEnd(text, p));
       this.stretches.set(from, set);
     }
     return set.has(p);
@@ -333,8 +338,8 @@ export function isWholeWord(boundaries: ReadonlySet<number>, start: number, end:
 }
 
 /** The words of the text (runs between boundaries that are not spaces), as spans. */
-export function words(text: string, lang: Lang): Sentence[] {
-  const cuts = [...wordBoundaries(text, lang)].sort((a, b) => a - b);
+export function words(text: string, lang: Lang, segmenter: Segmenter): Sentence[] {
+  const cuts = [...wordBoundaries(text, lang, segmenter)].sort((a, b) => a - b);
   const out: Sentence[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     if (!SPACE.test(text[cuts[k]])) out.push({ start: cuts[k], end: cuts[k + 1] });

@@ -6,12 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluate } from '../audit/eval.js';
 import { ruleStats } from '../audit/stats.js';
-import { teachSegmenter, type RuleSet } from '../extract/rules.js';
+import type { RuleSet } from '../extract/rules.js';
 import { openStore } from '../store/open.js';
 import type { HeavyJob, HeavyReply } from './heavy.js';
 
 const { db, ruleSet } = workerData as { db: string; ruleSet: RuleSet };
-teachSegmenter(ruleSet);
 const store = openStore(db, { readonly: true });
 
 parentPort!.on('message', (job: HeavyJob) => {

@@ -4,7 +4,7 @@
  * worker reads with exactly the rules the run recorded.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRuleSet, teachSegmenter, type RuleSet } from '../extract/rules.js';
+import { loadRuleSet, type RuleSet } from '../extract/rules.js';
 import { processForStore } from '../page.js';
 import type { RawPage } from '../types.js';
 import type { DocumentRecord } from '../store/types.js';
@@ -21,9 +21,8 @@ export interface WorkerRequest {
 }
 
 const init = workerData as WorkerInit;
-// A rule set cloned from the main thread has not met this thread's segmenter yet.
+// A rule set cloned from the main thread brings its segmenter: this thread's jieba is loaded for it at its first cut.
 const ruleSet = init.ruleSet ?? loadRuleSet();
-if (init.ruleSet) teachSegmenter(ruleSet);
 
 parentPort!.on('message', (msg: WorkerRequest) => {
   const page = { ...msg.page, bytes: Buffer.from(msg.page.bytes.buffer, msg.page.bytes.byteOffset, msg.page.bytes.byteLength) };

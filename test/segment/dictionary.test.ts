@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 import { compactDictionaryLines, dictionaryLabel } from '../../src/segment/dictionary.js';
-import { jieba, wordBoundaries } from '../../src/segment/index.js';
+import { jiebaFor, wordBoundaries } from '../../src/segment/index.js';
 import { loadRuleSet } from '../../src/extract/rules.js';
 
 const FULL = readFileSync((nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT, 'utf8');
@@ -27,12 +27,12 @@ describe('compact jieba dictionary', () => {
   });
 
   test('cuts rule sentences as before: trigger words whole, a longer dictionary word not split', () => {
-    loadRuleSet();
+    const { segmenter } = loadRuleSet();
     const text = '今年发放创业担保贷款1.1亿元，向贷款人收取利息。';
-    const b = wordBoundaries(text, 'zh-Hans');
+    const b = wordBoundaries(text, 'zh-Hans', segmenter);
     const at = (w: string) => text.indexOf(w);
     expect(b.has(at('创业担保贷款')) && b.has(at('创业担保贷款') + 6)).toBe(true);
     expect(b.has(at('贷款人') + 2)).toBe(false); // 贷款|人 is not cut: 贷款人 is one word
-    expect(jieba().cut('返乡农民工创业')).toEqual(['返乡', '农民工', '创业']);
+    expect(jiebaFor(segmenter).cut('返乡农民工创业')).toEqual(['返乡', '农民工', '创业']);
   });
 });

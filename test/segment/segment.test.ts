@@ -2,9 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { TrackedText } from '../../src/offsets.js';
 import { findMojibake, normalize } from '../../src/normalize/normalize.js';
-import { clauses, isWholeWord, LazyWordBoundaries, sentenceAt, splitSentences, wordBoundaries, words } from '../../src/segment/index.js';
+import { jest } from '@jest/globals';
+import nodejieba from 'nodejieba';
+import { clauses, isWholeWord, LazyWordBoundaries, makeSegmenter, sentenceAt, splitSentences, wordBoundaries, words } from '../../src/segment/index.js';
 import type { Lang } from '../../src/types.js';
 
+/** A segmenter that teaches jieba nothing: its own dictionary's cuts. */
+const plain = makeSegmenter([]);
 const texts = (text: string, lang: Lang) => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
 
 describe('sentences', () => {
@@ -70,8 +74,8 @@ describe('word boundaries on demand', () => {
         meta: { title: null, date: null, source: null, author: null },
       });
       const t = n.text.text;
-      const whole = wordBoundaries(t, n.lang);
-      const lazy = new LazyWordBoundaries(t, n.lang);
+      const whole = wordBoundaries(t, n.lang, plain);
+      const lazy = new LazyWordBoundaries(t, n.lang, plain);
       const differ: number[] = [];
       for (let p = 0; p <= t.length; p++) if (whole.has(p) !== lazy.has(p)) differ.push(p);
       expect({ file, differ }).toEqual({ file, differ: [] });
@@ -96,31 +100,45 @@ describe('clauses', () => {
 describe('word boundaries', () => {
   test('Chinese: jieba words between Han characters, numbers kept whole', () => {
     const t = '2017年发放460万元返乡创业担保贷款。';
-    const b = wordBoundaries(t, 'zh-Hans');
+    const b = wordBoundaries(t, 'zh-Hans', plain);
     const loan = t.indexOf('贷款');
     expect(isWholeWord(b, loan, loan + 2)).toBe(true);
     expect(b.has(loan + 1)).toBe(false);
     const n = t.indexOf('460');
     expect([n + 1, n + 2].some((i) => b.has(i))).toBe(false);
     expect(b.has(n) && b.has(n + 3)).toBe(true);
-    expect(words(t, 'zh-Hans').map((w) => t.slice(w.start, w.end))).toContain('2017');
+    expect(words(t, 'zh-Hans', plain).map((w) => t.slice(w.start, w.end))).toContain('2017');
   });
 
   test('Vietnamese and English: spaces and punctuation', () => {
     const t = 'Hỗ trợ 250 triệu đồng, cho vay.';
-    expect(words(t, 'vi').map((w) => t.slice(w.start, w.end))).toEqual([
+    expect(words(t, 'vi', plain).map((w) => t.slice(w.start, w.end))).toEqual([
       'Hỗ', 'trợ', '250', 'triệu', 'đồng', ',', 'cho', 'vay', '.',
     ]);
     const e = 'The bank lent $2 million.';
-    const b = wordBoundaries(e, 'en');
+    const b = wordBoundaries(e, 'en', plain);
     expect(isWholeWord(b, e.indexOf('lent'), e.indexOf('lent') + 4)).toBe(true);
     expect(isWholeWord(b, e.indexOf('len'), e.indexOf('len') + 3)).toBe(false);
   });
 
-  test('one jieba pass per document: a repeated call is served from the last result', () => {
-    const t = '今年以来,长兴县新发展家庭工业2444户。'.repeat(2000);
-    const first = wordBoundaries(t, 'zh-Hans');
-    const second = wordBoundaries(t, 'zh-Hans');
-    expect(second).toBe(first); // the same Set: jieba did not run again
+  test('the boundary memo is per document: a stretch is cut once however often it is asked about', () => {
+    const t = '今年以来,长兴县新发展家庭工业2444户。全县发放创业担保贷款1.1亿元。';
+    const lazy = new LazyWordBoundaries(t, 'zh-Hans', plain);
+    const tag = jest.spyOn(nodejieba, 'tag');
+    try {
+      const loan = t.indexOf('贷款');
+      const first = [lazy.has(loan), lazy.has(loan + 1), lazy.has(loan + 2)];
+      expect(first).toEqual([true, false, true]);
+      expect(tag).toHaveBeenCalledTimes(1);
+      expect([lazy.has(loan), lazy.has(loan + 1), lazy.has(t.indexOf('发放'))]).toEqual([true, false, true]);
+      expect(tag).toHaveBeenCalledTimes(1); // the same stretch: served from this document's memo
+      lazy.has(t.indexOf('家庭') + 1); // another stretch
+      expect(tag).toHaveBeenCalledTimes(2);
+      // Another document's boundaries start with their own memo.
+      new LazyWordBoundaries(t, 'zh-Hans', plain).has(loan);
+      expect(tag).toHaveBeenCalledTimes(3);
+    } finally {
+      tag.mockRestore();
+    }
   });
 });
