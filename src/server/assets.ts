@@ -52,7 +52,7 @@ table.compact td, table.compact th { padding: .15em .4em; white-space: nowrap; }
 table.compact td.evidence { white-space: normal; min-width: 15em; width: 40%; }
 table.compact td.value { white-space: normal; min-width: 10em; }
 table.compact td.cut { max-width: 10em; overflow: hidden; text-overflow: ellipsis; }
-table.compact td.doc { max-width: 9em; } table.compact td.rule { max-width: 10em; }
+table.compact td.doc { max-width: 9em; } table.compact td.resolved { max-width: 4.5em; } table.compact td.rule { max-width: 10em; }
 table.compact td.review { width: 1%; }
 form.review.compact { white-space: nowrap; margin-left: .2em; }
 form.review.compact button { font-size: 12px; line-height: 1.2; padding: 0 .35em; margin: 0 .1em 0 0; border: 1px solid var(--line); border-radius: 3px; background: #fff; cursor: pointer; }

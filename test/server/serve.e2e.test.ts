@@ -109,7 +109,7 @@ describe.each(BACKENDS)('the web interface on $name', (backend) => {
     const facetCount = Number((await facet.locator('.count').textContent())!.replace(/,/g, ''));
     await facet.locator('a').click();
     await page.waitForURL(/lang=zh-Hant/);
-    const langs = await page.$$eval('#facts tbody tr td:nth-child(9)', (tds) => tds.map((td) => td.textContent));
+    const langs = await page.$$eval('#facts tbody tr td.lang', (tds) => tds.map((td) => td.textContent));
     expect(langs.length).toBe(facetCount);
     expect(new Set(langs)).toEqual(new Set(['zh-Hant']));
   });

@@ -57,10 +57,12 @@ describe.each(BACKENDS)('the summary page on $name', (backend) => {
   test('choose a type and grouping, read a province-year total, click it and land on its facts', async () => {
     await page.goto(served.url + '/facts');
     await page.click('header a[href="/summary"]');
+    await page.waitForURL(/\/summary$/);
     await page.selectOption('select[name="type"]', 'loan_amount');
     await page.fill('input[name="by"]', 'province,year');
     await page.selectOption('select[name="modality"]', 'achieved');
     await page.click('#apply-summary');
+    await page.waitForURL(/\/summary\?/);
     expect(new URL(page.url()).searchParams.get('by')).toBe('province,year');
 
     // 12 亿 + 5 亿 = 1,700,000,000 CNY for Guangdong in 2023; the 2024 plan is left out, with its reason.
@@ -86,6 +88,10 @@ describe.each(BACKENDS)('the summary page on $name', (backend) => {
     await page.goto(served.url + '/facts?type=loan_amount&province_code=44&modality=planned');
     const values = await page.$$eval('#facts tbody td.value', (cells) => cells.map((c) => Number((c as HTMLElement).dataset.value)));
     expect(values).toEqual([800_000_000]);
+    // The resolved fields in the row: province code, period end, a plan.
+    const resolved = page.locator('#facts tbody td.resolved').first();
+    await expect(resolved.innerText()).resolves.toMatch(/^44 2024-12-31 plan$/);
+    await expect(resolved.getAttribute('title')).resolves.toContain('modality: planned');
   });
 
   test('an unknown grouping is a 400 that names the choices', async () => {

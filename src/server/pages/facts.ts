@@ -69,7 +69,7 @@ export function factsPage(ctx: ServerContext, req: Request): Response {
 <td class="num"><a href="/doc/${f.document_id}#fact-${f.id}">${f.id}</a></td>
 <td class="doc cut"><a href="/doc/${f.document_id}" title="${f.doc}">${sourceFileName(f.doc)}</a></td>
 <td class="type cut" title="${f.type}">${f.type}</td><td class="num value" data-value="${f.value}">${factValue(f)}</td>
-<td class="evidence">${f.evidence}</td><td class="cut" title="${f.period ?? ''}">${f.period ?? ''}</td><td class="cut" title="${f.place ?? ''}">${f.place ?? ''}</td>
+<td class="evidence">${f.evidence}</td><td class="cut" title="${f.period ?? ''}">${f.period ?? ''}</td><td class="cut" title="${f.place ?? ''}">${f.place ?? ''}</td>${resolvedCell(f)}
 <td class="rule cut"><a href="/rules/${encodeURIComponent(f.rule)}" title="${f.rule}">${f.rule}</a></td><td class="lang">${f.lang}</td>
 <td class="review">${f.review ? verdictLabel(f.review) : ''}${reviewButtons(f, back, !!ctx.reviews, true)}</td></tr>`,
   );
@@ -86,7 +86,7 @@ export this view: <a id="export-csv" href="/facts.csv${exportAll}">CSV</a> · <a
 · this page only: <a href="/facts.csv${exportPage}">CSV</a> · <a href="/facts.json${exportPage}">JSON</a>
 · <a href="/charts${withParams(p, { after: undefined, limit: undefined, sort: undefined, dir: undefined })}">charts of this view</a></p>
 <table id="facts" class="compact"><thead><tr><th class="num">${sortLink('id', 'id')}</th><th>${sortLink('doc', 'document')}</th><th>${sortLink('type', 'type')}</th>
-<th class="num">${sortLink('value', 'value')}</th><th>evidence</th><th>${sortLink('period', 'period')}</th><th>${sortLink('place', 'place')}</th>
+<th class="num">${sortLink('value', 'value')}</th><th>evidence</th><th>${sortLink('period', 'period')}</th><th>${sortLink('place', 'place')}</th><th title="province code, period end, plan, running total (Σ); the whole on hover">res.</th>
 <th>${sortLink('rule', 'rule')}</th><th>lang</th><th>review</th></tr></thead>
 <tbody>${rows}</tbody></table>
 ${rows.length ? '' : html`<p class="muted">No facts match these filters.</p>`}
@@ -94,6 +94,19 @@ ${rows.length ? '' : html`<p class="muted">No facts match these filters.</p>`}
 ${result.next ? html`<a id="next-page" rel="next" href="/facts${withParams(p, { after: encodeCursor(result.next) })}">next page »</a>` : ''}</nav>
 </section></div>`;
   return { kind: 'html', body: page('Facts', 'facts', body) };
+}
+
+/** The resolved fields in one short cell (province code, period end, plan, running total); the whole on hover. */
+function resolvedCell(f: BrowsedFact): SafeHtml {
+  const planned = f.modality === 'planned';
+  const shown = [f.province_code, f.period_end, planned ? 'plan' : '', f.cumulative ? 'Σ' : ''].filter(Boolean).join(' ');
+  const whole = [
+    `province: ${f.province_code ? `${f.province_code} ${f.province ?? ''}` : '—'}${f.admin ? ` · ${f.admin}` : ''}`,
+    `period: ${f.period_start ?? '?'} – ${f.period_end ?? '?'}`,
+    `modality: ${f.modality ?? '—'}`,
+    f.cumulative ? 'running total' : 'in period',
+  ].join('\n');
+  return html`<td class="resolved cut" title="${whole}">${shown}</td>`;
 }
 
 function facetList(f: { param: string; label: string; values: Array<{ keys: Array<string | number | null>; n: number }>; chosen: string[] }, p: URLSearchParams): SafeHtml {
