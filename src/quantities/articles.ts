@@ -22,6 +22,8 @@ const MEASURES = new Set(['年', '天', '岁', '歲', '亩', '畝', '吨', '噸'
  */
 const LEGAL_FORMS: { lang: RuleLang; before: RegExp; unitText: RegExp }[] = [
   { lang: 'vi', before: /(?:TNHH|trách nhiệm hữu hạn)\s*$/iu, unitText: /^thành viên$/i },
+  // `Tổng công ty xây lắp 1 thành viên`: the legal form after the company's trade, with no mark in between.
+  { lang: 'vi', before: /(?<![\p{L}\p{M}])công ty[\p{L}\p{M} ]{0,30}$/iu, unitText: /^thành viên$/i },
 ];
 
 /** `article` or `name_word` when the count `q` is one of those words, else the kind as read. */

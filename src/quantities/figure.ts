@@ -565,10 +565,31 @@ function buildQuantity(text: string, r: NumberRead, reader: LanguageReader, limi
   q.numberEnd = numberEnd;
   if (r.plainDigits && /^\d+(?:\.\d+)?$/.test(r.plainDigits)) q.digits = r.plainDigits;
   if (!v) q.inexact = true;
+  if (v && lang === 'vi' && kind === 'count' && !r.tailPow && !range) {
+    const whole = thousandsMisread(text.slice(r.numStart ?? r.start, numberEnd), v, unitCode);
+    if (whole) {
+      q.value = whole.toNumber();
+      q.valueText = whole.toString();
+    }
+  }
   q.kind = wordUseKind(text, q, lang);
   const vague = vagueSpan(text, r, q);
   if (vague) q.vagueRange = vague;
   return q;
+}
+
+/** Counts of whole things: people, firms, households, projects, jobs. */
+const WHOLE_UNITS = new Set(['person', 'person_time', 'enterprise', 'household', 'establishment', 'project', 'job']);
+
+/**
+ * A count of whole things cannot have a fraction: `3574.303 người` (a thousands dot misplaced) and `135,400 người` (an
+ * English thousands comma) are 3,574,303 and 135,400 people, not 3574.3 or 135.4. Only one separator followed by
+ * exactly three digits is read so, and only without a multiplier word (`1,5 nghìn người` is 1,500).
+ */
+function thousandsMisread(numeral: string, value: Dec, unit: string | null): Dec | null {
+  if (!unit || !WHOLE_UNITS.has(unit) || value.isInteger()) return null;
+  if (!/^\d{1,4}[.,]\d{3}$/.test(numeral.trim())) return null;
+  return value.shift(3);
 }
 
 /** Words of "nearly" before a bare magnitude (`近万人`, `将近千名`, `gần trăm`). */

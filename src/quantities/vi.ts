@@ -60,6 +60,19 @@ function readVague(text: string, pos: number): NumberRead | null {
   return { start: pos, end, value: low, float: low.toNumber(), approx: true, tailPow: pow, vague: [low, new Dec(1n, pow + 1)] };
 }
 
+/** Words after which `năm` is "year", never five: `trong năm`, `hàng năm`, `mỗi năm`, `cả năm`, `những năm`. */
+const YEAR_BEFORE = new Set(['trong', 'hàng', 'mỗi', 'cả', 'cùng', 'nửa', 'cuối', 'đầu', 'giữa', 'những', 'các', 'từng', 'sang',
+  'qua', 'nhiều', 'mấy', 'vài', 'hằng', 'quanh', 'suốt', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
+
+/** The word right before pos (across spaces), lower-cased; '' when a mark or nothing stands there. */
+function wordBefore(text: string, pos: number): string {
+  let j = pos;
+  while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\u00a0')) j--;
+  let i = j;
+  while (i > 0 && /[\p{L}\p{M}]/u.test(text[i - 1])) i--;
+  return text.slice(i, j).toLowerCase();
+}
+
 /** After the number: spaces then the next word, lower-cased, and where it ends. */
 function nextWord(text: string, pos: number): { w: string; start: number; end: number } | null {
   let j = pos;
@@ -140,6 +153,8 @@ function readWords(text: string, pos: number): NumberRead | null {
       // number word, linh/lẻ or a counter makes it one.
       if (w === 'năm' && prev !== 'linh' && prev !== 'lẻ') {
         if (prev === 'mươi' || prev === 'mười') break;
+        // `trong năm Công ty …`, `hàng năm người lao động …`: after these words năm is "year", whatever follows.
+        if (count === 0 && YEAR_BEFORE.has(wordBefore(text, pos))) break;
         if (!NEXT_IS_NUMBER.has(following) && !(count === 0 && UNIT_TABLE.matchAt(text, after?.start ?? -1, 'vi'))) break;
       }
       if (prev === 'trăm' || BIG[prev] !== undefined) {

@@ -309,3 +309,27 @@ describe('11. pairs as counts', () => {
     expect(parseQuantities('开展一对一帮扶', 'zh').every((q) => q.kind !== 'count')).toBe(true);
   });
 });
+
+describe('Vietnamese counts of whole things: a fraction is a misplaced thousands mark', () => {
+  readsAs([
+    ['vi', 'Tổng số công chức của tỉnh đến cuối năm là 2456.118 người', '2456.118 người', { value: 2456118, unit: 'person', kind: 'count' }],
+    ['vi', 'khoảng 40% nông dân (212,300 người) làm việc bán thời gian', '212,300 người', { value: 212300, unit: 'person' }],
+    ['vi', 'ngành này thu hút 2,5 nghìn người', '2,5 nghìn người', { value: 2500, unit: 'person' }],
+    ['vi', 'sản lượng đạt 3,125 tấn', '3,125 tấn', { value: 3.125 }],
+  ]);
+});
+
+describe('Vietnamese words that look like numbers: năm as "year", legal forms', () => {
+  test('năm after trong, hàng, mỗi is "year", not five', () => {
+    for (const text of ['Trong năm công ty đã chi 300 tỷ đồng.', 'Hàng năm người lao động phải đóng phí.', 'Mỗi năm doanh nghiệp nộp báo cáo.']) {
+      expect(parseQuantities(text, 'vi').filter((q) => q.kind === 'count' && q.value === 5)).toEqual([]);
+    }
+  });
+  test('năm before a counter elsewhere is five', () => {
+    expect(read('Tổ hợp tác có năm thành viên.', 'vi', 'năm thành viên')).toMatchObject({ value: 5, kind: 'count' });
+  });
+  test('a number before thành viên after a company name is its legal form', () => {
+    expect(read('Thành lập tổng công ty xây dựng 1 thành viên trong năm nay.', 'vi', '1 thành viên')).toMatchObject({ kind: 'name_word' });
+    expect(read('Hợp tác xã có 12 thành viên.', 'vi', '12 thành viên')).toMatchObject({ kind: 'count' });
+  });
+});
