@@ -3,7 +3,7 @@ import { openStore } from '../store/open.js';
 import { UsageError, type SetExit } from './errors.js';
 import { formatRows, OUTPUT_FORMATS, type OutputFormat } from './format.js';
 import { FACT_TYPES } from '../types.js';
-import { SUMMARY_DIMENSIONS, summaryOf, type ModalityFilter, type SummaryDimension } from '../summary/summarize.js';
+import { SUMMARY_DIMENSIONS, staleStoriesNote, summaryOf, type ModalityFilter, type SummaryDimension } from '../summary/summarize.js';
 
 export function register(program: Command, _setExit: SetExit): void {
   program
@@ -23,6 +23,8 @@ export function register(program: Command, _setExit: SetExit): void {
       const store = openStore(opts.db, { readonly: true });
       try {
         const s = summaryOf(store, opts.type, by as SummaryDimension[], opts.modality as ModalityFilter);
+        const stale = staleStoriesNote(s.ungrouped);
+        if (stale) console.error(`newsfacts summary: note: ${stale}`);
         if (opts.format === 'json') {
           console.log(JSON.stringify(s, null, 2));
           return;

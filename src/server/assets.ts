@@ -61,6 +61,8 @@ form.review.compact button[data-verdict=wrong]:disabled { background: #fbe7e5; c
 .snippet { margin: .2em 0 .2em 1em; color: #333; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(30em, 1fr)); gap: 1.5em; }
 .chart-box { border: 1px solid var(--line); border-radius: 6px; padding: .6em; }
+.chart-box details { font-size: 13px; margin-top: .4em; } .chart-box details td.planned a { color: #8a5a00; }
+p.left-out { font-size: 13px; margin: .2em 0; }
 .toggle a { margin-right: .8em; } .toggle a.here { font-weight: 700; color: var(--fg); text-decoration: none; }
 `;
 

@@ -8,7 +8,7 @@ import type { ServerStore } from './context.js';
 
 const TTL_MS = 5 * 60 * 1000;
 const MAX_ENTRIES = 500;
-const CACHED = ['countFacts', 'countFactsBy', 'ruleSummaries', 'documents'] as const;
+const CACHED = ['countFacts', 'countFactsBy', 'ruleSummaries', 'documents', 'summarize'] as const;
 
 export interface CachingStore {
   store: ServerStore;

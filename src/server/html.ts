@@ -16,7 +16,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
 }
 
-type Piece = SafeHtml | string | number | boolean | null | undefined | Piece[];
+export type Piece = SafeHtml | string | number | boolean | null | undefined | Piece[];
 
 function render(v: Piece): string {
   if (v === null || v === undefined || v === false) return '';

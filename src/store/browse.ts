@@ -7,6 +7,7 @@
  * point (indexes in db/migrations/003_browse.sql and db/migrations-pg/), so page 20,000 costs what page 1 costs.
  * OFFSET would not.
  */
+import { SUMMARY_COLUMNS, summarize, type ModalityFilter, type Summary, type SummaryDimension, type SummaryFact } from '../summary/summarize.js';
 import { FACT_COLUMNS, REVIEW_OF_F, dimensionSql, sortExpressions, whereOf, type Dialect } from './columns.js';
 import type {
   BrowsedFact,
@@ -133,6 +134,26 @@ export function planRuleSummaries(dialect: Dialect, rule?: string): Plan<RuleSum
         wrong: Number(r.wrong),
       })),
   };
+}
+
+/** The facts a summary reads, narrowed by a query (summaryOf gives it the type). */
+export function planSummaryFacts(dialect: Dialect, q: FactQuery): Plan<SummaryFact[]> {
+  const where = whereOf(dialect, q);
+  return {
+    sql: `SELECT ${SUMMARY_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id WHERE ${where.sql} ORDER BY f.id`,
+    params: where.params,
+    read: (rows) => rows as SummaryFact[],
+  };
+}
+
+/** Documents not grouped into stories yet (stored by queue workers; ingest and the queue's end group them). */
+export function planUngroupedDocuments(): Plan<number> {
+  return { sql: 'SELECT COUNT(*) AS n FROM documents WHERE story IS NULL', params: [], read: (rows) => Number(rows[0].n) };
+}
+
+/** A summary from the rows of the two plans above (each backend runs them and calls this). */
+export function summaryFrom(facts: SummaryFact[], ungrouped: number, by: SummaryDimension[], modality: ModalityFilter): Summary {
+  return { ...summarize(facts, by, modality), ungrouped };
 }
 
 export function planSampleFacts(rule: string, n: number, seed: number): Plan<BrowsedFact[]> {

@@ -2,6 +2,7 @@ import type { Fact, Flag, DocMeta } from '../types.js';
 import type { TrackedText } from '../offsets.js';
 import type { ResolvedFactFields } from './resolved-columns.js';
 import type { StoryCounts } from '../stories/assign.js';
+import type { ModalityFilter, Summary, SummaryDimension } from '../summary/summarize.js';
 
 /** Everything the pipeline hands to storage for one page. */
 export interface DocumentRecord {
@@ -347,6 +348,12 @@ export interface BrowseStore {
   countFactsBy(query: FactQuery, by: FactDimension[], limit?: number): GroupCount[];
   /** Per rule (or for one rule): facts, documents, versions, verdicts on its facts. */
   ruleSummaries(rule?: string): RuleSummary[];
+  /**
+   * The matching facts summed as `newsfacts summary` sums them (src/summary/summarize.ts: each story's figure once,
+   * plans and running totals apart, what was left out and why), read and summed behind the store's door so that only
+   * the sums travel; `ungrouped` says whether the stories are current.
+   */
+  summarize(query: FactQuery, by: SummaryDimension[], modality: ModalityFilter): Summary;
   /** A pseudo-random sample of a rule's facts: the same seed gives the same sample (a URL per sample). */
   sampleFacts(rule: string, n: number, seed: number): BrowsedFact[];
   /**

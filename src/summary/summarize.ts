@@ -4,6 +4,8 @@
  * out unless asked for, a figure a story states twice (headline and body) counted once, running totals kept apart from in-period figures (they cannot be added to them), amounts
  * never added across units. Every fact left out is counted with its reason.
  */
+import type { FactQuery } from '../store/types.js';
+
 export const SUMMARY_DIMENSIONS = ['country', 'province', 'admin', 'year', 'month', 'lang', 'rule'] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
 export type ModalityFilter = 'achieved' | 'planned' | 'all';
@@ -57,6 +59,8 @@ export interface Summary {
   modality: ModalityFilter;
   rows: SummaryRow[];
   leftOut: LeftOut[];
+  /** Documents of the store not grouped into stories yet (see staleStoriesNote); 0 when the stories are current. */
+  ungrouped: number;
 }
 
 function key(f: SummaryFact, d: SummaryDimension): string | null | undefined {
@@ -165,23 +169,38 @@ export function summarize(facts: SummaryFact[], by: SummaryDimension[], modality
     }
     return a.unit.localeCompare(b.unit) || a.kind.localeCompare(b.kind);
   });
-  return { by, modality, rows, leftOut: [...leftOut.values()].sort((a, b) => b.facts - a.facts) };
+  return { by, modality, rows, leftOut: [...leftOut.values()].sort((a, b) => b.facts - a.facts), ungrouped: 0 };
 }
 
-/** The facts a summary reads, in SQL both stores run. */
-export const SUMMARY_FACTS_SQL = `SELECT f.id, d.source AS doc, f.document_id, f.value, f.unit, d.lang, f.rule_id AS rule, f.modality,
+/** The columns a summary reads (facts `f` joined to their documents `d`), in SQL both stores run. */
+export const SUMMARY_COLUMNS = `f.id, d.source AS doc, f.document_id, f.value, f.unit, d.lang, f.rule_id AS rule, f.modality,
   f.cumulative, f.duplicate_of, d.story, f.period_start, f.period_end, f.country, f.province, f.province_code, f.admin,
-  f.sentence, f.evidence, f.start, f.evidence_start
+  f.sentence, f.evidence, f.start, f.evidence_start`;
+
+/** The facts of one type (the parameter) a summary reads. */
+export const SUMMARY_FACTS_SQL = `SELECT ${SUMMARY_COLUMNS}
   FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.type = ? ORDER BY f.id`;
 
-/** Reads one type's facts from a store and sums them: what `newsfacts summary` prints and the web's /summary shows. */
-export function summaryOf(
-  store: { query(sql: string, params?: unknown[]): Record<string, unknown>[] },
-  type: string,
-  by: SummaryDimension[],
-  modality: ModalityFilter,
-): Summary {
+/**
+ * What a summary says when the stories are not up to date: documents stored by queue workers (which leave grouping to
+ * the end of the queue run) and not grouped yet count as stories of their own, so a reprint among them is summed twice.
+ */
+export function staleStoriesNote(ungrouped: number): string | null {
+  if (!ungrouped) return null;
+  return `${ungrouped} document${ungrouped === 1 ? ' is' : 's are'} not grouped into stories yet (stored by queue workers still at work): ` +
+    "a reprint among them is counted as a story of its own until the queue drains or 'newsfacts stories --update' runs";
+}
+
+/** A store that sums behind its own door (the facts never leave it): both stores, through BrowseStore.summarize. */
+export interface Summarizing {
+  summarize(query: FactQuery, by: SummaryDimension[], modality: ModalityFilter): Summary;
+}
+
+/**
+ * One type's facts summed by a store: what `newsfacts summary` prints, the web's /summary shows and /charts draws.
+ * `restrict` narrows the facts first (the facts table's filters: language, rule, province code, …).
+ */
+export function summaryOf(store: Summarizing, type: string, by: SummaryDimension[], modality: ModalityFilter, restrict: FactQuery = {}): Summary {
   if (!/^[a-z_]+$/.test(type)) throw new RangeError(`not a fact type: '${type.slice(0, 40)}'`);
-  const facts = store.query(SUMMARY_FACTS_SQL.replace('?', `'${type}'`)) as unknown as SummaryFact[];
-  return summarize(facts, by, modality);
+  return store.summarize({ ...restrict, types: [type] }, by, modality);
 }

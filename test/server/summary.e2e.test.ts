@@ -94,6 +94,31 @@ describe.each(BACKENDS)('the summary page on $name', (backend) => {
     await expect(resolved.getAttribute('title')).resolves.toContain('modality: planned');
   });
 
+  test('the charts page draws the same sums per currency on a year axis, plans apart, each sum linking to its facts', async () => {
+    await page.goto(served.url + '/facts?type=loan_amount');
+    await page.click('a[href^="/charts"]');
+    await page.waitForURL(/\/charts/);
+    const id = 'sums-loan_amount-CNY-period';
+    await page.waitForSelector(`#${id}[data-drawn="1"]`);
+    // The chart's data: sums (not counts of facts) at numeric years on a linear axis, achieved and planned apart.
+    const spec = JSON.parse((await page.getAttribute(`#${id}`, 'data-chart'))!);
+    expect(spec.options.scales.x.type).toBe('linear');
+    const series = Object.fromEntries(spec.data.datasets.map((d: any) => [d.label.split(' ')[0], d.data]));
+    expect(series.achieved).toEqual([{ x: 2023, y: 2_400_000_000 }]);
+    expect(series.planned).toEqual([{ x: 2024, y: 800_000_000 }]);
+    // Its figures under it, as the summary counts them: 12 亿 + 5 亿 (Guangdong) + 7 亿 (Zhejiang) in 2023.
+    await page.click(`#data-${id} >> xpath=ancestor::details/summary`);
+    const cells = await page.$$eval(`#data-${id} tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    expect(cells).toEqual([
+      ['2023', '2,400,000,000', ''],
+      ['2024', '', '800,000,000'],
+    ]);
+    await page.click(`#data-${id} td.planned a`);
+    await page.waitForURL(/\/facts\?/);
+    const values = await page.$$eval('#facts tbody td.value', (c) => c.map((x) => Number((x as HTMLElement).dataset.value)));
+    expect(values).toEqual([800_000_000]);
+  });
+
   test('an unknown grouping is a 400 that names the choices', async () => {
     const r = await page.goto(served.url + '/summary?type=loan_amount&by=planet');
     expect(r!.status()).toBe(400);

@@ -3,7 +3,7 @@
  * running totals apart), its form fields named like the command's options, what it left out and why, and every sum
  * linking to exactly the facts it adds up.
  */
-import { SUMMARY_DIMENSIONS, summaryOf, type ModalityFilter, type SummaryDimension } from '../../summary/summarize.js';
+import { SUMMARY_DIMENSIONS, staleStoriesNote, summaryOf, type ModalityFilter, type SummaryDimension } from '../../summary/summarize.js';
 import { FACT_TYPES } from '../../types.js';
 import type { Request, Response, ServerContext } from '../context.js';
 import { html } from '../html.js';
@@ -13,7 +13,7 @@ import { BadRequest, MAX_IDS, rejectUnknown } from '../params.js';
 const MODALITIES: ModalityFilter[] = ['achieved', 'planned', 'all'];
 
 /** The facts page showing these facts (by id: a sum's facts are its group minus reprints and repeats). */
-function factsLink(type: string, ids: number[]): string | null {
+export function factsLink(type: string, ids: number[]): string | null {
   if (!ids.length || ids.length > MAX_IDS) return null;
   return `/facts?type=${encodeURIComponent(type)}&id=${ids.join(',')}&limit=${Math.min(1000, Math.max(50, ids.length))}`;
 }
@@ -30,6 +30,7 @@ export function summaryPage(ctx: ServerContext, req: Request): Response {
   if (!MODALITIES.includes(modality)) throw new BadRequest(`unknown modality '${modality.slice(0, 40)}' (${MODALITIES.join(', ')})`);
 
   const s = summaryOf(ctx.store, type, by, modality);
+  const stale = staleStoriesNote(s.ungrouped);
   const cols = [...by, ...(modality === 'all' ? ['modality'] : [])];
   const option = (value: string, chosen: boolean) => html`<option value="${value}"${chosen ? ' selected' : ''}>${value}</option>`;
   const rows = s.rows.map((r) => {
@@ -50,6 +51,7 @@ export function summaryPage(ctx: ServerContext, req: Request): Response {
 <button type="submit" id="apply-summary">Sum</button></form>
 <p class="muted">As <code>newsfacts summary --type ${type} --by ${by.join(',')} --modality ${modality}</code>: each story's figure counted once,
 amounts never added across units; running totals (累计, 以来, lũy kế) are stocks or totals since a start, listed apart and never added to in-period sums. Every sum links to the facts it adds.</p>
+${stale ? html`<p class="error" id="stale-stories">Stories are not up to date: ${stale}.</p>` : ''}
 <table id="summary"><thead><tr>${cols.map((c) => html`<th>${c}</th>`)}<th>unit</th><th>kind</th><th class="num">sum</th><th class="num">facts</th><th class="num">documents</th><th class="num">stories</th></tr></thead>
 <tbody>${rows}</tbody></table>
 ${rows.length ? '' : html`<p class="muted">Nothing to sum.</p>`}

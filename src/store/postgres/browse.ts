@@ -5,7 +5,18 @@
  * shared store grows large enough for search to need it.
  */
 import type pg from 'pg';
-import { planBrowseFacts, planCountFacts, planCountFactsBy, planRuleSummaries, planSampleFacts, type Plan } from '../browse.js';
+import {
+  planBrowseFacts,
+  planCountFacts,
+  planCountFactsBy,
+  planRuleSummaries,
+  planSampleFacts,
+  planSummaryFacts,
+  planUngroupedDocuments,
+  summaryFrom,
+  type Plan,
+} from '../browse.js';
+import type { ModalityFilter, Summary, SummaryDimension } from '../../summary/summarize.js';
 import { POSTGRES, likePattern } from '../columns.js';
 import { toDollarParams } from './sql.js';
 import type {
@@ -44,6 +55,11 @@ export class PostgresBrowser {
 
   sampleFacts(rule: string, n: number, seed: number): Promise<BrowsedFact[]> {
     return this.run(planSampleFacts(rule, n, seed));
+  }
+
+  async summarize(q: FactQuery, by: SummaryDimension[], modality: ModalityFilter): Promise<Summary> {
+    const [facts, ungrouped] = await Promise.all([this.run(planSummaryFacts(POSTGRES, q)), this.run(planUngroupedDocuments())]);
+    return summaryFrom(facts, ungrouped, by, modality);
   }
 
   async searchDocuments(terms: string[], limit: number, offset: number, cap = 1000): Promise<SearchResult> {

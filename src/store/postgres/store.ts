@@ -48,6 +48,7 @@ import type {
   StoredDocument,
   WriteBatch,
 } from '../types.js';
+import type { ModalityFilter, Summary, SummaryDimension } from '../../summary/summarize.js';
 import { MARK_DUPLICATES_SQL, storyUpdates, type SignatureRow, type StoryCounts } from '../../stories/assign.js';
 
 const INSERT_FACTS_SQL = `INSERT INTO facts (document_id, run_id, ${FACT_WRITE.map(([c]) => c).join(', ')})
@@ -307,6 +308,10 @@ export class PostgresStore implements AsyncStore {
 
   sampleFacts(rule: string, n: number, seed: number): Promise<BrowsedFact[]> {
     return this.browser.sampleFacts(rule, n, seed);
+  }
+
+  summarize(query: FactQuery, by: SummaryDimension[], modality: ModalityFilter): Promise<Summary> {
+    return this.browser.summarize(query, by, modality);
   }
 
   searchDocuments(terms: string[], limit: number, offset: number): Promise<SearchResult> {

@@ -84,6 +84,7 @@ class PostgresSyncStore implements Store {
   countFactsBy(...a: Parameters<Store['countFactsBy']>) { return this.call('countFactsBy', a); }
   ruleSummaries(...a: Parameters<Store['ruleSummaries']>) { return this.call('ruleSummaries', a); }
   sampleFacts(...a: Parameters<Store['sampleFacts']>) { return this.call('sampleFacts', a); }
+  summarize(...a: Parameters<Store['summarize']>) { return this.call('summarize', a); }
   searchDocuments(...a: Parameters<Store['searchDocuments']>) { return this.call('searchDocuments', a); }
   updateSearchIndex() { return this.call('updateSearchIndex', []); }
 }

@@ -4,7 +4,18 @@
  * three characters, which trigrams cannot match (two-character Chinese words such as 贷款).
  */
 import type Database from 'better-sqlite3';
-import { planBrowseFacts, planCountFacts, planCountFactsBy, planRuleSummaries, planSampleFacts, type Plan } from '../browse.js';
+import {
+  planBrowseFacts,
+  planCountFacts,
+  planCountFactsBy,
+  planRuleSummaries,
+  planSampleFacts,
+  planSummaryFacts,
+  planUngroupedDocuments,
+  summaryFrom,
+  type Plan,
+} from '../browse.js';
+import type { ModalityFilter, Summary, SummaryDimension } from '../../summary/summarize.js';
 import { SQLITE, likePattern } from '../columns.js';
 import type {
   BrowseStore,
@@ -52,6 +63,10 @@ export class SqliteBrowser implements Omit<BrowseStore, 'updateSearchIndex' | 'c
 
   sampleFacts(rule: string, n: number, seed: number): BrowsedFact[] {
     return this.run(planSampleFacts(rule, n, seed));
+  }
+
+  summarize(q: FactQuery, by: SummaryDimension[], modality: ModalityFilter): Summary {
+    return summaryFrom(this.run(planSummaryFacts(SQLITE, q)), this.run(planUngroupedDocuments()), by, modality);
   }
 
   searchDocuments(terms: string[], limit: number, offset: number, cap = 1000): SearchResult {

@@ -39,6 +39,7 @@ import type {
   StoredDocument,
   WriteBatch,
 } from '../types.js';
+import type { ModalityFilter, Summary, SummaryDimension } from '../../summary/summarize.js';
 import { MARK_DUPLICATES_SQL, storyUpdates, type SignatureRow, type StoryCounts } from '../../stories/assign.js';
 
 const INSERT_FACT_SQL = `INSERT OR IGNORE INTO facts (document_id, run_id, ${FACT_WRITE.map(([c]) => c).join(', ')})
@@ -307,6 +308,10 @@ export class SqliteStore implements Store {
 
   sampleFacts(rule: string, n: number, seed: number): BrowsedFact[] {
     return this.browse.sampleFacts(rule, n, seed);
+  }
+
+  summarize(query: FactQuery, by: SummaryDimension[], modality: ModalityFilter): Summary {
+    return this.browse.summarize(query, by, modality);
   }
 
   searchDocuments(terms: string[], limit: number, offset: number): SearchResult {
