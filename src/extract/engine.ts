@@ -171,7 +171,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const matcher = new WordMatcher(lang);
   // `18 bác sĩ`: a bare number before a rule's counted noun counts persons, and the noun speaks from inside the figure.
   const counted = readCountedNouns(raw, text, parsed, rules, lang, matcher);
-  const quantities = counted.quantities.filter((q) => figureKind(q, lang) !== null);
+  const quantities = counted.quantities.filter((q) => figureKind(q, lang, text.slice(q.end, q.end + 1)) !== null);
   if (!quantities.length) return [];
   const sentences = splitSentences(raw, norm.lang);
   const paras = paragraphs(raw);

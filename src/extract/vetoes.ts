@@ -56,12 +56,15 @@ export function perUnit(lead: string, spec: LanguageVetoes, m: WordMatcher): str
  * The kind a figure is read as: money and counts as the parser says; in Chinese a bare `2000万` (no 元) may be money
  * in yuan right beside a money word (`项目资金2000万`), which the chooser checks; `一个`/`一家` is the article "a".
  */
-export function figureKind(q: Quantity, lang: RuleLang): 'money' | 'count' | null {
+export function figureKind(q: Quantity, lang: RuleLang, next = ''): 'money' | 'count' | null {
   if (q.kind === 'money') return 'money';
   if (q.kind === 'count') return lang === 'zh' && /^一/.test(q.text) && q.value === 1 ? null : 'count';
-  if (q.kind === 'plain' && lang === 'zh' && /[万亿萬億]$/.test(q.text)) return 'money';
+  if (q.kind === 'plain' && lang === 'zh' && /[万亿萬億]$/.test(q.text) && !GOODS_MEASURE.test(next)) return 'money';
   return null;
 }
+
+/** Measure words of goods, land and weight: a bare `4.5万支` counts phones, `800万吨` weighs coal — neither is money. */
+const GOODS_MEASURE = /^[支件台辆輛吨噸头頭只隻张張套部亩畝斤条條株棵箱册冊本瓶颗顆枚架艘座间間盒包袋双雙桶升片粒尾羽]/;
 
 /**
  * What may stand between two figures of a list that share one trigger: separators (`500万元、300万元和200万元`), or
