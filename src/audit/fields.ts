@@ -29,12 +29,23 @@ export interface FieldMiss {
   gold: unknown;
   predicted: unknown;
   id: number;
+  /** For `audit eval --show-field-errors`: the sentence, our period and place words with how they were resolved,
+   * and what the reader wrote. */
+  sentence?: string;
+  period?: string | null;
+  place?: string | null;
+  published?: string | null;
+  how?: unknown;
+  goldPeriod?: string | null;
+  goldPlace?: string | null;
+  goldPublished?: string | null;
 }
 
 /** Gold facts with the resolved fields (the dev set's `gold.jsonl` carries them all). */
 export type ResolvedGold = GoldFact & {
   period_start?: string | null;
   period_end?: string | null;
+  published?: string | null;
   modality?: string;
   cumulative?: boolean;
   province_code?: string | null;
@@ -59,7 +70,13 @@ export function scoreFields(
       if (!present) return;
       s.fields[field].n++;
       if (ok) s.fields[field].correct++;
-      else misses.push({ field, doc: r.doc, evidence: r.evidence, gold, predicted, id: r.id });
+      else {
+        misses.push({
+          field, doc: r.doc, evidence: r.evidence, gold, predicted, id: r.id,
+          sentence: r.sentence, period: r.period, place: r.place, published: r.published ?? null, how: (r as { resolution?: unknown }).resolution ?? null,
+          goldPeriod: g.period ?? null, goldPlace: g.place ?? null, goldPublished: g.published ?? null,
+        });
+      }
     };
     check('province_code', 'province_code' in g, g.province_code, r.province_code, eq(g.province_code, r.province_code));
     check('period_end', 'period_end' in g, g.period_end, r.period_end, eq(g.period_end, r.period_end));

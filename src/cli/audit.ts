@@ -25,7 +25,7 @@ function countsTable(title: string, groups: Record<string, Counts>): string {
   return formatRows(rows, [title, 'tp', 'fp', 'fn', 'precision', 'recall', 'f1'], 'table', 60);
 }
 
-export function formatEval(r: EvalReport): string {
+export function formatEval(r: EvalReport, opts: { showFieldErrors?: boolean } = {}): string {
   const o = r.overall;
   const out = [
     `gold ${r.gold}: ${r.goldFacts} gold facts; ${r.documents} documents scored, ${r.predictedFacts} facts predicted`,
@@ -49,7 +49,15 @@ export function formatEval(r: EvalReport): string {
   out.push(`false negatives (${r.falseNegatives.length})`);
   for (const g of r.falseNegatives) out.push(`  ${g.doc}  ${g.type} ${g.value} ${g.unit}  ${g.evidence ?? ''}\n      ${g.sentence ?? '(sentence not found)'}`);
   out.push(`resolved fields that differ from gold (${r.fieldMisses.length})`);
-  for (const m of r.fieldMisses) out.push(`  #${m.id} ${m.doc}  ${m.field}: gold ${JSON.stringify(m.gold)}, got ${JSON.stringify(m.predicted)}  ${m.evidence}`);
+  const misses = opts.showFieldErrors ? [...r.fieldMisses].sort((a, b) => a.field.localeCompare(b.field) || a.doc.localeCompare(b.doc) || a.id - b.id) : r.fieldMisses;
+  for (const m of misses) {
+    out.push(`  #${m.id} ${m.doc}  ${m.field}: gold ${JSON.stringify(m.gold)}, got ${JSON.stringify(m.predicted)}  ${m.evidence}`);
+    if (!opts.showFieldErrors) continue;
+    out.push(`      gold: period ${JSON.stringify(m.goldPeriod)}, place ${JSON.stringify(m.goldPlace)}, published ${JSON.stringify(m.goldPublished)}`);
+    out.push(`      ours: period ${JSON.stringify(m.period)}, place ${JSON.stringify(m.place)}, published ${JSON.stringify(m.published)}`);
+    if (m.how) out.push(`      how: ${JSON.stringify(m.how)}`);
+    out.push(`      ${m.sentence}`);
+  }
   return out.join('\n');
 }
 
@@ -161,14 +169,15 @@ export function register(program: Command, _setExit: SetExit): void {
     .requiredOption('--gold <file>', 'gold facts (JSONL of the annotation guidelines)')
     .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
     .option('--all-documents', 'score every stored document, not only those in the gold file\'s folders')
+    .option('--show-field-errors', 'with each resolved field that differs from gold: the sentence, the period and place words on both sides and how ours were decided (grouped by field)')
     .option('--format <format>', 'text | json', 'text')
-    .action((opts: { gold: string; db?: string; allDocuments?: boolean; format: string }) => {
+    .action((opts: { gold: string; db?: string; allDocuments?: boolean; showFieldErrors?: boolean; format: string }) => {
       checkFormat(opts.format);
       if (!existsSync(opts.gold)) throw new UsageError(`no gold file at ${opts.gold}`);
       const store = openStore(opts.db, { readonly: true });
       try {
         const r = evaluate(store, opts.gold, { allDocuments: opts.allDocuments });
-        console.log(opts.format === 'json' ? JSON.stringify(r, null, 2) : formatEval(r));
+        console.log(opts.format === 'json' ? JSON.stringify(r, null, 2) : formatEval(r, { showFieldErrors: opts.showFieldErrors }));
       } finally {
         store.close();
       }

