@@ -5,7 +5,7 @@
  */
 import type { Fact, Lang, RuleLang } from '../types.js';
 import { ruleLangOf } from '../types.js';
-import type { Span } from '../extract/context.js';
+import { nearest, type Span } from '../extract/context.js';
 import type { ResolveSpec } from '../extract/rules.js';
 import { resolvePeriod, yearOfListPosition, type PeriodResolution } from './period.js';
 import { decideCumulative, decideModality, type Cue } from './modality.js';
@@ -51,6 +51,7 @@ export class DocumentResolver {
     contextPeriods: Span[] = [],
   ) {
     this.lang = ruleLangOf(docLang);
+    this.periods = [...contextPeriods].sort((a, b) => a.start - b.start);
     // The lead's year (`2017年，湖南省石门县…`) frames the figures after it that state no period of their own.
     this.lead = contextPeriods.find((p) => p.start < LEAD && /\d{4}/.test(p.text) && !/[-—–~至到]\s*\d{4}|以来|đến nay/.test(p.text)) ?? null;
   }
@@ -67,6 +68,93 @@ export class DocumentResolver {
     ));
   }
 
+  private resolvePhrase(period: Span): PeriodResolution | null {
+    const spec = this.spec!;
+    return resolvePeriod(this.extendPhrase(period), this.lang, spec.period, {
+      published: this.published,
+      rocYears: this.docLang === 'zh-Hant' && this.country !== 'HK' && this.country !== 'MO',
+    });
+  }
+
+  /**
+   * The period words with the calendar words right beside them that the context patterns cut off: a year range before
+   * a span of years (`2008年至2010年` + `3年间`), a month after a year (`到2010年` + `5月`).
+   */
+  private extendPhrase(period: Span): string {
+    const before = this.text.slice(Math.max(0, period.start - 16), period.start);
+    const after = this.text.slice(period.end, period.end + 6);
+    let phrase = period.text;
+    const range = /((?:\d{4}年?\s*[-—–~至到]\s*\d{4}年)|(?:năm\s*)?\d{4}\s*[-–]\s*\d{4})\s*$/i.exec(before);
+    if (range && /^(?:近|这|những)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:年|năm)/i.test(phrase)) phrase = range[1] + phrase;
+    const month = /^\s*\d{1,2}月(?:份)?(?:底|末)?/.exec(after);
+    if (month && /\d{4}年$/.test(phrase)) phrase += month[0].trim();
+    return phrase;
+  }
+
+  /** Periods of the document, sorted (context.ts finds them). */
+  private readonly periods: Span[];
+
+  /** Where the figure's full sentence starts: Chinese sentences cut at `；` are one sentence for its period. */
+  private fullSentenceStart(sentence: { start: number }): number {
+    if (this.lang === 'vi') return sentence.start;
+    let i = sentence.start - 1;
+    while (i >= 0 && !/[。！？!?\n]/.test(this.text[i])) i--;
+    return i + 1;
+  }
+
+  private choosePeriod(
+    figure: { start: number; end: number },
+    sentence: { start: number; end: number },
+    paragraph: { start: number; end: number },
+  ): Span | null {
+    const spec = this.spec;
+    if (!spec) return null;
+    const lower = (t: string) => t.toLowerCase();
+    const targetWords = spec.modality.planned_after ?? [];
+    // A period inside a target phrase (`完成全年新增150万人目标`) dates the target, not a figure after it.
+    const inTarget = (p: Span) => {
+      const rest = this.text.slice(p.end, Math.min(figure.start, p.end + 14));
+      return !/[,，;；。]/.test(rest) && targetWords.some((w) => rest.includes(w));
+    };
+    const usable = (p: Span) => !(p.end <= figure.start && inTarget(p));
+    const full = this.fullSentenceStart(sentence);
+    const inSentence = this.periods.filter((p) => p.start >= sentence.start && p.end <= sentence.end && usable(p));
+    let chosen = nearest(inSentence, sentence.start, sentence.end, figure.start);
+    if (!chosen) {
+      const earlier = this.periods.filter((p) => p.start >= full && p.end <= figure.start && usable(p));
+      chosen = earlier[earlier.length - 1] ?? null;
+    }
+    const resolves = (p: Span) => {
+      const r = this.resolvePhrase(p);
+      return !!r && (r.start !== null || r.end !== null);
+    };
+    const candidates = this.periods.filter((p) => p.start >= full && p.end <= sentence.end && usable(p));
+    if (chosen && !resolves(chosen)) {
+      // The nearest words say nothing this page lets a reader date (`đến nay` on an undated page): another period of
+      // the sentence that does.
+      const other = candidates.filter((p) => p !== chosen && resolves(p));
+      if (other.length) chosen = other.reduce((a, b) => (Math.abs(b.start - figure.start) < Math.abs(a.start - figure.start) ? b : a));
+    }
+    if (chosen && (spec.period.whole_year ?? []).some((w) => lower(chosen!.text) === lower(w))) {
+      // `2021年，…全年支出…`: the whole of the year the sentence names.
+      const year = candidates.filter((p) => p.end <= chosen!.start && /\d{4}/.test(p.text)).pop();
+      if (year && this.resolvePhrase(year)?.start?.endsWith('-01-01') && this.resolvePhrase(year)?.end?.endsWith('-12-31')) chosen = year;
+    }
+    if (chosen) return chosen;
+    // An "until" period opening a sentence before the figure frames its paragraph.
+    // Words of "until" only (`截至`, `tính đến`): not `到`/`đến` alone, which also open targets (`到2020年`), nor the
+    // end of a year (`cuối năm 2016`: a time, not a cut-off).
+    const yearEnd = (spec.period.year_end ?? []).map(lower);
+    const until = (spec.period.until ?? []).filter((w) => [...w].length >= 2 && !yearEnd.some((e) => lower(w).startsWith(e) || e.startsWith(lower(w))));
+    const opening = this.periods.filter((p) => {
+      if (p.start < paragraph.start || p.end > figure.start) return false;
+      const head = this.text.slice(Math.max(paragraph.start, p.start - 3), p.start);
+      const starts = p.start === paragraph.start || /(?:^|[。！？!?.;；\n])\s*$/.test(head);
+      return starts && until.some((w) => lower(p.text).startsWith(lower(w)));
+    });
+    return opening[opening.length - 1] ?? null;
+  }
+
   resolve(
     figure: { start: number; end: number },
     sentence: { start: number; end: number },
@@ -80,14 +168,15 @@ export class DocumentResolver {
     let p: PeriodResolution | null = null;
     let listYear: number | undefined;
     // Only the figure's own sentence dates it: a period another sentence of the paragraph states is more often wrong
-    // than right (measured on the dev set: period_end 0.709 → 0.728 for Chinese, 0.647 → 0.794 for Vietnamese); the
-    // lead's dated period still frames a figure with none of its own. The `period` words stay as context.ts found them.
-    if (period && (period.start < sentence.start || period.end > sentence.end)) period = null;
+    // than right (measured on the dev set: period_end 0.709 → 0.728 for Chinese, 0.647 → 0.794 for Vietnamese) —
+    // except a period that opens its sentence with "until" (`截至6月底，…`, `Tính đến ngày 30/6/2017, …`), which frames
+    // the rest of its paragraph. The lead's dated period still frames a figure with none of its own. The `period`
+    // words stay as context.ts found them.
+    const chosen = this.choosePeriod(figure, sentence, paragraph);
+    period = chosen;
     const fromLead = !period && !!this.lead;
     if (!period && this.lead) period = this.lead;
-    if (spec && period) {
-      p = resolvePeriod(period.text, this.lang, spec.period, { published: this.published, rocYears: this.docLang === 'zh-Hant' && this.country !== 'HK' && this.country !== 'MO' });
-    }
+    if (spec && period) p = this.resolvePhrase(period);
     // `2016年-2018年…分别为3亿元、5亿元和8亿元`: each figure its year.
     const sentenceText = text.slice(sentence.start, sentence.end);
     const lowerSentence = sentenceText.toLowerCase();

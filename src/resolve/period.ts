@@ -287,6 +287,11 @@ export function resolvePeriod(phrase: string, lang: RuleLang, vocab: PeriodVocab
     how.unshift(until);
     start = null;
   }
+  // `2008年至2010年3年间`: a range of years says where the span ends.
+  if (sinceAfter && last.endYear !== undefined && !toDate) {
+    how.push(sinceAfter);
+    return { start, end, how, spansYears: true };
+  }
   if (sinceAfter || (sinceBefore && toDate)) {
     how.push(sinceAfter ?? toDate!);
     end = published;
