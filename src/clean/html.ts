@@ -403,9 +403,15 @@ const isLinkHeadline = (b: Block) => b.kind === 'bad' && b.linkChars > 0.5 * b.t
 /** A link announced by a label at its start (`READ MORE:`, `>> Xem thêm:`, `【相关新闻】`), not a headline of its own. */
 function isCrossLink(b: Block): boolean {
   if (b.kind !== 'bad' || b.linkChars === 0 || b.units >= 60 || b.hinted) return false;
-  const label = b.text.replace(/^[\s>»›•·*\-–—【\[(（]+/, '').slice(0, 20);
-  return furnitureKinds(label).includes('related');
+  // Asked again and again of the same blocks by the teaser scans; the blocks no longer change once judged.
+  let cross = crossLinks.get(b);
+  if (cross === undefined) {
+    const label = b.text.replace(/^[\s>»›•·*\-–—【\[(（]+/, '').slice(0, 20);
+    crossLinks.set(b, (cross = furnitureKinds(label).includes('related')));
+  }
+  return cross;
 }
+const crossLinks = new WeakMap<Block, boolean>();
 
 /**
  * A linked headline that opens a teaser. A link the article announces between its own paragraphs (`READ MORE: …`,

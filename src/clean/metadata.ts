@@ -251,7 +251,7 @@ function gather($: CheerioAPI): HeadFacts {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     for (let i = 0; i < children.length - 1; i++) {
       const c = children[i];
-      if (c.type !== 'text' || !sourceLabelAtEnd.test(c.data ?? '')) continue;
+      if (c.type !== 'text' || !endsWithColon(c.data ?? '') || !sourceLabelAtEnd.test(c.data ?? '')) continue;
       let j = i + 1;
       while (j < children.length && children[j].type === 'text' && !(children[j].data ?? '').trim()) j++;
       const next = children[j];
@@ -261,6 +261,13 @@ function gather($: CheerioAPI): HeadFacts {
     }
   }
   return facts;
+}
+
+/** Whether a text ends with a colon (then spaces): the cheap test before `sourceLabelAtEnd` (trimEnd strips what \s matches). */
+function endsWithColon(text: string): boolean {
+  const t = text.trimEnd();
+  const last = t.charCodeAt(t.length - 1);
+  return last === 0x3a || last === 0xff1a;
 }
 
 /** A text that ends with a source label: the value is in the element after it. */

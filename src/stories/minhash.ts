@@ -24,19 +24,57 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
-/** Shingles of a normalized text as 32-bit hashes: what the text says, not how it is punctuated or spaced. */
-export function shingles(text: string, lang: string): Set<number> {
-  const out = new Set<number>();
+/** FNV-1a of `s.slice(from, to)`, without making the slice. */
+function fnvRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** FNV-1a of `words.slice(from, to).join(' ')`, without joining. */
+function fnvWords(words: string[], from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let w = from; w < to; w++) {
+    if (w > from) {
+      h ^= 0x20;
+      h = imul(h, 0x01000193);
+    }
+    const s = words[w];
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = imul(h, 0x01000193);
+    }
+  }
+  return h >>> 0;
+}
+
+/**
+ * The shingles' hashes in text order, repeats included (a minimum does not care): what `shingles` holds, without
+ * building a set or a string per shingle.
+ */
+function shingleHashes(text: string, lang: string): Int32Array {
   if (lang.startsWith('zh')) {
     const chars = text.replace(/[^\p{L}\p{N}]+/gu, '');
-    for (let i = 0; i + CHAR_SHINGLE <= chars.length; i++) out.add(fnv(chars.slice(i, i + CHAR_SHINGLE)));
-    if (!out.size && chars) out.add(fnv(chars));
-  } else {
-    const words = text.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
-    for (let i = 0; i + WORD_SHINGLE <= words.length; i++) out.add(fnv(words.slice(i, i + WORD_SHINGLE).join(' ')));
-    if (!out.size && words.length) out.add(fnv(words.join(' ')));
+    const n = chars.length - CHAR_SHINGLE + 1;
+    if (n <= 0) return chars ? Int32Array.of(fnv(chars)) : new Int32Array(0);
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = fnvRange(chars, i, i + CHAR_SHINGLE);
+    return out;
   }
+  const words = text.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const n = words.length - WORD_SHINGLE + 1;
+  if (n <= 0) return words.length ? Int32Array.of(fnv(words.join(' '))) : new Int32Array(0);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = fnvWords(words, i, i + WORD_SHINGLE);
   return out;
+}
+
+/** Shingles of a normalized text as 32-bit hashes: what the text says, not how it is punctuated or spaced. */
+export function shingles(text: string, lang: string): Set<number> {
+  return new Set(shingleHashes(text, lang));
 }
 
 /** Seeds of the hash family, fixed so signatures compare across runs and machines. */
@@ -54,30 +92,44 @@ const SEEDS: Array<[number, number]> = (() => {
 // Bound once: a global looked up in a hot loop is slow where the code runs in a vm context (jest).
 const imul = Math.imul;
 
-/** The i-th hash of a shingle: a seeded 32-bit mix (multiply-xorshift), cheap enough for every shingle of a page. */
-function mix(x: number, a: number, b: number): number {
-  let h = imul(x ^ a, 0x9e3779b1);
-  h ^= h >>> 15;
-  h = imul(h, b);
-  h ^= h >>> 13;
-  return h >>> 0;
-}
+/** The seeds as two flat arrays (read in the hot loop of `minima`). */
+const SEED_A = Int32Array.from(SEEDS, ([a]) => a | 0);
+const SEED_B = Int32Array.from(SEEDS, ([, b]) => b | 0);
 
-/** The MinHash signature of a set of shingles; null for a text too short to have one. */
-export function signature(sh: Set<number>): Uint32Array | null {
-  if (!sh.size) return null;
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const x of sh) {
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const h = mix(x, SEEDS[i][0], SEEDS[i][1]);
-      if (h < sig[i]) sig[i] = h;
+/**
+ * The signature of shingle hashes, one hash function at a time over all of them; null when there are none. Everything
+ * stays in 32-bit integers: the hashes are read as int32, and the unsigned minimum is kept as a signed one with the
+ * top bit flipped (x ^ 0x80000000 orders signed as x orders unsigned).
+ */
+function minima(hashes: Int32Array): Uint32Array | null {
+  const n = hashes.length;
+  if (!n) return null;
+  const sig = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    const a = SEED_A[i];
+    const b = SEED_B[i];
+    let min = 0x7fffffff;
+    for (let j = 0; j < n; j++) {
+      // The i-th hash of a shingle: a seeded 32-bit mix (multiply-xorshift), cheap enough for every shingle of a page.
+      let h = imul(hashes[j] ^ a, 0x9e3779b1);
+      h ^= h >>> 15;
+      h = imul(h, b);
+      h ^= h >>> 13;
+      h ^= 0x80000000;
+      if (h < min) min = h;
     }
+    sig[i] = (min ^ 0x80000000) >>> 0;
   }
   return sig;
 }
 
+/** The MinHash signature of a set of shingles; null for a text too short to have one. */
+export function signature(sh: Set<number>): Uint32Array | null {
+  return minima(Int32Array.from(sh));
+}
+
 export function signatureOf(text: string, lang: string): Uint32Array | null {
-  return signature(shingles(text, lang));
+  return minima(shingleHashes(text, lang));
 }
 
 /** Estimated Jaccard similarity: the share of equal minima. */
