@@ -52,3 +52,23 @@ export function readCountedNouns(
   });
   return { quantities: out, hits };
 }
+
+/** What may stand between a noun for people and its bare figure: `已`, `共`, `达到`, `超过`, `近`, `的是`. */
+const HEAD_FILLER = /(?:已经|已|共|累计|总计|合计|总数|达到了|达到|达|超过|突破|逾|为|是|有|近|约|将近|接近|多达|高达)*$/u;
+
+/**
+ * Chinese counts people with no measure word once 万 or 亿 is written (`返乡创业人员已超过800万`): a bare figure right
+ * after a noun for people (`person_heads` of _language.yaml) is read as a count of persons, or of person-times after
+ * `人次`, instead of an amount of yuan.
+ */
+export function readBarePersonCounts(text: string, quantities: Quantity[], heads: string[]): Quantity[] {
+  if (!heads.length) return quantities;
+  return quantities.map((q) => {
+    if (q.kind !== 'plain' || q.unit !== null || q.range || !/[万亿萬億]$/.test(q.text)) return q;
+    const from = Math.min(q.start, q.qualifierStart ?? q.start);
+    const lead = text.slice(Math.max(0, from - 16), from).replace(HEAD_FILLER, '');
+    const head = heads.find((h) => lead.endsWith(h));
+    if (!head) return q;
+    return { ...q, kind: 'count' as const, unit: head === '人次' ? 'person_time' : 'person', unitText: '' };
+  });
+}

@@ -18,7 +18,7 @@ import { chooseRule, type Candidate, type Figure } from './choose.js';
 import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
 import { screenFigure, type PassedOver } from './screen.js';
 import { isSubset, respectivelyLists } from './lists.js';
-import { readCountedNouns } from './counted.js';
+import { readBarePersonCounts, readCountedNouns } from './counted.js';
 import { DocumentResolver } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
 import { documentCountry, figureCurrency, type DocumentCountry } from '../resolve/country.js';
@@ -171,7 +171,9 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const matcher = new WordMatcher(lang);
   // `18 bác sĩ`: a bare number before a rule's counted noun counts persons, and the noun speaks from inside the figure.
   const counted = readCountedNouns(raw, text, parsed, rules, lang, matcher);
-  const quantities = counted.quantities.filter((q) => figureKind(q, lang, text.slice(q.end, q.end + 1)) !== null);
+  // `返乡创业人员已超过800万`: a bare 万 after a noun for people counts persons.
+  const persons = spec && lang === 'zh' ? readBarePersonCounts(text, counted.quantities, spec.normPersonHeads) : counted.quantities;
+  const quantities = persons.filter((q) => figureKind(q, lang, text.slice(q.end, q.end + 1)) !== null);
   if (!quantities.length) return [];
   const sentences = splitSentences(raw, norm.lang);
   const paras = paragraphs(raw);

@@ -90,6 +90,11 @@ export interface LanguageSpec {
    * doanh nghiệp vay vốn để trả lương …, với số tiền 13,4 tỷ đồng`): the nearest trigger before it speaks, however far.
    */
   amount_of?: string[];
+  /**
+   * Chinese: nouns for people after which a bare `800万` counts persons, not yuan (`返乡创业人员已超过800万`,
+   * `带动的就业人数超过700万`); a noun of person-times (`人次`) gives unit person_time. `人次` must be listed as such.
+   */
+  person_heads?: string[];
   /** Period and place patterns for this language. */
   context: Omit<ContextSpec, 'language'>;
   /** Words that resolve a figure's period, modality, running total and place (src/resolve/), with examples. */
@@ -172,7 +177,7 @@ export interface Rule extends RuleSpec {
 
 export interface RuleSet {
   rules: Rule[];
-  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[]; normAmountOf: string[] }>;
+  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[]; normAmountOf: string[]; normPersonHeads: string[] }>;
   /** The candidate stage's decisions per language (`_not_facts.yaml`), in file order. */
   notFacts: Map<RuleLang, NotFactDecision[]>;
   /** Hash of every rule version and language file: changes whenever any rule changes. */
@@ -284,6 +289,7 @@ export const LANGUAGE_FILE_SCHEMA = {
     threshold_after: WORDS,
     veto_clause_unless: WORDS,
     amount_of: WORDS,
+    person_heads: WORDS,
     context: {
       type: 'object',
       required: ['periods', 'places'],
@@ -546,6 +552,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         normVetoClause: (spec.veto_clause ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normVetoClauseUnless: (spec.veto_clause_unless ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normAmountOf: (spec.amount_of ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
+        normPersonHeads: (spec.person_heads ?? []).map((w) => normalizeQuery(w)).sort((a, b) => b.length - a.length),
       });
       versionParts.push(hash(canonical(spec)));
       continue;
@@ -571,7 +578,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       const L = languages.get(doc.language);
       const N = notFacts.get(doc.language);
       const langPart =
-        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? []]) : '') +
+        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? []]) : '') +
         (N ? canonical(N.map((d) => [d.id, d.kinds, d.units ?? [], d.qualifiers ?? [], d.figure_pattern ?? '', d.scope, d.reach ?? {}, d.words, d.unless ?? []])) : '');
       const version = hash(canonical(spec) + langPart);
       versionParts.push(spec.id + '@' + version);

@@ -40,12 +40,20 @@ export function threshold(text: string, q: Quantity, spec: LanguageVetoes): stri
   return w ? text.slice(q.qualifierStart, q.qualifierEnd) + w : null;
 }
 
-/** A per-unit or capped figure: a veto word before it in its clause, unless that word starts an exception (`每年`). */
+/**
+ * A per-unit or capped figure: a veto word before it in its clause, unless an exception holds that very occurrence
+ * (`每年` starts with 每; `来自各乡镇` and `向各乡镇` hold 各乡镇 as where people come from or money goes, not "each").
+ */
 export function perUnit(lead: string, spec: LanguageVetoes, m: WordMatcher): string | null {
+  // An exception holds the occurrence when it overlaps it.
+  const holds = (u: string, w: string, i: number) => {
+    for (let j = Math.max(0, i - u.length + 1); j < i + w.length; j++) if (lead.startsWith(u, j)) return true;
+    return false;
+  };
   for (const w of spec.normVetoClause) {
     let i = m.indexOf(lead, w);
     while (i >= 0) {
-      if (!spec.normVetoClauseUnless.some((u) => lead.startsWith(u, i))) return w;
+      if (!spec.normVetoClauseUnless.some((u) => holds(u, w, i))) return w;
       i = m.indexOf(lead, w, i + 1);
     }
   }
