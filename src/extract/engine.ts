@@ -145,6 +145,11 @@ function insideShortQuote(text: string, sentence: Sentence, q: Quantity): boolea
   return false;
 }
 
+/** Whether a paragraph is an item of an enumeration: a line opened by a dash or a bullet. */
+function listItem(text: string, para: Sentence | null): boolean {
+  return !!para && /^\s*[-–—•+*]/.test(text.slice(para.start, para.start + 4));
+}
+
 /** Extracts facts from one normalized document. `original` is the decoded page the normalized text maps back to. */
 export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, opts: ExtractOptions = {}): Fact[] {
   const lang: RuleLang = ruleLangOf(norm.lang);
@@ -212,6 +217,8 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     otherMoney: (ruleSet.notFacts?.get(lang) ?? []).filter((d) => d.pattern === 4 && d.kinds.includes('money')).flatMap((d) => d.normWords),
   };
   const listed = new Map<Sentence, Map<Quantity, TriggerHit>>();
+  /** Facts read so far by type, unit and value, with their figure (for `restated`). */
+  const stated = new Map<string, string>();
   const facts: Fact[] = [];
   let previous: { sentence: Sentence; kind: string; hit: TriggerHit; q: Quantity } | null = null;
 
@@ -281,6 +288,16 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       // `（其中脱贫劳动力1930人）`: a subset counts what the figure before it counts; a head noun in it (劳动力) names
       // the part, not what is counted.
       best = { hit: previous.hit, distance: 0, source: 'list' };
+    }
+    if (best && spec?.restated && !opts.allCandidates && (kind === 'money' || q.value >= spec.restated.min_count) && !listItem(raw, containing(paras, q.start))) {
+      // The same type, unit and value stated again further on (the package named again): the fact already read.
+      const key = `${best.hit.rule.type}|${best.hit.rule.units[unit]}|${q.value}`;
+      const first = stated.get(key);
+      if (first !== undefined) {
+        record(builtIn('restated', 'the same amount of the same type stated earlier in the document: `restated` of _language.yaml', first));
+        continue;
+      }
+      stated.set(key, raw.slice(figStart, figEnd));
     }
     record(null, all, best);
     if (!best) continue;

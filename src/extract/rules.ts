@@ -95,6 +95,14 @@ export interface LanguageSpec {
    * `带动的就业人数超过700万`); a noun of person-times (`人次`) gives unit person_time. `人次` must be listed as such.
    */
   person_heads?: string[];
+  /**
+   * A figure restated later in the document (same type, unit and value: a package named by its size again, the
+   * headline's amount in the body) is the fact already stored: money amounts, and counts of at least `min_count` (small
+   * counts coincide in lists of staff). A figure in an item of an enumeration (a line opened by `-`, `•`, `+`) is its
+   * item's own, whatever the items before it state (three projects of 50 triệu đồng each). Absent: every mention is a
+   * fact.
+   */
+  restated?: { min_count: number };
   /** Period and place patterns for this language. */
   context: Omit<ContextSpec, 'language'>;
   /** Words that resolve a figure's period, modality, running total and place (src/resolve/), with examples. */
@@ -290,6 +298,12 @@ export const LANGUAGE_FILE_SCHEMA = {
     veto_clause_unless: WORDS,
     amount_of: WORDS,
     person_heads: WORDS,
+    restated: {
+      type: 'object',
+      required: ['min_count'],
+      additionalProperties: false,
+      properties: { min_count: { type: 'number', minimum: 0 } },
+    },
     context: {
       type: 'object',
       required: ['periods', 'places'],
@@ -578,7 +592,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       const L = languages.get(doc.language);
       const N = notFacts.get(doc.language);
       const langPart =
-        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? []]) : '') +
+        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? [], L.restated ? [String(L.restated.min_count)] : []]) : '') +
         (N ? canonical(N.map((d) => [d.id, d.kinds, d.units ?? [], d.qualifiers ?? [], d.figure_pattern ?? '', d.scope, d.reach ?? {}, d.words, d.unless ?? []])) : '');
       const version = hash(canonical(spec) + langPart);
       versionParts.push(spec.id + '@' + version);
