@@ -343,7 +343,7 @@ export const LANGUAGE_FILE_SCHEMA = {
         places: {
           type: 'object',
           additionalProperties: false,
-          properties: { national: WORDS, not_after_stem: WORDS },
+          properties: { national: WORDS, not_after_stem: WORDS, not_before_name: WORDS, caption_marks: WORDS },
         },
         examples: {
           type: 'array',

@@ -199,7 +199,7 @@ export class DocumentResolver {
     const cumulative = spec
       ? decideCumulative(text, sentence, figure, spec.modality, !!p?.spansYears)
       : { cumulative: false, cue: null };
-    const place = placeForFigure(this.docPlaces(), figure, sentence, paragraph, this.published, this.country ?? languageCountry(this.docLang));
+    const place = placeForFigure(this.docPlaces(), this.text, figure, sentence, paragraph, this.published, this.country ?? languageCountry(this.docLang));
     return {
       periodStart: p?.start ?? null,
       periodEnd: p?.end ?? null,

@@ -15,6 +15,10 @@ export interface PlaceVocabulary {
   national?: string[];
   /** Characters after a Chinese place stem that make it part of another name (`中山路`, `黄山风景区`). */
   not_after_stem?: string[];
+  /** Words right before a name that make it part of another name: a street, a junction, a market (`Ngã ba Huế`). */
+  not_before_name?: string[];
+  /** Words that open a photo credit (`Ảnh:`): the sentence before them is a caption, whose place frames no figure. */
+  caption_marks?: string[];
 }
 
 export interface ResolvedPlace extends Span {
@@ -93,7 +97,21 @@ export function resolveDocumentPlaces(
 ): DocPlaces {
   const all = [...contextPlaces, ...gazetteerSpans(text, lang, vocab)];
   all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const spans = all.filter((p, i) => i === 0 || p.start >= all[i - 1].end);
+  const notBefore = (vocab.not_before_name ?? []).map((w) => w.toLowerCase());
+  const partOfOther = (p: Span) => {
+    const before = text.slice(Math.max(0, p.start - 12), p.start).toLowerCase().replace(/\s+$/, '');
+    return notBefore.some((w) => before.endsWith(w) && !/[\p{L}\p{M}]/u.test(before[before.length - w.length - 1] ?? ''));
+  };
+  // A photo caption (`… tỉnh Thanh Hóa thăm một mô hình trang trại. Ảnh: TTXVN`) names the picture's place, not the
+  // text's: its names frame no figure and make no subject.
+  const captions = (vocab.caption_marks ?? []).map((w) => w.toLowerCase());
+  const inCaption = (p: Span) => {
+    if (!captions.length) return false;
+    const after = text.slice(p.end, p.end + 300);
+    const end = after.search(/[.。!?！？]/);
+    return end >= 0 && captions.some((c) => after.slice(end + 1).trimStart().toLowerCase().startsWith(c));
+  };
+  const spans = all.filter((p, i) => (i === 0 || p.start >= all[i - 1].end) && !partOfOther(p) && !inCaption(p));
   const raw = spans.map((s) => {
     let cands = lookup(s.text, lang);
     if (countryHint && cands.some((c) => c.country === countryHint)) cands = cands.filter((c) => c.country === countryHint);
@@ -189,6 +207,7 @@ export function placeForFigure(...args: Parameters<typeof placeOfFigure>): Place
 
 function placeOfFigure(
   doc: DocPlaces,
+  text: string,
   figure: { start: number; end: number },
   sentence: { start: number; end: number },
   paragraph: { start: number; end: number },
@@ -196,7 +215,14 @@ function placeOfFigure(
   fallbackCountry: Country | null,
 ): PlaceDecision {
   const known = doc.spans.filter((s) => s.place);
-  const inSentence = nearest(known, sentence.start, sentence.end, figure.start);
+  // In the sentence a place named before the figure frames it; one named after it only when none is named before
+  // and it stands in the figure's clause (`…100 tỷ đồng như HTX … Ninh Thuận` is an example, `; … tỉnh Kiên Giang`
+  // another matter).
+  const clauseEnd = (() => {
+    const m = /[,，;；:：]/.exec(text.slice(figure.end, sentence.end));
+    return m ? figure.end + m.index : sentence.end;
+  })();
+  const inSentence = nearest(known, sentence.start, figure.start, figure.start) ?? nearest(known, figure.end, clauseEnd, figure.start);
   const nat = nearest(doc.national, sentence.start, sentence.end, figure.start);
   const closer = (a: Span, b: Span) => Math.abs(a.start - figure.start) < Math.abs(b.start - figure.start);
   if (nat && (!inSentence || closer(nat, inSentence))) {
