@@ -59,15 +59,20 @@ const HEAD_FILLER = /(?:已经|已|共|累计|总计|合计|总数|达到了|达
 /**
  * Chinese counts people with no measure word once 万 or 亿 is written (`返乡创业人员已超过800万`): a bare figure right
  * after a noun for people (`person_heads` of _language.yaml) is read as a count of persons, or of person-times after
- * `人次`, instead of an amount of yuan.
+ * `人次`, instead of an amount of yuan; persons counted right after `人次` are person-times (`培训人次达3200人`).
  */
 export function readBarePersonCounts(text: string, quantities: Quantity[], heads: string[]): Quantity[] {
   if (!heads.length) return quantities;
-  return quantities.map((q) => {
-    if (q.kind !== 'plain' || q.unit !== null || q.range || !/[万亿萬億]$/.test(q.text)) return q;
+  const headBefore = (q: Quantity) => {
     const from = Math.min(q.start, q.qualifierStart ?? q.start);
     const lead = text.slice(Math.max(0, from - 16), from).replace(HEAD_FILLER, '');
-    const head = heads.find((h) => lead.endsWith(h));
+    return heads.find((h) => lead.endsWith(h));
+  };
+  return quantities.map((q) => {
+    // `入读人次有1524人`: persons counted under a head of person-times are person-times.
+    if (q.kind === 'count' && q.unit === 'person' && headBefore(q) === '人次') return { ...q, unit: 'person_time' };
+    if (q.kind !== 'plain' || q.unit !== null || q.range || !/[万亿萬億]$/.test(q.text)) return q;
+    const head = headBefore(q);
     if (!head) return q;
     return { ...q, kind: 'count' as const, unit: head === '人次' ? 'person_time' : 'person', unitText: '' };
   });
