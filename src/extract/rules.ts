@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { lazyValidator } from '../schema.js';
 import * as yaml from 'js-yaml';
 import { packageRoot } from '../paths.js';
 import { FACT_TYPES, type FactType, type RuleLang } from '../types.js';
@@ -411,11 +412,10 @@ export const NOT_FACTS_FILE_SCHEMA = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true });
-// Typed as plain predicates: ajv's type guards would narrow the parsed YAML to an index type.
-const validateRuleFile = ajv.compile(RULE_FILE_SCHEMA) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-const validateLanguageFile = ajv.compile(LANGUAGE_FILE_SCHEMA) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-const validateNotFactsFile = ajv.compile(NOT_FACTS_FILE_SCHEMA) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+// Compiled when a file is first validated (never in a worker thread, which gets its rule set loaded).
+const validateRuleFile = lazyValidator(RULE_FILE_SCHEMA);
+const validateLanguageFile = lazyValidator(LANGUAGE_FILE_SCHEMA);
+const validateNotFactsFile = lazyValidator(NOT_FACTS_FILE_SCHEMA);
 const NOT_FACTS_FILE = '_not_facts.yaml';
 
 export function defaultRulesDir(): string {

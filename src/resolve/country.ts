@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { lazyValidator } from '../schema.js';
 import * as yaml from 'js-yaml';
 import { packageRoot } from '../paths.js';
 import { normalizeQuery } from '../normalize/normalize.js';
@@ -115,7 +115,7 @@ export const COUNTRY_FILE_SCHEMA = {
   },
 };
 
-const validate = new Ajv({ allErrors: true }).compile(COUNTRY_FILE_SCHEMA) as ((d: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const validate = lazyValidator(COUNTRY_FILE_SCHEMA);
 
 /** Validates and compiles a parsed countries.yaml; throws naming the file and what is wrong. */
 export function compileCountrySpec(doc: unknown, file: string): CountrySpec {

@@ -216,7 +216,9 @@ export class SqliteStore implements Store {
   }
 
   assignStories(): StoryCounts {
-    const rows = this.prepare('SELECT id, published, minhash, story FROM documents').all() as SignatureRow[];
+    // Read from the documents_signature index (migration 007), never from the rows with their texts; in id order as a
+    // scan of the table gave them (with ORDER BY id, SQLite would scan the table instead of the index).
+    const rows = (this.prepare('SELECT id, published, minhash, story FROM documents').all() as SignatureRow[]).sort((a, b) => Number(a.id) - Number(b.id));
     const { updates, counts } = storyUpdates(rows);
     this.db.transaction(() => {
       const set = this.prepare('UPDATE documents SET story = ? WHERE id = ?');
