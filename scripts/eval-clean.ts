@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { decodePage } from '../src/decode/decode.js';
 import { cleanPage } from '../src/clean/index.js';
 import { canonicalEncoding } from '../src/decode/charset.js';
-import type { DecodedPage } from '../src/types.js';
+import { noTextReason, type DecodedPage, type PageMessage } from '../src/types.js';
 import { evalRoot } from './eval-root.js';
 
 const EVAL = evalRoot();
@@ -179,9 +179,10 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         try {
           if (s.name === 'newsfacts') {
-            const doc = cleanPage(page);
+            const messages: PageMessage[] = [];
+            const doc = cleanPage(page, messages);
             text = doc.text.text;
-            r.emptyReason = doc.emptyReason;
+            r.emptyReason = noTextReason(messages) ?? undefined;
             r.title = doc.meta.title;
           } else text = s.run(page);
         } catch (err) {
@@ -268,9 +269,10 @@ async function main(): Promise<void> {
           let reason: string | undefined;
           try {
             if (s.name === 'newsfacts') {
-              const doc = cleanPage(page);
+              const messages: PageMessage[] = [];
+              const doc = cleanPage(page, messages);
               text = doc.text.text;
-              reason = doc.emptyReason;
+              reason = noTextReason(messages) ?? undefined;
             } else text = s.run(page);
           } catch (err) {
             if (s.name === 'newsfacts') problems.push(`- ${kind}/${file}: CRASH ${(err as Error).message}`);
@@ -324,8 +326,10 @@ function factEvidence(): void {
   const empty: string[] = [];
   for (const file of readdirSync(dir).filter((f) => /\.(html?|txt)$/.test(f)).sort()) {
     const page = decodePage({ source: file, bytes: readFileSync(path.join(dir, file)), format: file.endsWith('.txt') ? 'text' : 'html' });
-    const doc = cleanPage(page);
-    if (doc.emptyReason) empty.push(`${file}: ${doc.emptyReason}`);
+    const messages: PageMessage[] = [];
+    const doc = cleanPage(page, messages);
+    const emptyReason = noTextReason(messages);
+    if (emptyReason) empty.push(`${file}: ${emptyReason}`);
     const text = norm(doc.text.text);
     for (const g of gold.filter((x) => x.doc === file.replace(/\.\w+$/, ''))) {
       total++;

@@ -19,7 +19,7 @@ import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import { PagePool, cores } from './worker/pool.js';
 import type { PageOutcome } from './worker/outcome.js';
 import type { IngestStore, RunCounts, WritableDocument } from './store/types.js';
-import { originalBytes } from './store/rows.js';
+import { noteRows, originalBytes } from './store/rows.js';
 import type { Fact, RawPage } from './types.js';
 
 export interface IngestError {
@@ -203,16 +203,15 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
       fail(page.source, record, outcome.reason);
       return;
     }
-    if (outcome.warning) {
-      s.pagesWithWarnings++;
-      recordError(page.source, record, outcome.warning, true);
-    }
-    const noArticle = outcome.record.emptyReason;
-    if (noArticle && noArticle.startsWith('no article')) {
-      // A real article judged a list page would lose every fact in it: say so, where a reviewer will look.
-      s.pagesWithoutArticle++;
-      if (s.withoutArticle.length < ERRORS_KEPT) s.withoutArticle.push({ source: page.source, record, reason: noArticle });
-      store.recordError(runId, page.source, `stored without article text: ${noArticle}`, record);
+    for (const note of noteRows(outcome.record.messages)) {
+      if (note.kind === 'warning') {
+        s.pagesWithWarnings++;
+        recordError(page.source, record, note.reason, true);
+      } else {
+        s.pagesWithoutArticle++;
+        if (s.withoutArticle.length < ERRORS_KEPT) s.withoutArticle.push({ source: page.source, record, reason: note.said });
+        store.recordError(runId, page.source, note.reason, record);
+      }
     }
     batch.push({ doc: outcome.record, facts: outcome.facts });
     batchBytes += originalBytes(outcome.record);

@@ -1,7 +1,7 @@
 /**
  * The one page function: a page's bytes → what the store keeps, or the reason it cannot be read. Guards (nesting
- * depth), the pipeline, the warning for a page stored damaged (invalid bytes, a charset claim the bytes contradict)
- * and failure reasons a person understands. Every road calls it: ingest's worker threads (or its main thread with
+ * depth), the pipeline (whose stages append to the page's one list of messages, from which the store derives the
+ * warning rows of a page stored damaged) and failure reasons a person understands. Every road calls it: ingest's worker threads (or its main thread with
  * --workers 0), the queue worker (queue/process.ts) and `clean`, so a page gives the same document, warning and error
  * whichever road it takes. Whether a page is unchanged is each road's question to its store before it asks this.
  */
@@ -10,12 +10,12 @@ import { MAX_NESTING, nestingDepth } from './worker/depth.js';
 import type { RuleSet } from './extract/rules.js';
 import type { PageOutcome } from './worker/outcome.js';
 import { documentRecord } from './store/rows.js';
-import type { PageMessage, RawPage } from './types.js';
+import type { RawPage } from './types.js';
 
 export type { PageOutcome } from './worker/outcome.js';
 
 /** The pipeline behind the guard, with every stage's output (`clean` prints the cleaned text). */
-export function runPage(raw: RawPage, ruleSet: RuleSet): { ok: true; page: ProcessedPage; warning: string | null } | { ok: false; reason: string } {
+export function runPage(raw: RawPage, ruleSet: RuleSet): { ok: true; page: ProcessedPage } | { ok: false; reason: string } {
   try {
     if (raw.format === 'html') {
       const depth = nestingDepth(raw.bytes);
@@ -24,23 +24,17 @@ export function runPage(raw: RawPage, ruleSet: RuleSet): { ok: true; page: Proce
       }
     }
     const page = processPage(raw, ruleSet);
-    return { ok: true, page, warning: pageWarning(page.messages) };
+    return { ok: true, page };
   } catch (err) {
     return { ok: false, reason: failureReason(err) };
   }
 }
 
-/** A page as the store takes it: the document record and its facts, with the warning; or the reason. */
+/** A page as the store takes it: the document record (with the page's messages) and its facts; or the reason. */
 export function processForStore(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string): PageOutcome {
   const run = runPage(raw, ruleSet);
   if (!run.ok) return run;
-  return { ok: true, record: documentRecord(raw, run.page, pipelineVersion), facts: run.page.facts, warning: run.warning };
-}
-
-/** What was wrong with a page that could still be read (its warnings, as the stages reported them), or null. */
-export function pageWarning(messages: readonly PageMessage[]): string | null {
-  const warnings = messages.filter((m) => m.severity === 'warning').map((m) => m.reason);
-  return warnings.length ? `${warnings.join('; ')} (page stored)` : null;
+  return { ok: true, record: documentRecord(raw, run.page, pipelineVersion), facts: run.page.facts };
 }
 
 export function failureReason(err: unknown): string {

@@ -12,8 +12,6 @@ import type { Fact, RawPage, NormDoc, CleanDoc, DecodedPage, PageMessage } from 
 import { TrackedText } from './offsets.js';
 import { resolvePublished } from './resolve/published.js';
 
-
-
 export { contentHash, pipelineVersions, type PipelineVersions } from './versions.js';
 
 export interface ProcessedPage {
@@ -23,22 +21,21 @@ export interface ProcessedPage {
   facts: Fact[];
   /** The publication date as a day: from the metadata, else the text's dateline. */
   published: string | null;
-  /** Every stage's messages, in stage order: decode's, then clean's (no article), then normalize's (mojibake). */
+  /**
+   * The page's one list of messages, which every stage appends to, in stage order: decode's (charset claim, replaced
+   * bytes), clean's (why there is no text), normalize's (mojibake spans, read by extract).
+   */
   messages: PageMessage[];
 }
 
 /** Runs every stage on one page. Throws with a plain reason when the page cannot be read (binary, …). */
 export function processPage(raw: RawPage, ruleSet: RuleSet, opts: ExtractOptions = {}): ProcessedPage {
-  const decoded = decodePage(raw);
-  const clean = cleanPage(decoded);
-  const norm: NormDoc = { ...normalize(clean), url: raw.url ?? clean.meta.url ?? null };
+  const messages: PageMessage[] = [];
+  const decoded = decodePage(raw, messages);
+  const clean = cleanPage(decoded, messages);
+  const norm: NormDoc = { ...normalize(clean, messages), url: raw.url ?? clean.meta.url ?? null };
   const published = resolvePublished(clean.meta.date, clean.text.text);
-  const facts = extractFacts(norm, decoded.content, ruleSet, { published: published.date, ...opts });
-  const messages: PageMessage[] = [
-    ...decoded.messages,
-    ...(clean.emptyReason ? [{ stage: 'clean' as const, severity: 'info' as const, reason: clean.emptyReason }] : []),
-    ...norm.flags.map((f) => ({ stage: 'normalize' as const, severity: 'info' as const, reason: f.kind, start: f.start, end: f.end })),
-  ];
+  const facts = extractFacts(norm, decoded.content, ruleSet, messages, { published: published.date, ...opts });
   return { decoded, clean, norm, facts, published: published.date, messages };
 }
 
@@ -48,6 +45,7 @@ export function processPage(raw: RawPage, ruleSet: RuleSet, opts: ExtractOptions
  */
 export function extractFromText(text: string, ruleSet: RuleSet = loadRuleSet(), opts: ExtractOptions = {}): Fact[] {
   const clean: CleanDoc = { text: TrackedText.fromOriginal(text), meta: { title: null, date: null, source: null, author: null } };
-  const norm = normalize(clean);
-  return extractFacts(norm, text, ruleSet, opts);
+  const messages: PageMessage[] = [];
+  const norm = normalize(clean, messages);
+  return extractFacts(norm, text, ruleSet, messages, opts);
 }

@@ -26,21 +26,43 @@ export interface RawPage {
   format: 'html' | 'text';
 }
 
-/** A decoded page. Offsets of every later stage point into `content`. */
 /**
- * One thing a stage has to say about a page (as vfile's messages): the processed page carries one list that every
- * stage appends to. A `warning` is recorded in the errors table beside the stored page; `info` explains (no article,
- * a span read as mojibake). Offsets, when given, are into the stage's text (decode: the decoded page; normalize: the
- * normalized text).
+ * One thing a stage has to say about a page (as vfile's messages). A page has ONE list of them: the page function
+ * (pipeline.ts) makes it and every stage appends to it; no stage keeps a diagnostic field of its own. A `warning` is
+ * recorded in the errors table beside the stored page; `info` explains (no text, a span read as mojibake). Offsets,
+ * when given, are into the stage's text (normalize: the normalized text). The store derives its columns (decode
+ * issues, empty reason, flags) and the warning rows from the list (store/rows.ts), and gives it back, as far as those
+ * columns hold it, with a stored document (store/columns.ts).
  */
 export interface PageMessage {
   stage: 'decode' | 'clean' | 'normalize';
   severity: 'warning' | 'info';
+  /**
+   * What the message is about: `charset-mismatch` (a charset claim the bytes contradict), `replaced-bytes` (invalid
+   * sequences replaced by U+FFFD), `no-text` (why the cleaned text is empty), `mojibake` (a span that yields no facts).
+   */
+  kind: 'charset-mismatch' | 'replaced-bytes' | 'no-text' | 'mojibake';
   reason: string;
   start?: number;
   end?: number;
 }
 
+/** Why the page has no text (an index page, a login wall, an empty file), as the clean stage said, or null. */
+export function noTextReason(messages: readonly PageMessage[]): string | null {
+  return messages.find((m) => m.kind === 'no-text')?.reason ?? null;
+}
+
+/** The normalize stage's message for a span of normalized text read as mojibake. */
+export function mojibakeMessage(start: number, end: number): PageMessage {
+  return { stage: 'normalize', severity: 'info', kind: 'mojibake', reason: 'mis-decoded text (mojibake): no facts are read from it', start, end };
+}
+
+/** The spans of normalized text the normalize stage read as mojibake: no facts come from them. */
+export function mojibakeSpans(messages: readonly PageMessage[]): Flag[] {
+  return messages.filter((m) => m.kind === 'mojibake').map((m) => ({ kind: 'mojibake', start: m.start!, end: m.end! }));
+}
+
+/** A decoded page. Offsets of every later stage point into `content`. */
 export interface DecodedPage {
   source: string;
   url?: string;
@@ -49,10 +71,6 @@ export interface DecodedPage {
   /** The page after charset decoding, without a byte-order mark. */
   content: string;
   encoding: string;
-  /** Set when invalid byte sequences were replaced by U+FFFD. */
-  decodeIssues: string[];
-  /** What decoding has to say: a charset claim the bytes contradict, replaced sequences. */
-  messages: PageMessage[];
 }
 
 export interface DocMeta {
@@ -68,13 +86,11 @@ export interface DocMeta {
 export interface CleanDoc {
   text: TrackedText;
   meta: DocMeta;
-  /** Why the text is empty, when it is (an index page, a login wall, an empty file). */
-  emptyReason?: string;
 }
 
 export type Qualifier = 'exact' | 'more_than' | 'approx' | 'at_least' | 'less_than' | 'range';
 
-/** A span of normalized text that must not yield facts (mojibake). */
+/** A span of normalized text that must not yield facts (mojibake), as the `flags` column stores it. */
 export interface Flag {
   kind: 'mojibake';
   start: number;
@@ -85,7 +101,6 @@ export interface NormDoc {
   /** Simplified, half-width, NFC, pinyin notes removed, whitespace collapsed; mapped to the decoded page. */
   text: TrackedText;
   lang: Lang;
-  flags: Flag[];
   /** The page's URL when known: its country domain is a cue to the document's country (resolve/country.ts). */
   url?: string | null;
 }

@@ -8,7 +8,7 @@ import { extractFacts, type FigureTrace } from '../extract/engine.js';
 import { splitSentences } from '../segment/index.js';
 import type { FactRow, ReviewRow, ReadStore, StoredDocument } from '../store/types.js';
 import type { Lang, NormDoc } from '../types.js';
-import { identityKey } from './identity.js';
+import { identityKey, normDocOf } from './identity.js';
 import { documentCountry, figureCurrency } from '../resolve/country.js';
 import { parseQuantities } from '../quantities/index.js';
 import { ruleLangOf } from '../types.js';
@@ -55,8 +55,7 @@ export interface Explanation {
 /** The engine's decision on the figure at normalized [start, end) of a stored document, re-run with the current rules. */
 function traceFigure(doc: StoredDocument, ruleSet: RuleSet, start: number, end: number): FigureTrace | null {
   const traces: FigureTrace[] = [];
-  const norm: NormDoc = { text: doc.normalized, lang: doc.lang as Lang, flags: doc.flags ?? [] };
-  extractFacts(norm, doc.original, ruleSet, { trace: (x) => traces.push(x) });
+  extractFacts(normDocOf(doc), doc.original, ruleSet, doc.messages, { trace: (x) => traces.push(x) });
   return traces.find((x) => x.start <= start && end <= x.end) ?? traces.find((x) => x.start <= start && start < x.end) ?? null;
 }
 

@@ -27,7 +27,7 @@ export function spanKey(documentId: number, start: number, end: number): string 
 
 /** The stored normalized text of a document, as the extractor reads it. */
 export function normDocOf(doc: StoredDocument): NormDoc {
-  return { text: doc.normalized, lang: doc.lang as Lang, flags: doc.flags ?? [], url: doc.url };
+  return { text: doc.normalized, lang: doc.lang as Lang, url: doc.url };
 }
 
 /** A stored fact back in the extractor's shape (normalized evidence offsets are recovered from the map). */

@@ -105,7 +105,7 @@ export function reextract(
       const doc = store.document(d.id);
       if (!doc) continue;
       const oldRows = store.facts({ doc: String(doc.id) });
-      const full = extractFacts(normDocOf(doc), doc.original, ruleSet, { published: doc.published });
+      const full = extractFacts(normDocOf(doc), doc.original, ruleSet, doc.messages, { published: doc.published });
       const facts = mode === 'all' ? full : mergeChanged(oldRows.map((r) => storedToFact(r, doc)), full, ids);
       const n = store.replaceFacts(runId, doc.id, facts, mode === 'all' ? v.pipeline : undefined);
       s.documents++;

@@ -96,7 +96,7 @@ export function ruleStats(store: ReadStore, ruleSet: RuleSet, opts: StatsOptions
       if (!langMatches(d.lang, opts.lang)) continue;
       const doc = store.document(d.id);
       if (!doc) continue;
-      const all = extractFacts(normDocOf(doc), doc.original, ruleSet, { allCandidates: true, published: doc.published });
+      const all = extractFacts(normDocOf(doc), doc.original, ruleSet, doc.messages, { allCandidates: true, published: doc.published });
       const byFigure = new Map<string, Fact[]>();
       for (const f of all) {
         const k = `${f.start}|${f.end}`;

@@ -10,7 +10,7 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { TrackedText } from '../offsets.js';
-import type { CleanDoc, DecodedPage, DocMeta } from '../types.js';
+import type { CleanDoc, DecodedPage, DocMeta, PageMessage } from '../types.js';
 import { classHint, classHintStrength, furnitureKinds, NEVER_CONTENT_ROLES, NEVER_CONTENT_TAGS } from './boilerplate.js';
 import { endsLikeSentence, punctuation, units } from './measure.js';
 import { findAuthor, findDate, findSource, htmlMetadata, isMetaLine, sourceWithinElement, stripSiteName } from './metadata.js';
@@ -560,7 +560,8 @@ function titleElementBlock($: CheerioAPI, html: string): Block | null {
   return blocks[0] ?? null;
 }
 
-export function cleanHtml(page: DecodedPage): CleanDoc {
+/** A decoded HTML page → its article; why there is none is appended to `messages` (the page's one list). */
+export function cleanHtml(page: DecodedPage, messages: PageMessage[] = []): CleanDoc {
   const html = page.content;
   const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
   const declared = htmlMetadata($);
@@ -590,7 +591,8 @@ export function cleanHtml(page: DecodedPage): CleanDoc {
   if (!meta.author && choice.kept[0]) meta.author = findAuthor(choice.kept[0].text.slice(0, 60));
 
   if (reason) {
-    return { text: trackedFrom([]), meta, emptyReason: reason };
+    messages.push({ stage: 'clean', severity: 'info', kind: 'no-text', reason });
+    return { text: trackedFrom([]), meta };
   }
   const parts: Array<{ text: string; starts: number[]; ends: number[] }> = [];
   const keptTitle = title.block && choice.kept.some((b) => norm(b.text) === norm(title.block!.text));

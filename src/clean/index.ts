@@ -3,13 +3,14 @@
  * `page.content`, plus metadata. HTML goes through the DOM cleaner, text dumps through the line-based cleaner; both
  * share one boilerplate vocabulary (boilerplate.ts).
  */
-import type { CleanDoc, DecodedPage } from '../types.js';
+import type { CleanDoc, DecodedPage, PageMessage } from '../types.js';
 import { cleanHtml } from './html.js';
 import { cleanTextDump } from './text.js';
 
 export { cleanHtml } from './html.js';
 export { cleanTextDump } from './text.js';
 
-export function cleanPage(page: DecodedPage): CleanDoc {
-  return page.format === 'html' ? cleanHtml(page) : cleanTextDump(page);
+/** Stage 2. Why a page has no text is appended to `messages` (the page's one list). */
+export function cleanPage(page: DecodedPage, messages: PageMessage[] = []): CleanDoc {
+  return page.format === 'html' ? cleanHtml(page, messages) : cleanTextDump(page, messages);
 }

@@ -7,7 +7,7 @@
  * Kept lines are copied through a TextBuilder, so each character of the result maps to its offset in the file.
  */
 import { TextBuilder, TrackedText } from '../offsets.js';
-import type { CleanDoc, DecodedPage, DocMeta } from '../types.js';
+import type { CleanDoc, DecodedPage, DocMeta, PageMessage } from '../types.js';
 import { furnitureCoverage, furnitureKinds, type FurnitureKind } from './boilerplate.js';
 import { readMarkdownLine, type MarkdownRole } from './markdown.js';
 import { endsLikeSentence, punctuation, SPACE, units } from './measure.js';
@@ -167,7 +167,8 @@ function isExcerpt(lines: Line[], i: number): boolean {
 const TRAILER_KINDS: FurnitureKind[] = ['tools', 'related', 'legal', 'editor', 'comments', 'tags', 'contact'];
 const KEPT_KINDS: LineKind[] = ['body', 'short', 'heading'];
 
-export function cleanTextDump(page: DecodedPage): CleanDoc {
+/** A decoded text dump → its article; why there is none is appended to `messages` (the page's one list). */
+export function cleanTextDump(page: DecodedPage, messages: PageMessage[] = []): CleanDoc {
   const content = page.content;
   const lines = splitLines(content);
   const meta: DocMeta = { title: null, date: null, source: null, author: null, url: page.url ?? null };
@@ -186,11 +187,9 @@ export function cleanTextDump(page: DecodedPage): CleanDoc {
   }
   const tracked = TrackedText.fromOriginal(content);
   if (bodyStart < 0) {
-    return {
-      text: new TextBuilder(tracked).build(),
-      meta,
-      emptyReason: content.trim() ? 'no article: no line reads as body text (menus, links or short lines only)' : 'empty file',
-    };
+    const reason = content.trim() ? 'no article: no line reads as body text (menus, links or short lines only)' : 'empty file';
+    messages.push({ stage: 'clean', severity: 'info', kind: 'no-text', reason });
+    return { text: new TextBuilder(tracked).build(), meta };
   }
 
   // The body runs until the first trailer line: a related-articles heading, copyright, tool bar, editor credit, a

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { loadRuleSet } from '../extract/rules.js';
 import { runPage } from '../page.js';
 import { readPage } from '../sources/page.js';
+import { noTextReason } from '../types.js';
 import { UsageError, type SetExit } from './errors.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -35,7 +36,8 @@ export function register(program: Command, setExit: SetExit): void {
         setExit(1);
         return;
       }
-      const { decoded: page, clean: doc, norm } = run.page;
+      const { decoded: page, clean: doc, norm, messages } = run.page;
+      const emptyReason = noTextReason(messages);
       const text = doc.text.text;
       const lang = text.trim() ? norm.lang : null;
       if (opts.format === 'json') {
@@ -51,14 +53,14 @@ export function register(program: Command, setExit: SetExit): void {
           lang,
           encoding: page.encoding,
           format: page.format,
-          decode_issues: page.decodeIssues,
-          empty_reason: doc.emptyReason ?? null,
+          decode_issues: messages.filter((m) => m.kind === 'replaced-bytes').map((m) => m.reason),
+          empty_reason: emptyReason,
           // Where each line of `text` starts and ends in the decoded page (UTF-16 offsets).
           lines: lineSpans(doc.text),
         };
         console.log(JSON.stringify(json, null, 2));
       } else {
-        if (doc.emptyReason) console.error(`newsfacts: ${file}: ${doc.emptyReason}`);
+        if (emptyReason) console.error(`newsfacts: ${file}: ${emptyReason}`);
         // The metadata as a header, one `field: value` a line, then a blank line and the text.
         const header = [
           ['title', doc.meta.title],

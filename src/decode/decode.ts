@@ -116,14 +116,10 @@ function tolerableReplacements(text: string): number {
   return Math.max(0, Math.floor(nonAscii * 0.01));
 }
 
-export function decodePage(raw: RawPage): DecodedPage {
+/** Stage 1: a page's bytes → its text. Appends what it has to say to `messages` (the page's one list). */
+export function decodePage(raw: RawPage, messages: PageMessage[] = []): DecodedPage {
   const { text, encoding, replaced } = decideEncoding(raw);
   const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const decodeIssues: string[] = [];
-  if (replaced > 0) {
-    decodeIssues.push(`${replaced} invalid byte sequence${replaced === 1 ? '' : 's'} in ${encoding} replaced with U+FFFD`);
-  }
-  const messages: PageMessage[] = [];
   // The header outranks the page's <meta>; whichever the page went by, say so when its bytes said otherwise.
   const header = charsetFromContentType(raw.contentType);
   const claim = header ?? (raw.format === 'html' ? declaredCharset(raw.bytes) : null);
@@ -132,17 +128,23 @@ export function decodePage(raw: RawPage): DecodedPage {
     messages.push({
       stage: 'decode',
       severity: 'warning',
+      kind: 'charset-mismatch',
       reason: `the ${header ? 'HTTP header' : 'page'} declares charset ${claim} but the bytes are not ${claim}; read as ${encoding}`,
     });
   }
-  for (const issue of decodeIssues) messages.push({ stage: 'decode', severity: 'warning', reason: `damaged text: ${issue}` });
+  if (replaced > 0) {
+    messages.push({
+      stage: 'decode',
+      severity: 'warning',
+      kind: 'replaced-bytes',
+      reason: `${replaced} invalid byte sequence${replaced === 1 ? '' : 's'} in ${encoding} replaced with U+FFFD`,
+    });
+  }
   const page: DecodedPage = {
     source: raw.source,
     format: raw.format,
     content,
     encoding,
-    decodeIssues,
-    messages,
   };
   if (raw.url !== undefined) page.url = raw.url;
   if (raw.fetchedAt !== undefined) page.fetchedAt = raw.fetchedAt;

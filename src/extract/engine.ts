@@ -6,8 +6,8 @@
  * mojibake, changes, rates and per-unit amounts (vetoes.ts) yield nothing, and so do figures the candidate stage
  * (screen.ts, the data in `_not_facts.yaml`) passes over before any rule chooses a type.
  */
-import type { Fact, NormDoc, RuleLang, Sentence } from '../types.js';
-import { ruleLangOf } from '../types.js';
+import type { Fact, NormDoc, PageMessage, RuleLang, Sentence } from '../types.js';
+import { mojibakeSpans, ruleLangOf } from '../types.js';
 import { parseQuantities } from '../quantities/index.js';
 import type { Quantity } from '../quantities/types.js';
 import { LazyWordBoundaries, splitSentences } from '../segment/index.js';
@@ -150,8 +150,11 @@ function listItem(text: string, para: Sentence | null): boolean {
   return !!para && /^\s*[-–—•+*]/.test(text.slice(para.start, para.start + 4));
 }
 
-/** Extracts facts from one normalized document. `original` is the decoded page the normalized text maps back to. */
-export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, opts: ExtractOptions = {}): Fact[] {
+/**
+ * Extracts facts from one normalized document. `original` is the decoded page the normalized text maps back to;
+ * `messages` is the page's list so far: no fact comes from a span the normalize stage read as mojibake.
+ */
+export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, messages: readonly PageMessage[], opts: ExtractOptions = {}): Fact[] {
   const lang: RuleLang = ruleLangOf(norm.lang);
   const raw = norm.text.text;
   const text = searchableText(raw, lang);
@@ -159,6 +162,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const spec = ruleSet.languages.get(lang);
   if (!rules.length || !text) return [];
   const parsed = parseQuantities(raw, lang);
+  const mojibake = mojibakeSpans(messages);
   if (opts.trace) {
     // Numbers the parser reads as words (`một học viên`, `Công ty TNHH Một thành viên`) are never figures: say so.
     for (const q of parsed) {
@@ -245,7 +249,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
         candidates: all.map((c) => ({ rule: c.hit.rule.id, trigger: c.hit.trigger, start: c.hit.start, end: c.hit.end, distance: c.distance, source: c.source })),
         chosen: best ? { rule: best.hit.rule.id, type: best.hit.rule.type, trigger: best.hit.trigger, start: best.hit.start, end: best.hit.end, source: best.source } : null,
       });
-    const flag = norm.flags.find((f) => f.start < q.end && q.start < f.end);
+    const flag = mojibake.find((f) => f.start < q.end && q.start < f.end);
     if (flag) {
       record(builtIn('mojibake', 'the figure stands in mis-decoded text', raw.slice(flag.start, flag.end)));
       continue; // no facts from mojibake

@@ -8,10 +8,10 @@
  * 3. pinyin notes out before OpenCC, because `創(chuàng)業(yè)` must become `創業` to convert as a word;
  * 4. traditional → simplified (Chinese only);
  * 5. whitespace last, to clean up what the steps above left;
- * then mojibake flags on the final text.
+ * then mojibake spans on the final text, appended to the page's messages.
  */
 import { TrackedText } from '../offsets.js';
-import type { CleanDoc, Lang, NormDoc } from '../types.js';
+import { mojibakeMessage, type CleanDoc, type Lang, type NormDoc, type PageMessage } from '../types.js';
 import { normalizeChinese } from './chinese.js';
 import { detectLanguage } from './lang.js';
 import { findMojibake } from './mojibake.js';
@@ -39,10 +39,12 @@ export function normalizeText(text: TrackedText, lang: Lang): TrackedText {
   return collapseWhitespace(t);
 }
 
-export function normalize(doc: CleanDoc): NormDoc {
+/** Stage 3. The spans read as mojibake are appended to `messages` (the page's one list), in normalized-text offsets. */
+export function normalize(doc: CleanDoc, messages: PageMessage[] = []): NormDoc {
   const lang = detectLanguage(doc.text.text);
   const text = normalizeText(doc.text, lang);
-  return { text, lang, flags: findMojibake(text.text) };
+  for (const f of findMojibake(text.text)) messages.push(mojibakeMessage(f.start, f.end));
+  return { text, lang };
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -6,6 +6,7 @@
  */
 import { contentHash } from '../pipeline.js';
 import { processForStore } from '../page.js';
+import { noteRows } from '../store/rows.js';
 import type { RuleSet } from '../extract/rules.js';
 import type { Async } from '../store/async.js';
 import type { IngestStore } from '../store/types.js';
@@ -54,7 +55,7 @@ export async function processUnit(unit: WorkUnit, ctx: UnitContext): Promise<Uni
           c.pagesFailed++;
           await ctx.store.recordError(ctx.runId, page.source, outcome.reason, record);
         } else {
-          if (outcome.warning) await ctx.store.recordError(ctx.runId, page.source, outcome.warning, record);
+          for (const note of noteRows(outcome.record.messages)) await ctx.store.recordError(ctx.runId, page.source, note.reason, record);
           const { facts } = await ctx.store.putDocument(ctx.runId, outcome.record, outcome.facts);
           c.pagesStored++;
           c.factsStored += facts;

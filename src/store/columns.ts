@@ -4,7 +4,7 @@
  * placeholders; the PostgreSQL store numbers them (postgres/sql.ts). What differs between the two SQL dialects is
  * named in `Dialect`; every value reaches SQL as a bound parameter, only names from the fixed tables below are spliced.
  */
-import type { Fact } from '../types.js';
+import { mojibakeMessage, type Fact, type PageMessage } from '../types.js';
 import { decodeMap } from '../offset-codec.js';
 import { RESOLVED_FACT_COLUMNS, resolvedSelect } from './resolved-columns.js';
 import type { FactDimension, FactFilter, FactQuery, FactSortKey, StoredDocument } from './types.js';
@@ -49,7 +49,7 @@ export const FACT_WRITE: ReadonlyArray<readonly [column: string, pgType: string,
 export const FACT_HISTORY_COLUMNS = `type, value, value_max, unit, qualifier, rule_id, rule_version, start, "end", norm_start,
   norm_end, evidence, evidence_start, evidence_end, trigger, sentence, period, place`;
 
-/** Document columns in the order `documentValues` (maps.ts) gives their values. */
+/** Document columns in the order `documentValues` (rows.ts) gives their values. */
 export const DOCUMENT_COLUMNS = [
   'source', 'url', 'fetched_at', 'format', 'encoding', 'decode_issues', 'lang', 'title', 'published', 'source_name',
   'author', 'empty_reason', 'original_text', 'clean_text', 'normalized_text', 'clean_map', 'norm_map', 'flags',
@@ -70,13 +70,25 @@ export function storedDocumentOf(row: Record<string, any>): StoredDocument {
     published: row.published,
     sourceName: row.source_name,
     author: row.author,
-    emptyReason: row.empty_reason,
     original: row.original_text,
     clean: decodeMap(row.clean_text, row.clean_map),
     normalized: decodeMap(row.normalized_text, row.norm_map),
     pipelineVersion: row.pipeline_version,
-    flags: row.flags ? JSON.parse(row.flags) : [],
+    messages: storedMessages(row),
   };
+}
+
+/** The messages a documents row holds, back as a list (the inverse of `documentValues`' three columns, rows.ts). */
+function storedMessages(row: Record<string, any>): PageMessage[] {
+  const messages: PageMessage[] = [];
+  for (const reason of row.decode_issues ? (JSON.parse(row.decode_issues) as string[]) : []) {
+    messages.push({ stage: 'decode', severity: 'warning', kind: 'replaced-bytes', reason });
+  }
+  if (row.empty_reason) messages.push({ stage: 'clean', severity: 'info', kind: 'no-text', reason: row.empty_reason });
+  for (const f of row.flags ? (JSON.parse(row.flags) as Array<{ start: number; end: number }>) : []) {
+    messages.push(mojibakeMessage(f.start, f.end));
+  }
+  return messages;
 }
 
 /** What the two SQL dialects spell differently. */

@@ -1,19 +1,21 @@
 /**
- * How the store turns a processed page into a row: the document record (`documentRecord`), its large columns in
- * stored form (`storedTexts`, made on a worker thread so the writer never encodes them) and the column values both
- * backends write (`documentValues`).
+ * How the store turns a processed page into rows: the document record (`documentRecord`), its large columns in
+ * stored form (`storedTexts`, made on a worker thread so the writer never encodes them), the column values both
+ * backends write (`documentValues`), and the rows of the errors table a stored page gets (`noteRows`). The page's
+ * diagnostics arrive as its one list of messages; the decode_issues, empty_reason and flags columns and the warning
+ * rows are derived from that list here, and nowhere else.
  */
 import { encodeMap } from '../offset-codec.js';
 import type { ProcessedPage } from '../pipeline.js';
-import type { RawPage } from '../types.js';
+import { mojibakeSpans, noTextReason, type PageMessage, type RawPage } from '../types.js';
 import { contentHash } from '../versions.js';
 import { encodeSignature, signatureOf } from '../stories/minhash.js';
+import type { DocumentRecord, StoredTexts, WritableDocument } from './types.js';
 
 function signatureText(text: string, lang: string): string | null {
   const sig = signatureOf(text, lang);
   return sig ? encodeSignature(sig) : null;
 }
-import type { DocumentRecord, StoredTexts, WritableDocument } from './types.js';
 
 /** The document a processed page becomes. */
 export function documentRecord(raw: RawPage, page: ProcessedPage, pipelineVersion: string): DocumentRecord {
@@ -25,15 +27,13 @@ export function documentRecord(raw: RawPage, page: ProcessedPage, pipelineVersio
     fetchedAt: raw.fetchedAt ?? null,
     format: decoded.format,
     encoding: decoded.encoding,
-    decodeIssues: decoded.decodeIssues,
     lang: norm.lang,
     // The publication date as a day (the issue's `published`): from the metadata, else the text's dateline.
     meta: { ...clean.meta, date: page.published },
-    emptyReason: clean.emptyReason ?? null,
     original: decoded.content,
     clean: clean.text,
     normalized: norm.text,
-    flags: norm.flags,
+    messages: page.messages,
     pipelineVersion,
     // Computed here, on the worker thread, so grouping stories at the end of a run only compares signatures.
     minhash: signatureText(norm.text.text, norm.lang),
@@ -76,15 +76,15 @@ export function documentValues(doc: WritableDocument, texts: 'strings' | 'as-giv
     doc.fetchedAt ?? null,
     doc.format,
     doc.encoding,
-    doc.decodeIssues.length ? JSON.stringify(doc.decodeIssues) : null,
+    decodeIssuesColumn(doc.messages),
     doc.lang,
     doc.meta.title,
     doc.meta.date,
     doc.meta.source,
     doc.meta.author,
-    doc.emptyReason ?? null,
+    noTextReason(doc.messages),
     ...large,
-    JSON.stringify(doc.flags),
+    JSON.stringify(mojibakeSpans(doc.messages)),
     doc.pipelineVersion,
     doc.minhash ?? null,
   ];
@@ -93,4 +93,37 @@ export function documentValues(doc: WritableDocument, texts: 'strings' | 'as-giv
 /** Bytes of a document's original text, for sizing write batches. */
 export function originalBytes(doc: WritableDocument): number {
   return 'stored' in doc ? doc.stored.original.byteLength : doc.original.length * 2;
+}
+
+/** The decode_issues column: the replaced-bytes messages' reasons as a JSON list, or NULL when there are none. */
+function decodeIssuesColumn(messages: readonly PageMessage[]): string | null {
+  const issues = messages.filter((m) => m.kind === 'replaced-bytes').map((m) => m.reason);
+  return issues.length ? JSON.stringify(issues) : null;
+}
+
+/** A row of the errors table beside a stored page. */
+export interface NoteRow {
+  /** `warning`: the page arrived damaged; `no-article`: the cleaner judged it a list page, so it has no text. */
+  kind: 'warning' | 'no-article';
+  /** The row's reason, as the errors table holds it. */
+  reason: string;
+  /** What the stage said (for a run's summary). */
+  said: string;
+}
+
+/**
+ * The errors-table rows a page stored with these messages gets, in the order they are written: one row for all its
+ * warnings (`… (page stored)`), and one when it is stored without article text because the cleaner judged it an
+ * index or list page (a real article judged so would lose every fact in it: said where a reviewer will look).
+ */
+export function noteRows(messages: readonly PageMessage[]): NoteRow[] {
+  const rows: NoteRow[] = [];
+  const warnings = messages.filter((m) => m.severity === 'warning').map((m) => (m.kind === 'replaced-bytes' ? `damaged text: ${m.reason}` : m.reason));
+  if (warnings.length) {
+    const said = warnings.join('; ');
+    rows.push({ kind: 'warning', reason: `${said} (page stored)`, said });
+  }
+  const noText = noTextReason(messages);
+  if (noText?.startsWith('no article')) rows.push({ kind: 'no-article', reason: `stored without article text: ${noText}`, said: noText });
+  return rows;
 }

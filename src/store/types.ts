@@ -1,4 +1,4 @@
-import type { Fact, Flag, DocMeta } from '../types.js';
+import type { Fact, DocMeta, PageMessage } from '../types.js';
 import type { TrackedText } from '../offsets.js';
 import type { ResolvedFactFields } from './resolved-columns.js';
 import type { StoryCounts } from '../stories/assign.js';
@@ -12,14 +12,16 @@ export interface DocumentRecord {
   fetchedAt?: string | null;
   format: 'html' | 'text';
   encoding: string;
-  decodeIssues: string[];
   lang: string;
   meta: DocMeta;
-  emptyReason?: string | null;
   original: string;
   clean: TrackedText;
   normalized: TrackedText;
-  flags: Flag[];
+  /**
+   * The page's one list of messages (types.ts): the store derives the decode_issues, empty_reason and flags columns
+   * and the page's warning rows from it (rows.ts).
+   */
+  messages: PageMessage[];
   pipelineVersion: string;
   /** MinHash signature of the normalized text (stories/minhash.ts, base64), null for a text too short to have one. */
   minhash?: string | null;
@@ -116,16 +118,15 @@ export interface StoredDocument {
   published: string | null;
   sourceName: string | null;
   author: string | null;
-  emptyReason: string | null;
   original: string;
   clean: TrackedText;
   normalized: TrackedText;
   pipelineVersion: string;
   /**
-   * Spans of normalized text that yield no facts (mojibake), as stored: re-extraction needs them, so every store
-   * should fill this (optional only so that a store written before it was added still compiles).
+   * The page's messages as far as the columns hold them (columns.ts): replaced bytes, why there is no text, the
+   * mojibake spans re-extraction skips. A charset claim the bytes contradicted is in the errors table only.
    */
-  flags?: Flag[];
+  messages: PageMessage[];
 }
 
 export interface ErrorRow {

@@ -7,7 +7,7 @@ import type { StoredTexts, WritableDocument } from '../store/types.js';
 import type { Fact } from '../types.js';
 
 export type PageOutcome =
-  | { ok: true; record: WritableDocument; facts: Fact[]; warning: string | null }
+  | { ok: true; record: WritableDocument; facts: Fact[] }
   | { ok: false; reason: string };
 
 /**

@@ -1,8 +1,8 @@
 import { cleanHtml } from '../../src/clean/html.js';
 import { cleanPage } from '../../src/clean/index.js';
-import type { DecodedPage } from '../../src/types.js';
+import { noTextReason, type DecodedPage, type PageMessage } from '../../src/types.js';
 
-const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
+const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8' });
 
 /** For every kept character, the original holds it at its mapped offset — or, for an entity, the entity decodes to it. */
 function expectOffsetsHold(page: DecodedPage, text: { text: string; starts: Int32Array; ends: Int32Array }): void {
@@ -84,23 +84,26 @@ describe('cleanHtml', () => {
 
   test('an index page yields no article, with a reason', () => {
     const items = Array.from({ length: 30 }, (_, i) => `<li><a href="/n/${i}">第${i}条新闻标题：某地召开工作会议部署全年任务</a><span>2019-03-0${(i % 9) + 1}</span></li>`).join('\n');
-    const index = cleanHtml(htmlPage(`<html><head><title>新闻列表_示例网</title></head><body><div class="nav"><a href="/">首页</a></div><ul class="list">${items}</ul></body></html>`));
+    const indexMessages: PageMessage[] = [];
+    const index = cleanHtml(htmlPage(`<html><head><title>新闻列表_示例网</title></head><body><div class="nav"><a href="/">首页</a></div><ul class="list">${items}</ul></body></html>`), indexMessages);
     expect(index.text.text).toBe('');
-    expect(index.emptyReason).toMatch(/^no article/);
+    expect(noTextReason(indexMessages)).toMatch(/^no article/);
   });
 
   test('a list of teasers under linked headlines is not an article', () => {
     const teasers = Array.from({ length: 8 }, (_, i) =>
       `<div class="item"><h3><a href="/a/${i}">标题第${i}篇：某县推进乡村振兴工作取得新进展</a></h3><p>近日，某县召开会议，总结前期工作经验，部署下一阶段任务，要求各部门抓好落实。</p></div>`).join('');
-    const doc2 = cleanHtml(htmlPage(`<html><body>${teasers}</body></html>`));
+    const doc2Messages: PageMessage[] = [];
+    const doc2 = cleanHtml(htmlPage(`<html><body>${teasers}</body></html>`), doc2Messages);
     expect(doc2.text.text).toBe('');
-    expect(doc2.emptyReason).toMatch(/list of linked teasers/);
+    expect(noTextReason(doc2Messages)).toMatch(/list of linked teasers/);
   });
 
   test('a frameset page has no article', () => {
-    const doc3 = cleanHtml(htmlPage('<html><head><title>示例</title></head><frameset cols="20%,80%"><frame src="a.html"><frame src="b.html"></frameset></html>'));
+    const doc3Messages: PageMessage[] = [];
+    const doc3 = cleanHtml(htmlPage('<html><head><title>示例</title></head><frameset cols="20%,80%"><frame src="a.html"><frame src="b.html"></frameset></html>'), doc3Messages);
     expect(doc3.text.text).toBe('');
-    expect(doc3.emptyReason).toBeDefined();
+    expect(noTextReason(doc3Messages)).not.toBeNull();
   });
 
   test('unclosed tags and junk before <html> are tolerated', () => {

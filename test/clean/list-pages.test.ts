@@ -10,9 +10,9 @@ import { cleanHtml } from '../../src/clean/html.js';
 import { ingest } from '../../src/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { summaryText } from '../../src/cli/ingest.js';
-import type { DecodedPage } from '../../src/types.js';
+import { noTextReason, type DecodedPage, type PageMessage } from '../../src/types.js';
 
-const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
+const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8' });
 const nav = (label: string, n: number) => `<div class="top">${Array.from({ length: n }, (_, i) => `<a href="/c${i}">${label}${i}</a>`).join(' | ')}</div>`;
 
 const ZH_PARAS = [
@@ -71,20 +71,23 @@ function enArticleWithAds(): string {
 
 describe('articles among links are kept whole', () => {
   test('zh portal: every paragraph, no cross-link, ad or teaser', () => {
-    const doc = cleanHtml(htmlPage(zhPortalArticle()));
-    expect(doc.emptyReason).toBeUndefined();
+    const messages: PageMessage[] = [];
+    const doc = cleanHtml(htmlPage(zhPortalArticle()), messages);
+    expect(noTextReason(messages)).toBeNull();
     expect(doc.text.text.split('\n')).toEqual(['今年以来发放创业担保贷款3.2亿元', ...ZH_PARAS]);
   });
   test('vi portal: every paragraph, no "Xem thêm" link, no other-news rail', () => {
-    const doc = cleanHtml(htmlPage(viPortalArticle()));
-    expect(doc.emptyReason).toBeUndefined();
+    const messages: PageMessage[] = [];
+    const doc = cleanHtml(htmlPage(viPortalArticle()), messages);
+    expect(noTextReason(messages)).toBeNull();
     const lines = doc.text.text.split('\n');
     expect(lines.slice(-VI_PARAS.length)).toEqual(VI_PARAS);
     expect(doc.text.text).not.toMatch(/Xem thêm|chuyển đổi cơ cấu|trồng cây ăn quả/);
   });
   test('en: advertisement slots and READ MORE links between paragraphs', () => {
-    const doc = cleanHtml(htmlPage(enArticleWithAds()));
-    expect(doc.emptyReason).toBeUndefined();
+    const messages: PageMessage[] = [];
+    const doc = cleanHtml(htmlPage(enArticleWithAds()), messages);
+    expect(noTextReason(messages)).toBeNull();
     expect(doc.text.text.split('\n')).toEqual(['County fund lends $3.2 million to small firms', ...EN_PARAS]);
   });
 });
@@ -105,14 +108,16 @@ function viFlatList(): string {
 
 describe('true list pages are still dropped, with a reason', () => {
   test('zh section page of teasers', () => {
-    const doc = cleanHtml(htmlPage(zhSectionPage()));
+    const messages: PageMessage[] = [];
+    const doc = cleanHtml(htmlPage(zhSectionPage()), messages);
     expect(doc.text.text).toBe('');
-    expect(doc.emptyReason).toMatch(/list of linked teasers/);
+    expect(noTextReason(messages)).toMatch(/list of linked teasers/);
   });
   test('vi flat list of headlines and summaries', () => {
-    const doc = cleanHtml(htmlPage(viFlatList()));
+    const messages: PageMessage[] = [];
+    const doc = cleanHtml(htmlPage(viFlatList()), messages);
     expect(doc.text.text).toBe('');
-    expect(doc.emptyReason).toMatch(/^no article/);
+    expect(noTextReason(messages)).toMatch(/^no article/);
   });
 });
 

@@ -2,7 +2,7 @@ import { cleanTextDump } from '../../src/clean/text.js';
 import { readMarkdownLine } from '../../src/clean/markdown.js';
 import type { DecodedPage } from '../../src/types.js';
 
-const dump = (content: string): DecodedPage => ({ source: 'mem.md.txt', format: 'text', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
+const dump = (content: string): DecodedPage => ({ source: 'mem.md.txt', format: 'text', content, encoding: 'utf-8' });
 
 /** Every kept character sits at its mapped offset in the original (line breaks between lines map to nothing). */
 function expectOffsetsHold(page: DecodedPage, text: { text: string; starts: Int32Array; ends: Int32Array }): void {

@@ -4,9 +4,9 @@
  * sentence, a thread list whose teasers carry bylines, a lead line above the first paragraph.
  */
 import { cleanHtml } from '../../src/clean/html.js';
-import type { DecodedPage } from '../../src/types.js';
+import { noTextReason, type DecodedPage, type PageMessage } from '../../src/types.js';
 
-const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
+const htmlPage = (content: string): DecodedPage => ({ source: 'mem.html', format: 'html', content, encoding: 'utf-8' });
 const para = (n: number, what: string) =>
   Array.from({ length: n }, (_, i) => `<p>${what}第${i + 1}段：今年以来，全市累计发放创业担保贷款${i + 2}亿元，扶持创业人员${800 + i}人，带动就业${3000 + i}余人。</p>`).join('\n');
 
@@ -60,9 +60,10 @@ describe('HTML structure', () => {
       <div class="threadlist_author"><a href="/u/${i}">用户${i}</a> 15:${10 + i}</div>
       <div class="threadlist_abs">网友${i}说，今年申请创业担保贷款的手续比去年简单多了，最快一周就能放款，额度最高${i * 10}万元。</div></li>`;
     const html = `<html><body><ul>${Array.from({ length: 12 }, (_, i) => thread(i + 1)).join('')}</ul></body></html>`;
-    const doc = cleanHtml(htmlPage(html));
+    const messages: PageMessage[] = [];
+    const doc = cleanHtml(htmlPage(html), messages);
     expect(doc.text.text).toBe('');
-    expect(doc.emptyReason).toMatch(/list of linked teasers/);
+    expect(noTextReason(messages)).toMatch(/list of linked teasers/);
   });
 
   test('a short lead line just above the first paragraph is part of the article', () => {

@@ -1,14 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { cleanTextDump, classifyLine } from '../../src/clean/text.js';
-import type { DecodedPage } from '../../src/types.js';
+import { noTextReason, type DecodedPage, type PageMessage } from '../../src/types.js';
 
 const CORPUS = path.resolve(process.cwd(), 'corpus');
 const seed = (prefix: string): DecodedPage => {
   const file = readdirSync(CORPUS).find((f) => f.startsWith(prefix))!;
-  return { source: `corpus/${file}`, format: 'text', content: readFileSync(path.join(CORPUS, file), 'utf8'), encoding: 'utf-8', decodeIssues: [], messages: [] };
+  return { source: `corpus/${file}`, format: 'text', content: readFileSync(path.join(CORPUS, file), 'utf8'), encoding: 'utf-8' };
 };
-const dump = (content: string): DecodedPage => ({ source: 'mem.txt', format: 'text', content, encoding: 'utf-8', decodeIssues: [], messages: [] });
+const dump = (content: string): DecodedPage => ({ source: 'mem.txt', format: 'text', content, encoding: 'utf-8' });
 
 /** Every kept character sits at its mapped offset in the original (line breaks between lines map to nothing). */
 function expectOffsetsHold(page: DecodedPage, text: { text: string; starts: Int32Array; ends: Int32Array }): void {
@@ -127,10 +127,13 @@ describe('cleanTextDump on dumps written for the tests', () => {
   });
 
   test('a dump of nothing but menus and links has no article, with a reason', () => {
-    const doc = cleanTextDump(dump('网站首页 | 新闻 | 图片 | 视频\n关于我们 | 联系我们 | 网站地图\n浙ICP备06047663号'));
+    const messages: PageMessage[] = [];
+    const doc = cleanTextDump(dump('网站首页 | 新闻 | 图片 | 视频\n关于我们 | 联系我们 | 网站地图\n浙ICP备06047663号'), messages);
     expect(doc.text.text).toBe('');
-    expect(doc.emptyReason).toMatch(/no article/);
-    expect(cleanTextDump(dump('')).emptyReason).toBe('empty file');
+    expect(noTextReason(messages)).toMatch(/no article/);
+    const empty: PageMessage[] = [];
+    cleanTextDump(dump(''), empty);
+    expect(empty).toEqual([{ stage: 'clean', severity: 'info', kind: 'no-text', reason: 'empty file' }]);
   });
 
   test('line classes', () => {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { decodePage, decideEncoding } from '../../src/decode/decode.js';
-import type { RawPage } from '../../src/types.js';
+import type { PageMessage, RawPage } from '../../src/types.js';
 
 const raw = (bytes: Buffer, format: 'html' | 'text' = 'html', contentType?: string): RawPage => ({
   source: 'test', bytes, format, ...(contentType ? { contentType } : {}),
@@ -13,10 +13,11 @@ const page = (charset: string, body: string) =>
 
 describe('decodePage', () => {
   test('GBK bytes declared gb2312 decode as GB18030', () => {
-    const d = decodePage(raw(iconv.encode(page('gb2312', ZH_HANS), 'gbk')));
+    const issues: PageMessage[] = [];
+    const d = decodePage(raw(iconv.encode(page('gb2312', ZH_HANS), 'gbk')), issues);
     expect(d.encoding).toBe('gb18030');
     expect(d.content).toContain(ZH_HANS);
-    expect(d.decodeIssues).toEqual([]);
+    expect(issues).toEqual([]);
   });
 
   test('GBK-only characters in a page labelled gb2312 survive (GB18030 is the superset)', () => {
@@ -58,11 +59,13 @@ describe('decodePage', () => {
     const good = iconv.encode(page('gbk', ZH_HANS.repeat(4)), 'gbk');
     const at = good.indexOf(iconv.encode('创新', 'gbk'));
     const broken = Buffer.concat([good.subarray(0, at), Buffer.from([0x81, 0x20]), good.subarray(at)]);
-    const d = decodePage(raw(broken));
+    const issues: PageMessage[] = [];
+    const d = decodePage(raw(broken), issues);
     expect(d.encoding).toBe('gb18030');
     expect(d.content).toContain('\uFFFD');
-    expect(d.decodeIssues).toHaveLength(1);
-    expect(d.decodeIssues[0]).toMatch(/1 invalid byte sequence in gb18030/);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ stage: 'decode', severity: 'warning', kind: 'replaced-bytes' });
+    expect(issues[0].reason).toMatch(/1 invalid byte sequence in gb18030/);
     expect(d.content).toContain('长兴县创新举措');
   });
 

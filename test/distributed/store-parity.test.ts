@@ -17,9 +17,9 @@ function record(hash = 'h1', version = 'v1', source = 'test/doc.txt'): DocumentR
   const t = TrackedText.fromOriginal(original);
   const norm = new TextBuilder(t).replace(0, 2, '苏州').copy(2, 4).replace(4, 10, '小额贷款共计').copy(10, original.length).build();
   return {
-    contentHash: hash, source, format: 'text', encoding: 'utf-8', decodeIssues: [], lang: 'zh-Hant',
+    contentHash: hash, source, format: 'text', encoding: 'utf-8', lang: 'zh-Hant',
     meta: { title: '標題', date: '2015-12-17', source: '蘇州日報', author: null }, original, clean: t, normalized: norm,
-    flags: [], pipelineVersion: version,
+    messages: [], pipelineVersion: version,
   };
 }
 const loan: Fact = {

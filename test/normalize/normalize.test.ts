@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { TrackedText } from '../../src/offsets.js';
-import type { CleanDoc, NormDoc } from '../../src/types.js';
+import { mojibakeSpans, type CleanDoc, type NormDoc, type PageMessage } from '../../src/types.js';
 import { detectLanguage, findMojibake, normalize, normalizeQuery } from '../../src/normalize/normalize.js';
 import { isPinyinNote, stripPinyinNotes } from '../../src/normalize/pinyin.js';
 import { foldWidth } from '../../src/normalize/width.js';
@@ -205,16 +205,21 @@ describe('normalizeQuery', () => {
 describe('mojibake', () => {
   test('seed 003 has one flag, over 擔?;鸬娘L險, and none over its figures', () => {
     const original = seed('003');
-    const n = normalize(docOf(original));
-    expect(n.flags).toHaveLength(1);
-    const [s, e] = n.text.toOriginal(n.flags[0].start, n.flags[0].end);
+    const messages: PageMessage[] = [];
+    const n = normalize(docOf(original), messages);
+    const flags = mojibakeSpans(messages);
+    expect(flags).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ stage: 'normalize', severity: 'info', kind: 'mojibake' });
+    const [s, e] = n.text.toOriginal(flags[0].start, flags[0].end);
     expect(original.slice(s, e)).toContain('?;鸬娘L');
     const fig = n.text.text.indexOf('460万元');
-    expect(n.flags.some((f) => f.start < fig + 5 && fig < f.end)).toBe(false);
+    expect(flags.some((f) => f.start < fig + 5 && fig < f.end)).toBe(false);
   });
 
   test.each(['000', '001', '002', '004'])('clean seed %s has no flag', (prefix) => {
-    expect(normalize(docOf(seed(prefix))).flags).toEqual([]);
+    const messages: PageMessage[] = [];
+    normalize(docOf(seed(prefix)), messages);
+    expect(messages).toEqual([]);
   });
 
   test('ordinary questions, names and emphasis are not flagged', () => {

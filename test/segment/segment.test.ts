@@ -5,7 +5,7 @@ import { findMojibake, normalize } from '../../src/normalize/normalize.js';
 import { jest } from '@jest/globals';
 import nodejieba from 'nodejieba';
 import { clauses, isWholeWord, LazyWordBoundaries, makeSegmenter, sentenceAt, splitSentences, wordBoundaries, words } from '../../src/segment/index.js';
-import type { Lang } from '../../src/types.js';
+import { mojibakeSpans, type Lang, type PageMessage } from '../../src/types.js';
 
 /** A segmenter that teaches jieba nothing: its own dictionary's cuts. */
 const plain = makeSegmenter([]);
@@ -51,11 +51,15 @@ describe('sentences', () => {
   test('seed 003 normalized: the loan sentence stands alone, and sentenceAt finds it', () => {
     const dir = path.resolve(process.cwd(), 'corpus');
     const file = readdirSync(dir).find((f) => f.startsWith('003'))!;
-    const n = normalize({
-      text: TrackedText.fromOriginal(readFileSync(path.join(dir, file), 'utf8')),
-      meta: { title: null, date: null, source: null, author: null },
-    });
-    const sentences = splitSentences(n.text.text, n.lang, n.flags);
+    const messages: PageMessage[] = [];
+    const n = normalize(
+      {
+        text: TrackedText.fromOriginal(readFileSync(path.join(dir, file), 'utf8')),
+        meta: { title: null, date: null, source: null, author: null },
+      },
+      messages,
+    );
+    const sentences = splitSentences(n.text.text, n.lang, mojibakeSpans(messages));
     const at = n.text.text.indexOf('460万元');
     const s = sentenceAt(sentences, at)!;
     expect(n.text.text.slice(s.start, s.end)).toBe('2017年发放460万元返乡创业担保贷款。');

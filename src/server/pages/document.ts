@@ -7,6 +7,7 @@
  */
 import { explainFact, type Explanation } from '../../audit/explain.js';
 import type { BrowsedFact, StoredDocument } from '../../store/types.js';
+import { noTextReason } from '../../types.js';
 import { factValue, reviewButtons, verdictLabel } from '../components.js';
 import { NotFound, type Request, type Response, type ServerContext } from '../context.js';
 import { highlight, html, type SafeHtml, type Span } from '../html.js';
@@ -149,11 +150,12 @@ export function documentPage(ctx: ServerContext, req: Request, idText: string): 
   });
   const qs = (v: DocView) => '?' + new URLSearchParams({ ...(v !== 'clean' ? { view: v } : {}), ...(query ? { q: query } : {}) }).toString();
   const title = readerTitle(doc.title) ?? doc.source;
+  const noText = noTextReason(doc.messages);
   const body = html`<h1>${title}</h1>
 <p class="muted">${doc.source} · ${doc.lang} · ${doc.encoding}${doc.published ? ' · ' + doc.published : ''}${doc.sourceName ? ' · ' + doc.sourceName : ''}${doc.author ? ' · ' + doc.author : ''}
 ${doc.url ? html` · ${/^https?:\/\//i.test(doc.url) ? html`<a href="${doc.url}" rel="noopener noreferrer nofollow">${doc.url}</a>` : doc.url}` : ''}
 · <a href="/facts?doc=${doc.id}">${facts.length} facts in the table</a></p>
-${doc.emptyReason ? html`<p class="error">No text: ${doc.emptyReason}</p>` : ''}
+${noText ? html`<p class="error">No text: ${noText}</p>` : ''}
 <p class="toggle">Show: ${DOC_VIEWS.map((v) => html`<a id="view-${v}" class="${v === view ? 'here' : ''}" href="${qs(v).replace(/^\?$/, '?view=clean')}">${VIEW_LABELS[v]}</a>`)}</p>
 ${unplaced.length ? html`<p class="muted">${unplaced.length} facts have no characters in this view: ${unplaced.map((f) => html`<a href="#fact-${f.id}">#${f.id}</a> `)}</p>` : ''}
 <div class="doc-layout"><article class="doctext ${view}" id="doctext" lang="${doc.lang}">${highlight(text, spans)}</article>
