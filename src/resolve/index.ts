@@ -68,6 +68,25 @@ export class DocumentResolver {
     ));
   }
 
+  /**
+   * `实施返乡创业行动以来,咸宁今年新增…`: a "since" word followed by a period of its own before the figure dates the
+   * figure by that period — not a running total.
+   */
+  private adjustCumulative(
+    c: { cumulative: boolean; cue: Cue | null },
+    figure: { start: number; end: number },
+    sentence: { start: number; end: number },
+    period: Span | null,
+    p: PeriodResolution | null,
+  ): { cumulative: boolean; cue: Cue | null } {
+    const spec = this.spec!;
+    const since = spec.period.since_after ?? [];
+    if (c.cue && since.includes(c.cue.word) && period && period.start >= c.cue.end && period.end <= figure.start && !p?.spansYears) {
+      return { cumulative: false, cue: null };
+    }
+    return c;
+  }
+
   private resolvePhrase(period: Span): PeriodResolution | null {
     const spec = this.spec!;
     return resolvePeriod(this.extendPhrase(period), this.lang, spec.period, {
@@ -196,9 +215,10 @@ export class DocumentResolver {
     const modality = spec
       ? decideModality(text, sentence, figure, spec.modality, future)
       : { modality: 'achieved' as const, cue: null };
-    const cumulative = spec
+    let cumulative = spec
       ? decideCumulative(text, sentence, figure, spec.modality, !!p?.spansYears)
-      : { cumulative: false, cue: null };
+      : { cumulative: false as boolean, cue: null as Cue | null };
+    if (spec) cumulative = this.adjustCumulative(cumulative, figure, sentence, period, p);
     const place = placeForFigure(this.docPlaces(), this.text, figure, sentence, paragraph, this.published, this.country ?? languageCountry(this.docLang));
     return {
       periodStart: p?.start ?? null,

@@ -16,6 +16,10 @@ export interface ModalityVocabulary {
    */
   not_planned_before?: string[] | Record<string, string[]>;
   cumulative: string[];
+  /** Longer words holding a cumulative cue that are none (`近年来`: lately). */
+  not_cumulative?: string[];
+  /** Words of a balance at a date (`余额`, `dư nợ`): a stock, never a running total, whatever its period. */
+  stock?: string[];
 }
 
 export interface Cue {
@@ -108,7 +112,20 @@ export function decideCumulative(
   vocab: ModalityVocabulary,
   periodSpansYears = false,
 ): CumulativeDecision {
-  const cue = lastCue(text, cueWindowStart(text, sentence.start, figure.start), figure.start, vocab.cumulative);
+  const from = cueWindowStart(text, sentence.start, figure.start);
+  let cue = lastCue(text, from, figure.start, vocab.cumulative);
+  if (cue && vocab.not_cumulative?.length) {
+    const c = cue;
+    const inside = vocab.not_cumulative.some((w) => {
+      for (let at = text.indexOf(w, Math.max(0, c.end - w.length)); at >= 0 && at <= c.start; at = text.indexOf(w, at + 1)) {
+        if (at + w.length >= c.end) return true;
+      }
+      return false;
+    });
+    if (inside) cue = null;
+  }
+  const stock = vocab.stock?.length ? lastCue(text, from, figure.start, vocab.stock) : null;
+  if (stock && (!cue || stock.end > cue.end)) return { cumulative: false, cue: stock };
   if (cue) return { cumulative: true, cue };
   return { cumulative: periodSpansYears, cue: null };
 }
