@@ -76,12 +76,12 @@ const GOODS_MEASURE = /^[支件台辆輛吨噸头頭只隻张張套部亩畝斤�
 
 /**
  * What may stand between two figures of a list that share one trigger: separators (`500万元、300万元和200万元`), or
- * short nouns around an enumeration mark (`培训电商带头人45名、网店店主112名`, `聘请了18名残疾人士及12名更生人士`)
+ * a slash of a table-like pair (`620人/35.2万人`), short nouns around an enumeration mark (`培训电商带头人45名、网店店主112名`, `聘请了18名残疾人士及12名更生人士`)
  * — never a comma and a new clause
  * (`补贴2412.7万元，购买新车约3亿元`).
  */
 const LIST_GLUE: Record<RuleLang, RegExp> = {
-  zh: /^(?:[\s、,，和及与或]*|\p{Script=Han}{0,6}\s*[、和及与或]\s*\p{Script=Han}{0,6})$/u,
+  zh: /^(?:[\s、,，和及与或/]*|\p{Script=Han}{0,6}\s*[、和及与或]\s*\p{Script=Han}{0,6})$/u,
   vi: /^(?:[\s,]|và|hoặc)*$/u,
   en: /^(?:[\s,]|and|or)*$/u,
 };
