@@ -240,7 +240,10 @@ export function cleanTextDump(page: DecodedPage, messages: PageMessage[] = []): 
   // Only short lines: a copyright notice's prose mentions 作者 and 记者 without naming anyone.
   const bylineText = [...metaLines, ...outside.filter((l) => l.kind !== 'meta' && l.text.length <= 80)].map((l) => l.text);
   const opening = lines[bodyStart].text.slice(0, 60);
-  for (const t of [...bylineText.slice(0, metaLines.length), ...lines.slice(0, bodyStart).map((l) => l.text)]) {
+  // Lines before the body count when they are short (a dateline, a byline, a title): a teaser's prose names the dates
+  // of what it tells (`ngày 20/10/2015, Chính phủ ban hành…`), not when the page was written.
+  const head = lines.slice(0, bodyStart).filter((l) => l.kind === 'meta' || l.text.length <= 80).map((l) => l.text);
+  for (const t of [...bylineText.slice(0, metaLines.length), ...head]) {
     meta.date ??= findDate(t);
   }
   for (const t of bylineText) {
