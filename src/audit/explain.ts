@@ -14,6 +14,7 @@ import { parseQuantities } from '../quantities/index.js';
 import { ruleLangOf } from '../types.js';
 
 import { explainResolution, formatResolution, withOriginalSpans, type ResolvedExplanation } from './explain-resolved.js';
+import { explainStory, formatStory, type StoryExplanation } from './explain-story.js';
 
 export interface Explanation {
   fact: FactRow;
@@ -33,6 +34,8 @@ export interface Explanation {
   context: { period: string | null; place: string | null; qualifier: string; value_max: number | null };
   /** How the resolved fields were decided: values, and the words (with offsets in normalized text) that decided them. */
   resolved: ResolvedExplanation | null;
+  /** How the document's story was decided (the documents it was grouped with, MinHash evidence) and whether the fact is a reprint. */
+  story: StoryExplanation;
   /**
    * For a money fact: where its currency came from — the figure's own currency word, or the document's country and
    * the cue words that decided it (offsets into the original page; null for a cue found in the URL).
@@ -133,6 +136,7 @@ export function explainFact(store: ReadStore, id: number, ruleSet: RuleSet): Exp
     },
     context: { period: fact.period, place: fact.place, qualifier: fact.qualifier, value_max: fact.value_max },
     resolved: withOriginalSpans(explainResolution(fact), (s, e) => t.toOriginal(s, e)),
+    story: explainStory(store, fact),
     currency: currencyDecision(doc, fact, ruleSet),
     review: review ? { verdict: review.verdict, note: review.note, reviewer: review.reviewer, at: review.at } : null,
     decision: tr ? { chosen: tr.chosen, candidates: tr.candidates, passed: tr.passed } : null,
@@ -188,6 +192,7 @@ export function formatExplanation(e: Explanation): string {
     `normalized: ${e.sentence.normalized}`,
     `period: ${e.context.period ?? '—'}   place: ${e.context.place ?? '—'}   qualifier: ${e.context.qualifier}`,
     ...formatResolution(e.resolved),
+    ...formatStory(e.story),
     ...(e.currency ? [formatCurrency(e.currency)] : []),
     `review: ${e.review ? `${e.review.verdict}${e.review.note ? ' — ' + e.review.note : ''} (${e.review.at})` : 'not reviewed'}`,
     `decision now: ${decisionLine(e.decision)}`,

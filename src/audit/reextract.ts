@@ -113,6 +113,8 @@ export function reextract(
       s.factsAfter += n;
       opts.onDocument?.(doc.source, n);
     }
+    // New fact rows: mark the reprinted figures again (the stories stand; their documents' texts did not change).
+    if (s.documents) store.assignStories();
   } catch (err) {
     status = 'failed';
     throw err;

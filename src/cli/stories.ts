@@ -29,10 +29,10 @@ export function listStories(rows: Array<{ story: number | string; source: string
 export function register(program: Command, _setExit: SetExit): void {
   program
     .command('stories')
-    .description('reprint clusters: documents that are copies of one story (grouped at the end of every ingest)')
+    .description('reprint clusters: documents that are copies of one story (grouped at the end of every ingest and queue run)')
     .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
     .option('--min-size <n>', 'only stories of at least n documents', '2')
-    .option('--update', 'group the stored documents again first (after a queue run, which does not group them)')
+    .option('--update', 'group the stored documents again first (ingest and the end of a queue run do it; this is for a queue run still at work)')
     .option('--format <format>', 'table | json', 'table')
     .action((opts: { db?: string; minSize: string; update?: boolean; format: string }) => {
       if (!['table', 'json'].includes(opts.format)) throw new UsageError(`unknown --format '${opts.format}' (table, json)`);

@@ -104,7 +104,36 @@ export async function startWorker(queueUrl: string, store: Async<IngestStore>, o
   });
   const counts = emptyCounts();
   const lockDuration = opts.lockMs ?? 30_000;
-  const connections = [await redisConnection(where.redisUrl)];
+  const connections = [await redisConnection(where.redisUrl), await redisConnection(where.redisUrl)];
+  const queue = new Queue(where.name, { connection: connections[1] });
+  const queueEmpty = async () => {
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    return Object.values(c).every((n) => n === 0);
+  };
+
+  // Stories: ingest groups documents at the end of its run; the queue's run ends when its last unit is done, so the
+  // worker that finishes it (sees nothing waiting, delayed or in progress anywhere) groups the whole store — after
+  // each unit it finished, at most one grouping at a time in this process, and the store's own lock makes groupings
+  // of several workers take turns. Until then `summary` says how many documents are not grouped yet.
+  let finishedSinceGrouping = false;
+  let grouping: Promise<void> | null = null;
+  const groupIfDone = (): Promise<void> =>
+    (grouping ??= (async () => {
+      try {
+        if (!finishedSinceGrouping || !(await queueEmpty())) return;
+        finishedSinceGrouping = false;
+        const s = await store.assignStories();
+        log(`queue drained: stories grouped (${s.documents} documents, ${s.stories} stories of 2 or more, ${s.changed} changed)`);
+        // A unit finished while this grouping ran: look again once it is over.
+        if (finishedSinceGrouping && !stopping) setImmediate(() => void groupIfDone());
+      } catch (err) {
+        finishedSinceGrouping = true;
+        log(`grouping stories failed: ${(err as Error).message} (run 'newsfacts stories --update')`);
+      } finally {
+        grouping = null;
+      }
+    })());
+
   const worker = new Worker(
     where.name,
     async (job: Job<WorkUnit>) => {
@@ -132,28 +161,30 @@ export async function startWorker(queueUrl: string, store: Async<IngestStore>, o
   );
   worker.on('failed', (job, err) => log(`unit ${job?.id} failed: ${err.message}`));
   worker.on('error', (err) => log(`queue error: ${err.message}`));
+  worker.on('completed', () => {
+    finishedSinceGrouping = true;
+    void groupIfDone();
+  });
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await worker.close();
+      await grouping;
+      await groupIfDone();
       await store.finishRun(runId, counts, 'done');
+      await queue.close();
       for (const c of connections) await closeConnection(c);
     })());
 
   if (opts.exitWhenDrained) {
-    const connection = await redisConnection(where.redisUrl);
-    connections.push(connection);
-    const queue = new Queue(where.name, { connection });
     let checking = false;
     const check = async () => {
       if (checking || stopping) return;
       checking = true;
       try {
-        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-        if (Object.values(c).every((n) => n === 0)) {
+        if (await queueEmpty()) {
           clearInterval(timer);
-          await queue.close();
           await stop();
         }
       } finally {

@@ -297,7 +297,8 @@ export interface IngestStore {
   /**
    * Groups the stored documents into stories (copies of one another, by their MinHash signatures) and marks every
    * reprinted fact with the same figure of its story's earliest document (`duplicate_of`). Ingest calls it at the end
-   * of a run; `newsfacts stories --update` after a queue run.
+   * of a run, a queue worker when the queue's last unit is done, re-extraction after it; `newsfacts stories --update`
+   * on demand. Groupings take turns (read and written under one lock), so a later one never writes an older picture.
    */
   assignStories(): StoryCounts;
   close(): void;

@@ -9,39 +9,19 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as OpenCC from 'opencc-js';
 import { ingest } from '../../src/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { SUMMARY_FACTS_SQL, summarize, type SummaryFact } from '../../src/summary/summarize.js';
 import { listStories } from '../../src/cli/stories.js';
-
-const LESHAN = `乐山市创业担保贷款助力返乡创业
-发布时间：2018-01-15 09:30
-今年以来，乐山市人社局会同财政、银行等部门，简化贷款手续，把创业担保贷款送到创业者手中。
-2017年，乐山市发放创业担保贷款2.3亿元，其中扶持返乡农民工创业贷款8000万元，直接带动就业5600人。
-截至2017年底，全市累计发放创业担保贷款12亿元，扶持创业者2.1万人次。
-市人社局负责人介绍，下一步将继续扩大贷款覆盖面，计划2018年发放创业担保贷款3亿元，重点支持返乡创业和大学生创业。
-市人社局还组织了创业培训和项目推介活动，帮助创业者对接市场。`;
-
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-const LESHAN_COPY = `四川新闻网 > 地方频道 > 乐山
-${toTraditional(LESHAN)}
-责任编辑：张华 版权所有 转载请注明出处`;
-
-const MIANYANG = `绵阳市创业担保贷款稳步增长
-发布时间：2018-02-01 10:00
-2017年，绵阳市共发放创业担保贷款1.5亿元，带动就业3200人。
-绵阳市就业局表示，贷款主要投向科技型小微企业和农村电商，平均每笔贷款办理时间缩短到7个工作日。`;
-
-const LESHAN_2016 = `乐山市去年发放创业担保贷款1.8亿元
-发布时间：2017-01-20 08:00
-2016年，乐山市发放创业担保贷款1.8亿元，支持1500名创业者开办小微企业。`;
+import { STORY_FILES } from './story-corpus.js';
+import { explainFact, formatExplanation } from '../../src/audit/explain.js';
+import { loadRuleSet } from '../../src/extract/rules.js';
+import { reextract } from '../../src/audit/reextract.js';
 
 describe('stories and summary on a hand-checked corpus', () => {
   test('a reprint is one story with its original; the province-year total counts each figure once', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-stories-'));
-    const files = { 'a_leshan.txt': LESHAN, 'b_leshan_copy.txt': LESHAN_COPY, 'c_mianyang.txt': MIANYANG, 'd_leshan_2016.txt': LESHAN_2016 };
-    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    for (const [name, text] of Object.entries(STORY_FILES)) writeFileSync(path.join(dir, name), text);
     const store = new SqliteStore(path.join(dir, 'db.sqlite'));
     try {
       const s = await ingest(store, [dir], { workers: 0 });
@@ -63,6 +43,24 @@ describe('stories and summary on a hand-checked corpus', () => {
         expect(orig?.document_id).toBe(bySource('a_leshan.txt').id);
         expect([orig?.type, orig?.value, orig?.unit]).toEqual([f.type, f.value, f.unit]);
       }
+
+      // Re-extraction writes new fact rows: the reprints are marked again, against the original's new rows.
+      reextract(store, loadRuleSet(), 'all', { command: 'test' });
+      const copyAgain = store.facts({ doc: bySource('b_leshan_copy.txt').source });
+      expect(copyAgain.map((f) => f.duplicate_of)).not.toContain(null);
+      for (const f of copyAgain) expect(store.fact(f.duplicate_of!)?.document_id).toBe(bySource('a_leshan.txt').id);
+      copyFacts.splice(0, copyFacts.length, ...copyAgain);
+
+      // audit explain says how the story was decided: the copy's figure is a reprint of the original's.
+      const copied = copyFacts.find((f) => f.value === 230_000_000)!;
+      const told = formatExplanation(explainFact(store, copied.id, loadRuleSet())).split('\n');
+      expect(told).toContainEqual(expect.stringMatching(/^story: \d+, 2 documents; the earliest is .*a_leshan\.txt \(2018-01-15\); documents join at ≥ 0\.45/));
+      expect(told).toContainEqual(expect.stringMatching(/a_leshan\.txt \(2018-01-15\): 1\d\d\/126 MinHash values shared/));
+      expect(told).toContainEqual(`reprint: the same figure (type, value, unit) is fact ${copied.duplicate_of} in ${bySource('a_leshan.txt').source}; a summary counts it there, not here`);
+      const mianyang = store.facts({ doc: bySource('c_mianyang.txt').source, type: 'loan_amount' })[0];
+      const alone = formatExplanation(explainFact(store, mianyang.id, loadRuleSet()));
+      expect(alone).toContain(`story: ${bySource('c_mianyang.txt').id}, a story of its own`);
+      expect(alone).toContain('not a reprint: the story states this figure here first');
 
       const facts = store.query(SUMMARY_FACTS_SQL, ['loan_amount']) as unknown as SummaryFact[];
       const sum = summarize(facts, ['province', 'year'], 'achieved');

@@ -6,6 +6,7 @@
  * original page text around the figure.
  */
 import { explainFact, type Explanation } from '../../audit/explain.js';
+import { formatStory } from '../../audit/explain-story.js';
 import type { BrowsedFact, StoredDocument } from '../../store/types.js';
 import { noTextReason } from '../../types.js';
 import { factValue, reviewButtons, verdictLabel } from '../components.js';
@@ -82,6 +83,7 @@ ${e?.rule.description ? html`<dt>rule says</dt><dd>${e.rule.description}</dd>` :
 <dt>figure</dt><dd>${figure} <span class="muted">at ${f.start}–${f.end}</span></dd>
 <dt>evidence</dt><dd>${f.evidence}</dd>
 <dt>period</dt><dd>${f.period ?? '—'}</dd><dt>place</dt><dd>${f.place ?? '—'}</dd>
+${e ? html`<dt>story</dt><dd class="story">${formatStory(e.story).map((l, i) => html`${i ? html`<br>` : ''}${l}`)}</dd>` : ''}
 <dt>original sentence</dt><dd class="sentence-original">${e ? markFigure(e.sentence.original) : f.sentence}</dd>
 ${e ? html`<dt>normalized</dt><dd class="sentence-normalized">${markFigure(e.sentence.normalized)}</dd>` : ''}
 <dt>review</dt><dd>${verdictLabel(f.review)}</dd>

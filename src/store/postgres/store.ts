@@ -55,6 +55,9 @@ const INSERT_FACTS_SQL = `INSERT INTO facts (document_id, run_id, ${FACT_WRITE.m
   SELECT $1, $2, * FROM unnest(${FACT_WRITE.map(([, t], i) => `$${i + 3}::${t}[]`).join(', ')})
   ON CONFLICT (document_id, type, start, "end") DO NOTHING`;
 
+/** The advisory lock that makes story groupings take turns (an arbitrary constant: 'nfst'). */
+const STORIES_LOCK = 0x6e667374;
+
 /** The document columns with last_run, which an upsert sets too (first_run only on insert). */
 const UPSERT_COLUMNS = [...DOCUMENT_COLUMNS, 'last_run'];
 const UPSERT_DOCUMENT_SQL = `INSERT INTO documents (${UPSERT_COLUMNS.join(', ')}, first_run, content_hash)
@@ -216,9 +219,12 @@ export class PostgresStore implements AsyncStore {
   }
 
   async assignStories(): Promise<StoryCounts> {
-    const rows = (await this.pool.query('SELECT id, published, minhash, story FROM documents')).rows as SignatureRow[];
-    const { updates, counts } = storyUpdates(rows);
-    await this.transaction(async (client) => {
+    // One grouping at a time across all workers (each queue worker groups when the queue drains): a lock held to the
+    // end of the transaction, and the signatures read under it, so a later grouping never writes an older picture.
+    return this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [STORIES_LOCK]);
+      const rows = (await client.query('SELECT id, published, minhash, story FROM documents')).rows as SignatureRow[];
+      const { updates, counts } = storyUpdates(rows);
       if (updates.length) {
         await client.query('UPDATE documents d SET story = u.story FROM unnest($1::int8[], $2::int8[]) AS u(id, story) WHERE d.id = u.id', [
           updates.map((u) => u.id),
@@ -226,8 +232,8 @@ export class PostgresStore implements AsyncStore {
         ]);
       }
       for (const sql of MARK_DUPLICATES_SQL) await client.query(sql);
+      return counts;
     });
-    return counts;
   }
 
   async replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): Promise<number> {

@@ -216,16 +216,17 @@ export class SqliteStore implements Store {
   }
 
   assignStories(): StoryCounts {
-    // Read from the documents_signature index (migration 007), never from the rows with their texts; in id order as a
-    // scan of the table gave them (with ORDER BY id, SQLite would scan the table instead of the index).
-    const rows = (this.prepare('SELECT id, published, minhash, story FROM documents').all() as SignatureRow[]).sort((a, b) => Number(a.id) - Number(b.id));
-    const { updates, counts } = storyUpdates(rows);
-    this.db.transaction(() => {
+    // Read and written in one immediate transaction: another process's grouping waits, and never writes an older
+    // picture. Read from the documents_signature index (migration 007), never from the rows with their texts; in id
+    // order as a scan of the table gave them (with ORDER BY id, SQLite would scan the table instead of the index).
+    return this.db.transaction(() => {
+      const rows = (this.prepare('SELECT id, published, minhash, story FROM documents').all() as SignatureRow[]).sort((a, b) => Number(a.id) - Number(b.id));
+      const { updates, counts } = storyUpdates(rows);
       const set = this.prepare('UPDATE documents SET story = ? WHERE id = ?');
       for (const u of updates) set.run(u.story, u.id);
       for (const sql of MARK_DUPLICATES_SQL) this.db.exec(sql);
-    })();
-    return counts;
+      return counts;
+    }).immediate();
   }
 
   replaceFacts(runId: number, documentId: number, facts: Fact[], pipelineVersion?: string): number {
