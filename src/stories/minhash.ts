@@ -143,7 +143,10 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
 export function bandKeys(sig: Uint32Array): string[] {
   const keys: string[] = [];
   for (let b = 0; b * BAND_ROWS < SIGNATURE_SIZE; b++) {
-    keys.push(b + ':' + Array.from(sig.subarray(b * BAND_ROWS, (b + 1) * BAND_ROWS)).join('.'));
+    // `band:row.row.row`, the rows written one by one (no array made per band).
+    let key = b + ':';
+    for (let i = b * BAND_ROWS; i < (b + 1) * BAND_ROWS && i < SIGNATURE_SIZE; i++) key += (i > b * BAND_ROWS ? '.' : '') + sig[i];
+    keys.push(key);
   }
   return keys;
 }
