@@ -14,12 +14,13 @@
  */
 import { readPages } from './sources/read-pages.js';
 import { measureInputs } from './sources/inputs.js';
-import { contentHash, pipelineVersions } from './versions.js';
+import { pipelineVersions } from './versions.js';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import { PagePool, cores } from './worker/pool.js';
 import type { PageOutcome } from './worker/outcome.js';
 import type { IngestStore, RunCounts, WritableDocument } from './store/types.js';
-import { noteRows, originalBytes } from './store/rows.js';
+import { originalBytes } from './store/rows.js';
+import { takeItem, type Road } from './road.js';
 import type { Fact, RawPage } from './types.js';
 
 export interface IngestError {
@@ -167,11 +168,6 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
     if (s.errors.length < ERRORS_KEPT) s.errors.push({ source, record, reason, stored });
     store.recordError(runId, source, reason, record);
   };
-  const fail = (source: string, record: string | null, reason: string) => {
-    s.pagesFailed++;
-    recordError(source, record, reason, false);
-    opts.onPage?.(source, 'failed');
-  };
 
   const flush = () => {
     lastFlush = Date.now();
@@ -197,25 +193,54 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
     for (const src of touchedSources) opts.onPage?.(src, 'unchanged');
   };
 
-  const settle = (page: RawPage, record: string | null, hash: string, outcome: PageOutcome) => {
-    if (!outcome.ok) {
-      pendingHashes.delete(hash);
-      fail(page.source, record, outcome.reason);
-      return;
-    }
-    for (const note of noteRows(outcome.record.messages)) {
-      if (note.kind === 'warning') {
+  // Ingest's road (road.ts): this thread's store answers synchronously, the page function runs on a worker thread.
+  const runPage = async (page: RawPage): Promise<PageOutcome> => {
+    if (pool) return pool.run(page);
+    // Loaded here, not at the top: with worker threads this thread never runs the stages.
+    const { processForStore } = await import('./page.js');
+    return processForStore(page, ruleSet, v.pipeline);
+  };
+  const road: Road = {
+    pipelineVersion: v.pipeline,
+    // A second copy of bytes already handed to a worker or waiting in the batch is unchanged at once, so the first
+    // copy (in input order) is the one stored, in every run.
+    storedVersion: (hash) => (pendingHashes.has(hash) ? v.pipeline : store.documentVersion(hash)),
+    touch: (hash, page) => {
+      s.pagesUnchanged++;
+      if (pendingHashes.has(hash)) {
+        opts.onPage?.(page.source, 'unchanged');
+        return;
+      }
+      unchanged.push(hash);
+      unchangedSources.push(page.source);
+      if (unchanged.length >= batchSize * 4) flush();
+    },
+    process: (page, hash) => {
+      pendingHashes.add(hash);
+      return runPage(page).then((outcome) => {
+        if (!outcome.ok) pendingHashes.delete(hash);
+        return outcome;
+      });
+    },
+    recordError: (source, record, reason, note) => {
+      if (!note) {
+        s.pagesFailed++;
+        recordError(source, record, reason, false);
+        opts.onPage?.(source, 'failed');
+      } else if (note.kind === 'warning') {
         s.pagesWithWarnings++;
-        recordError(page.source, record, note.reason, true);
+        recordError(source, record, reason, true);
       } else {
         s.pagesWithoutArticle++;
-        if (s.withoutArticle.length < ERRORS_KEPT) s.withoutArticle.push({ source: page.source, record, reason: note.said });
-        store.recordError(runId, page.source, note.reason, record);
+        if (s.withoutArticle.length < ERRORS_KEPT) s.withoutArticle.push({ source, record, reason: note.said });
+        store.recordError(runId, source, reason, record);
       }
-    }
-    batch.push({ doc: outcome.record, facts: outcome.facts });
-    batchBytes += originalBytes(outcome.record);
-    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || Date.now() - lastFlush >= BATCH_AGE_MS) flush();
+    },
+    store: (doc, facts) => {
+      batch.push({ doc, facts });
+      batchBytes += originalBytes(doc);
+      if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || Date.now() - lastFlush >= BATCH_AGE_MS) flush();
+    },
   };
 
   let status: 'done' | 'failed' = 'done';
@@ -228,34 +253,8 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
         continue;
       }
       s.pagesRead++;
-      if (item.kind === 'error') {
-        fail(item.source, item.record, item.reason);
-        continue;
-      }
-      const { page, record } = item;
-      const hash = contentHash(page.bytes);
-      if (pendingHashes.has(hash)) {
-        s.pagesUnchanged++;
-        opts.onPage?.(page.source, 'unchanged');
-        continue;
-      }
-      if (store.documentVersion(hash) === v.pipeline) {
-        s.pagesUnchanged++;
-        unchanged.push(hash);
-        unchangedSources.push(page.source);
-        if (unchanged.length >= batchSize * 4) flush();
-        continue;
-      }
-      pendingHashes.add(hash);
-      if (!pool) {
-        // Loaded here, not at the top: with worker threads this thread never runs the stages.
-        const { processForStore } = await import('./page.js');
-        settle(page, record, hash, processForStore(page, ruleSet, v.pipeline));
-        continue;
-      }
-      const task: Promise<void> = pool
-        .run(page)
-        .then((outcome) => settle(page, record, hash, outcome))
+      const task: Promise<void> = takeItem(item, road)
+        .then(() => undefined)
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
       if (inFlight.size >= maxInFlight) await Promise.race(inFlight);

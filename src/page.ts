@@ -1,9 +1,10 @@
 /**
  * The one page function: a page's bytes → what the store keeps, or the reason it cannot be read. Guards (nesting
  * depth), the pipeline (whose stages append to the page's one list of messages, from which the store derives the
- * warning rows of a page stored damaged) and failure reasons a person understands. Every road calls it: ingest's worker threads (or its main thread with
- * --workers 0), the queue worker (queue/process.ts) and `clean`, so a page gives the same document, warning and error
- * whichever road it takes. Whether a page is unchanged is each road's question to its store before it asks this.
+ * rows of a page stored damaged) and failure reasons a person understands. Every road calls it: ingest's worker
+ * threads (or its main thread with --workers 0), the queue worker (queue/process.ts) and `clean`, so a page gives the
+ * same document, warning and error whichever road it takes. The roads that store ask their store whether a page is
+ * unchanged before they call this, in one place for both (road.ts).
  */
 import { processPage, type ProcessedPage } from './pipeline.js';
 import { MAX_NESTING, nestingDepth } from './worker/depth.js';

@@ -1,12 +1,10 @@
 /**
- * What a worker does with one unit: every page through the page function (page.ts) into the store, as `ingest` does
- * it (skip a page whose bytes are stored under the same pipeline version, record a page that fails or arrives damaged
- * and go on). Re-running
- * a unit — after a worker died in it — is harmless: documents are keyed by content hash.
+ * What a worker does with one unit: every item down the same road as in `ingest` (road.ts: the unchanged check, the
+ * page function, the rows of a page that fails or arrives damaged). Re-running a unit — after a worker died in it —
+ * is harmless: documents are keyed by content hash, and a page stored already is unchanged.
  */
-import { contentHash } from '../pipeline.js';
 import { processForStore } from '../page.js';
-import { noteRows } from '../store/rows.js';
+import { takeItem, type Road } from '../road.js';
 import type { RuleSet } from '../extract/rules.js';
 import type { Async } from '../store/async.js';
 import type { IngestStore } from '../store/types.js';
@@ -36,32 +34,25 @@ export function addCounts(total: RunCounts, part: RunCounts): void {
 
 export async function processUnit(unit: WorkUnit, ctx: UnitContext): Promise<UnitResult> {
   const c = emptyCounts();
+  const { store, runId } = ctx;
+  // The queue's road (road.ts): a store answering in Promises, the page function run here. A store failure is not
+  // caught: it fails the job, and BullMQ retries it with backoff.
+  const road: Road = {
+    pipelineVersion: ctx.pipelineVersion,
+    storedVersion: (hash) => store.documentVersion(hash),
+    touch: (hash) => store.touchDocument(runId, hash),
+    process: (page) => processForStore(page, ctx.ruleSet, ctx.pipelineVersion),
+    recordError: (source, record, reason) => store.recordError(runId, source, reason, record),
+    store: async (doc, facts) => {
+      c.factsStored += (await store.putDocument(runId, doc, facts)).facts;
+    },
+  };
   for await (const item of readUnit(unit)) {
     c.pagesRead++;
-    if (item.kind === 'error') {
-      c.pagesFailed++;
-      await ctx.store.recordError(ctx.runId, item.source, item.reason, item.record);
-    } else {
-      const { page, record } = item;
-      const hash = contentHash(page.bytes);
-      if ((await ctx.store.documentVersion(hash)) === ctx.pipelineVersion) {
-        await ctx.store.touchDocument(ctx.runId, hash);
-        c.pagesUnchanged++;
-      } else {
-        // The page function says why a page cannot be read (an error row, as in ingest). A store failure below is not
-        // caught: it fails the job, and BullMQ retries it with backoff.
-        const outcome = processForStore(page, ctx.ruleSet, ctx.pipelineVersion);
-        if (!outcome.ok) {
-          c.pagesFailed++;
-          await ctx.store.recordError(ctx.runId, page.source, outcome.reason, record);
-        } else {
-          for (const note of noteRows(outcome.record.messages)) await ctx.store.recordError(ctx.runId, page.source, note.reason, record);
-          const { facts } = await ctx.store.putDocument(ctx.runId, outcome.record, outcome.facts);
-          c.pagesStored++;
-          c.factsStored += facts;
-        }
-      }
-    }
+    const status = await takeItem(item, road);
+    if (status === 'stored') c.pagesStored++;
+    else if (status === 'unchanged') c.pagesUnchanged++;
+    else c.pagesFailed++;
     await ctx.onPage?.(c.pagesRead);
     if (ctx.pageDelayMs) await new Promise((r) => setTimeout(r, ctx.pageDelayMs));
   }

@@ -1,7 +1,8 @@
 /**
  * One road for a page: the same directory of hostile and good inputs gives the same documents, facts, warnings and
  * error rows through `ingest` (worker threads, SQLite) and through `ingest --queue` + `worker` (BullMQ, PostgreSQL),
- * and `clean` prints the very text both stored. Needs the build (worker threads and the worker process run dist/).
+ * and `clean` prints the very text both stored. Run again, both roads find every page unchanged and add nothing but
+ * the new run's failures. Needs the build (worker threads and the worker process run dist/).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -26,9 +27,18 @@ async function contents(location: string) {
       `SELECT d.content_hash, f.type, f.value, f.unit, f.qualifier, f.start, f."end", f.rule_id, f.evidence, f.period, f.place
        FROM facts f JOIN documents d ON d.id = f.document_id`,
     );
-    const errors = await s.query('SELECT source, record, reason FROM errors');
+    const errors = await s.query('SELECT source, record, reason FROM errors WHERE run_id = (SELECT MIN(id) FROM runs)');
+    const rerunErrors = await s.query('SELECT source, record, reason FROM errors WHERE run_id > (SELECT MIN(id) FROM runs)');
+    const runs = await s.query('SELECT pages_read, pages_stored, pages_unchanged, pages_failed, facts_stored FROM runs ORDER BY id');
     const key = (r: Record<string, unknown>) => JSON.stringify(Object.values(r));
-    return { docs: docs.map(key).sort(), facts: facts.map(key).sort(), errors: errors.map(key).sort(), rows: docs };
+    return {
+      docs: docs.map(key).sort(),
+      facts: facts.map(key).sort(),
+      errors: errors.map(key).sort(),
+      rerunErrors: rerunErrors.map(key).sort(),
+      runs: runs.map((r) => Object.values(r).map(Number)),
+      rows: docs,
+    };
   } finally {
     await s.close();
   }
@@ -40,6 +50,7 @@ test('ingest, the queue and clean give one page the same document, warnings and 
   const dir = tempDir('nf-roads-');
   const pages = await writeHostileInputs(dir);
   const queue = `${REDIS_URL}?queue=newsfacts_test_roads_${process.pid}_${Date.now()}`;
+  const queue2 = `${queue}_again`;
   const pg = pgTestUrl('roads');
   try {
     // Road 1: ingest, with a worker thread.
@@ -49,10 +60,12 @@ test('ingest, the queue and clean give one page the same document, warnings and 
     store.close();
 
     // Road 2: the same directory as queue units, run by a worker process into PostgreSQL.
-    await enqueueInputs([pages], queue);
-    const worker = spawn(process.execPath, [cli!, 'worker', '--queue', queue, '--db', pg, '--exit-when-drained'], { cwd: REPO, stdio: 'ignore' });
-    const code = await new Promise<number | null>((resolve) => worker.once('exit', resolve));
-    expect(code).toBe(0);
+    const runWorker = async (queueUrl: string) => {
+      await enqueueInputs([pages], queueUrl);
+      const worker = spawn(process.execPath, [cli!, 'worker', '--queue', queueUrl, '--db', pg, '--exit-when-drained'], { cwd: REPO, stdio: 'ignore' });
+      return new Promise<number | null>((resolve) => worker.once('exit', resolve));
+    };
+    expect(await runWorker(queue)).toBe(0);
 
     const viaIngest = await contents(sqlite);
     const viaQueue = await contents(pg);
@@ -63,6 +76,27 @@ test('ingest, the queue and clean give one page the same document, warnings and 
     // Six inputs that cannot be read and two pages stored with a warning, worded alike on both roads.
     expect(viaIngest.errors).toHaveLength(8);
     expect(viaQueue.errors).toEqual(viaIngest.errors);
+
+    // Both roads again over the same stores (the queue's producer on a fresh queue, as a later day's run would be):
+    // every page is unchanged, found by the one check both roads make (road.ts); nothing is stored, noted or counted
+    // twice, and the second run's only rows are its own failures (the six inputs that cannot be read).
+    const again = new SqliteStore(sqlite);
+    const rerun = await ingest(again, [pages], { workers: 1 });
+    again.close();
+    expect([rerun.pagesStored, rerun.pagesUnchanged, rerun.pagesFailed, rerun.factsStored, rerun.pagesWithWarnings]).toEqual([0, 7, 6, 0, 0]);
+    expect(await runWorker(queue2)).toBe(0);
+    const ingestAgain = await contents(sqlite);
+    const queueAgain = await contents(pg);
+    for (const after of [ingestAgain, queueAgain]) {
+      expect(after.docs).toEqual(viaIngest.docs);
+      expect(after.facts).toEqual(viaIngest.facts);
+      expect(after.errors).toEqual(viaIngest.errors);
+      expect(after.rerunErrors).toEqual(viaIngest.errors.filter((e) => !/\(page stored\)|stored without article text/.test(e)));
+      expect(after.rerunErrors).toHaveLength(6);
+    }
+    // Runs: read, stored, unchanged, failed, facts — the first stores 7 pages, the second finds the same 7 unchanged.
+    expect(queueAgain.runs).toEqual(ingestAgain.runs);
+    expect(ingestAgain.runs[1]).toEqual([13, 0, 7, 6, 0]);
 
     // Road 3: `clean` on each stored page file prints the text that was stored.
     const printed: string[] = [];
@@ -81,6 +115,7 @@ test('ingest, the queue and clean give one page the same document, warnings and 
     }
   } finally {
     await removeQueue(queue).catch(() => undefined);
+    await removeQueue(queue2).catch(() => undefined);
     await dropDatabase(pg).catch(() => undefined);
   }
 }, 240_000);
