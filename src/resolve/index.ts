@@ -137,11 +137,26 @@ export class DocumentResolver {
     };
     const usable = (p: Span) => !(p.end <= figure.start && inTarget(p));
     const full = this.fullSentenceStart(sentence);
-    const inSentence = this.periods.filter((p) => p.start >= sentence.start && p.end <= sentence.end && usable(p));
-    let chosen = nearest(inSentence, sentence.start, sentence.end, figure.start);
+    // The figure's part of its sentence, between semicolons (`…năm 2012; …; còn lại 10 người vẫn đang làm việc`).
+    const head = this.text.slice(sentence.start, figure.start);
+    const semi = Math.max(head.lastIndexOf(';'), head.lastIndexOf('；'));
+    const partStart = semi >= 0 ? sentence.start + semi + 1 : sentence.start;
+    const tail = this.text.slice(figure.end, sentence.end).search(/[;；]/);
+    const partEnd = tail >= 0 ? figure.end + tail : sentence.end;
+    const inPart = this.periods.filter((p) => p.start >= partStart && p.end <= partEnd && usable(p));
+    let chosen: Span | null = inPart.filter((p) => p.end <= figure.start).pop() ?? null;
     if (!chosen) {
-      const earlier = this.periods.filter((p) => p.start >= full && p.end <= figure.start && usable(p));
-      chosen = earlier[earlier.length - 1] ?? null;
+      // A period after the figure dates it unless another figure follows the period (`再投资6230万元，…，截至5月底，已累计
+      // 完成投资2060万元`: the period is the later figure's).
+      const after = inPart.find((p) => p.start >= figure.end);
+      if (after && !/\d/.test(this.text.slice(after.end, partEnd))) chosen = after;
+    }
+    if (!chosen) {
+      // An earlier part's period dates the figure when it heads the whole sentence, opening a clause before any figure
+      // (`2009年,…培训4249.31万人次,…;技能性培训1564.46万人次`).
+      const earlier = this.periods.find((p) => p.start >= full && p.end <= partStart && usable(p));
+      const lead = earlier ? this.text.slice(full, earlier.start) : '';
+      if (earlier && !/\d/.test(lead) && /(?:^|[,，:：])\s*$/.test(lead)) chosen = earlier;
     }
     const resolves = (p: Span) => {
       const r = this.resolvePhrase(p);
@@ -160,6 +175,17 @@ export class DocumentResolver {
       if (year && this.resolvePhrase(year)?.start?.endsWith('-01-01') && this.resolvePhrase(year)?.end?.endsWith('-12-31')) chosen = year;
     }
     if (chosen) return chosen;
+    // A word of "now" in the figure's clause (`杭州现有企业1182家`): the figure stands at publication.
+    const clauseStart = (() => {
+      const m = /[^,，;；:：。]*$/.exec(this.text.slice(sentence.start, figure.start));
+      return m ? figure.start - m[0].length : sentence.start;
+    })();
+    const clause = lower(this.text.slice(clauseStart, figure.start));
+    const now = (spec.period.to_date ?? []).find((w) => clause.includes(lower(w)));
+    if (now) {
+      const at = clauseStart + clause.lastIndexOf(lower(now));
+      return { start: at, end: at + now.length, text: this.text.slice(at, at + now.length) };
+    }
     // An "until" period opening a sentence before the figure frames its paragraph.
     // Words of "until" only (`截至`, `tính đến`): not `到`/`đến` alone, which also open targets (`到2020年`), nor the
     // end of a year (`cuối năm 2016`: a time, not a cut-off).
@@ -193,8 +219,12 @@ export class DocumentResolver {
     // words stay as context.ts found them.
     const chosen = this.choosePeriod(figure, sentence, paragraph);
     period = chosen;
-    const fromLead = !period && !!this.lead;
-    if (!period && this.lead) period = this.lead;
+    // The lead frames the figures of the sentences after it (a title's figure before a later sentence's period is not
+    // framed by it).
+    // Within the figure's own sentence the sentence's parts decide (above), not the lead.
+    const lead = this.lead && this.lead.end <= this.fullSentenceStart(sentence) ? this.lead : null;
+    const fromLead = !period && !!lead;
+    if (!period && lead) period = lead;
     if (spec && period) p = this.resolvePhrase(period);
     // `2016年-2018年…分别为3亿元、5亿元和8亿元`: each figure its year.
     const sentenceText = text.slice(sentence.start, sentence.end);
