@@ -101,7 +101,24 @@ function isPartOfTotal(f: SummaryFact): boolean {
   return PART_OF_TOTAL.test(open >= 0 ? clause.slice(open + 1) : clause);
 }
 
+/** Words that, opening a sentence, make its figures parts of a total stated before it (其中，…; Trong đó, …). */
+const OPENS_WITH_PART = /^[\s"“「(（]*(?:其中|内含|其中包括|trong đó|bao gồm|of which|of whom|including)/iu;
+
+/** Where the figure's sentence starts in the original text (the sentence is stored with the fact). */
+function sentenceStart(f: SummaryFact): number {
+  const at = f.sentence.indexOf(f.evidence);
+  return at < 0 ? f.start : f.evidence_start - at;
+}
+
 export function summarize(facts: SummaryFact[], by: SummaryDimension[], modality: ModalityFilter = 'achieved'): Summary {
+  // The first figure of each document and unit: a sentence opening with 其中 lists parts of a figure before it.
+  const firstStart = new Map<string, number>();
+  for (const f of facts) {
+    const k = `${f.document_id}|${f.unit}`;
+    if (!(f.start >= (firstStart.get(k) ?? Infinity))) firstStart.set(k, f.start);
+  }
+  const partOfEarlierTotal = (f: SummaryFact) =>
+    OPENS_WITH_PART.test(f.sentence) && (firstStart.get(`${f.document_id}|${f.unit}`) ?? Infinity) < sentenceStart(f);
   const leftOut = new Map<string, LeftOut>();
   const leave = (reason: string, f: SummaryFact) => {
     const l = leftOut.get(reason) ?? { reason, facts: 0, ids: [] };
@@ -123,8 +140,8 @@ export function summarize(facts: SummaryFact[], by: SummaryDimension[], modality
       continue;
     }
     seen.add(once);
-    if (isPartOfTotal(f)) {
-      leave('part of a total stated beside it (其中, trong đó): the total is counted', f);
+    if (isPartOfTotal(f) || partOfEarlierTotal(f)) {
+      leave('part of a total stated beside it or just before it (其中, trong đó): the total is counted', f);
       continue;
     }
     const m = f.modality === 'planned' ? 'planned' : 'achieved';

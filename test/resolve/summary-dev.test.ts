@@ -20,8 +20,8 @@
  * - loan_amount 23 (Heilongjiang) 2016, px07: the hand total is the 23-million-yuan quota of 2016 (figure at 131–137),
  *   lent in full; the two loan kinds of the sentence that opens with "of which" (figures at 176–182 and 193–198) are
  *   its parts, a 0.3 million after a second "of which" is a part of the second, and a borrower's 0.1 million in the
- *   next paragraph (223–227) is an example. The pipeline sums all but the 0.3 million: 46,100,000 — a sentence that
- *   opens with "of which" is not read as parts of the total before it, and the example loan is summed.
+ *   next paragraph (223–227) is an example. The pipeline summed all but the 0.3 million (46,100,000) until a sentence
+ *   opening with 其中 was read as parts of the total before it; it now sums 23,100,000: the example loan is summed.
  * - loan_amount 48 (Đà Nẵng) 2016: a fisherman's own loan in vi-039 (figure at 2123–2133), dated by a vague "early 2016"
  *   that the gold leaves undated, is given the whole of 2016 and summed with the city's lending figures of vi-002.
  */

@@ -80,3 +80,29 @@ describe('stories and summary on a hand-checked corpus', () => {
     }
   });
 });
+
+describe('parts of a total', () => {
+  test('a sentence opening with 其中 lists parts of the total before it: summed once, as the total', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-parts-'));
+    // Written for this test: a 2019 total of start-up loans in Yibin, then a sentence of its two parts.
+    writeFileSync(
+      path.join(dir, 'yibin.txt'),
+      '宜宾市创业担保贷款\n发布时间：2020-01-10\n2019年，宜宾市发放创业担保贷款5000万元，扶持创业者800人。\n其中，个人创业担保贷款3200万元，小微企业创业担保贷款1800万元。\n',
+    );
+    const store = new SqliteStore(path.join(dir, 'db.sqlite'));
+    try {
+      await ingest(store, [dir], { workers: 0 });
+      const loans = store.facts({ type: 'loan_amount' }).map((f) => f.value);
+      expect(loans.sort((a, b) => a - b)).toEqual([18_000_000, 32_000_000, 50_000_000]);
+      const facts = store.query(SUMMARY_FACTS_SQL, ['loan_amount']) as unknown as SummaryFact[];
+      const s = summarize(facts, ['province', 'year'], 'achieved');
+      expect(s.rows.map((r) => [r.keys.province, r.keys.year, r.sum, r.facts])).toEqual([['51 四川省', '2019', 50_000_000, 1]]);
+      expect(s.leftOut.find((l) => /^part of a total/.test(l.reason))?.facts).toBe(2);
+      // The 800 persons stand before the 其中 sentence but are no part of it (another unit).
+      const heads = summarize(store.query(SUMMARY_FACTS_SQL, ['headcount']) as unknown as SummaryFact[], ['year'], 'achieved');
+      expect(heads.rows.map((r) => r.sum)).toEqual([800]);
+    } finally {
+      store.close();
+    }
+  });
+});
