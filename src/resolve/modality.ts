@@ -20,6 +20,8 @@ export interface ModalityVocabulary {
   not_cumulative?: string[];
   /** Words of a balance at a date (`余额`, `dư nợ`): a stock, never a running total, whatever its period. */
   stock?: string[];
+  /** Words of a yearly rate (`每年`, `年出口`, `hàng năm`): a figure per year, not a running total over its period. */
+  rate?: string[];
 }
 
 export interface Cue {
@@ -124,7 +126,8 @@ export function decideCumulative(
     });
     if (inside) cue = null;
   }
-  const stock = vocab.stock?.length ? lastCue(text, from, figure.start, vocab.stock) : null;
+  const stockWords = [...(vocab.stock ?? []), ...(vocab.rate ?? [])];
+  const stock = stockWords.length ? lastCue(text, from, Math.min(sentence.end, figure.end + 8), stockWords) : null;
   if (stock && (!cue || stock.end > cue.end)) return { cumulative: false, cue: stock };
   if (cue) return { cumulative: true, cue };
   return { cumulative: periodSpansYears, cue: null };

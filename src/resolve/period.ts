@@ -297,7 +297,9 @@ export function resolvePeriod(phrase: string, lang: RuleLang, vocab: PeriodVocab
     end = published;
     if (units.length === 1 && first.months && !first.endOnly) start = unitStart(first, y0);
   }
-  const spansYears = !!(sinceAfter || (sinceBefore && toDate)) || (!!start && !!end && start.slice(0, 4) !== end.slice(0, 4));
+  // More than a year (a school year or a 12-month span across New Year is one period, not a running total).
+  const longer = !!start && !!end && Date.parse(end) - Date.parse(start) > 366 * 86_400_000;
+  const spansYears = !!(sinceAfter || (sinceBefore && toDate)) || longer;
   return { start, end, how, spansYears };
 }
 
