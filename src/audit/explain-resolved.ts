@@ -1,36 +1,15 @@
 /** `audit explain`'s account of the resolved fields: each value with the words that decided it and their offsets. */
 import type { FactRow } from '../store/types.js';
 import type { ResolutionHow } from '../resolve/index.js';
+import { resolvedColumnsOfRow, type ResolvedColumns } from '../store/resolved-columns.js';
 
-export interface ResolvedExplanation {
-  published: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  modality: string | null;
-  cumulative: boolean;
-  country: string | null;
-  province: string | null;
-  province_code: string | null;
-  admin: string | null;
-  admin_code: string | null;
-  how: ResolutionHow | null;
-}
+/** The resolved fields under their column names (resolved-columns.ts), with the publication date and how decided. */
+export type ResolvedExplanation = { published: string | null } & Omit<ResolvedColumns, 'resolution'> & { how: ResolutionHow | null };
 
 export function explainResolution(f: FactRow): ResolvedExplanation | null {
   if (f.modality === undefined || f.modality === null) return null; // stored before the resolve stage existed
-  return {
-    published: f.published ?? null,
-    period_start: f.period_start ?? null,
-    period_end: f.period_end ?? null,
-    modality: f.modality,
-    cumulative: !!f.cumulative,
-    country: f.country ?? null,
-    province: f.province ?? null,
-    province_code: f.province_code ?? null,
-    admin: f.admin ?? null,
-    admin_code: f.admin_code ?? null,
-    how: f.resolution ? (JSON.parse(f.resolution) as ResolutionHow) : null,
-  };
+  const { resolution, ...fields } = resolvedColumnsOfRow(f);
+  return { published: f.published ?? null, ...fields, how: resolution };
 }
 
 /** A span of normalized text with, once `withOriginalSpans` has run, the same words' span in the original text. */
