@@ -498,6 +498,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
   const notFacts: RuleSet['notFacts'] = new Map();
   const ids = new Map<string, string>();
   const versionParts: string[] = [];
+  const langParts = new Map<string, { L: unknown; N: unknown; part: string }>();
   let countries: CountrySpec | undefined;
   for (const file of listYaml(dir)) {
     const rel = path.relative(process.cwd(), file) || file;
@@ -591,9 +592,12 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       // The language file's veto lists change what every rule of that language extracts: they are part of its version.
       const L = languages.get(doc.language);
       const N = notFacts.get(doc.language);
-      const langPart =
+      // The same for every rule of the language (as long as its language and not-facts files are the ones read).
+      const memo = langParts.get(doc.language);
+      const langPart = memo && memo.L === L && memo.N === N ? memo.part :
         (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? [], L.restated ? [String(L.restated.min_count)] : []]) : '') +
         (N ? canonical(N.map((d) => [d.id, d.kinds, d.units ?? [], d.qualifiers ?? [], d.figure_pattern ?? '', d.scope, d.reach ?? {}, d.words, d.unless ?? []])) : '');
+      langParts.set(doc.language, { L, N, part: langPart });
       const version = hash(canonical(spec) + langPart);
       versionParts.push(spec.id + '@' + version);
       rules.push({
