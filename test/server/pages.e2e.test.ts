@@ -4,14 +4,9 @@
  * pinyin converter debris in the text, title and search snippets (the original view keeps it), and a form whose
  * labels name their parameters.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/browser.js';
-import { ingest } from '../../src/ingest.js';
-import { openStore } from '../../src/store/open.js';
-import { serve, type Served } from '../../src/server/serve.js';
+import type { Page } from 'playwright-core';
+import type { Served } from '../../src/server/serve.js';
+import { openSite, type Site } from './site.js';
 
 /** A Taiwanese page run through a converter that left a pinyin note after every word. */
 const DEBRIS = [
@@ -22,32 +17,26 @@ const DEBRIS = [
   '',
 ].join('\n');
 
-let dir: string;
+let site: Site;
 let served: Served;
-let browser: Browser;
 let page: Page;
 let debrisId: number;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-pages-'));
-  // A corpus under a long path, as a researcher's folders are.
-  const deep = path.join(dir, 'research', 'corpora', '2024-collection', 'taiwan', 'municipal-news');
-  mkdirSync(deep, { recursive: true });
-  writeFileSync(path.join(deep, 'xinbei-youth-loans.txt'), DEBRIS);
-  const db = path.join(dir, 'pages.sqlite');
-  const store = openStore(db);
-  await ingest(store, [path.resolve('corpus'), deep], { workers: 0 });
-  debrisId = store.documents().find((d) => d.source.endsWith('xinbei-youth-loans.txt'))!.id;
-  store.close();
-  served = await serve({ db, port: 0 });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  site = await openSite({
+    name: 'pages',
+    files: { 'xinbei-youth-loans.txt': DEBRIS },
+    // A corpus under a long path, as a researcher's folders are.
+    folder: 'research/corpora/2024-collection/taiwan/municipal-news',
+    withCorpus: true,
+    context: { viewport: { width: 1400, height: 900 } },
+  });
+  ({ served, page } = site);
+  debrisId = site.documentId('xinbei-youth-loans.txt');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await site?.close();
 });
 
 test('the facts table: compact rows, evidence with room, review inline, nothing cut off at the right', async () => {

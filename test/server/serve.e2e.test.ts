@@ -3,15 +3,11 @@
  * `@sparticuz/chromium`: scripts/browser.ts) against a server started here on a small database built from corpus/
  * plus one planted page whose text holds `<script>` and `<img onerror>`.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/browser.js';
-import { ingest } from '../../src/ingest.js';
-import { openStore } from '../../src/store/open.js';
-import { serve, type Served } from '../../src/server/serve.js';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { Served } from '../../src/server/serve.js';
 import { availableBackends } from './backends.js';
+import { openSite, type Site } from './site.js';
 
 const PLANTED = [
   '长兴县新闻 <script>window.__pwned = 1</script>',
@@ -55,29 +51,16 @@ function parseCsv(text: string): string[][] {
 const BACKENDS = await availableBackends('serve');
 
 describe.each(BACKENDS)('the web interface on $name', (backend) => {
-  let dir: string;
+  let site: Site;
   let served: Served;
-  let browser: Browser;
   let page: Page;
   let plantedId: number;
-  let dbLocation: string | undefined;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-serve-'));
-    const plantedDir = path.join(dir, 'planted');
-    mkdirSync(plantedDir);
-    writeFileSync(path.join(plantedDir, 'planted.txt'), PLANTED);
-    const db = path.join(dir, 'facts.sqlite');
-    const store = openStore(db);
-    await ingest(store, [path.resolve('corpus'), plantedDir], { workers: 0 });
-    plantedId = store.documents().find((d) => d.source.endsWith('planted.txt'))!.id;
-    store.close();
-    dbLocation = await backend.prepare(db);
-    served = await serve({ db: dbLocation, port: 0 });
-    browser = await launchChromium();
-    const context = await browser.newContext({ acceptDownloads: true });
-    page = await context.newPage();
+    site = await openSite({ name: 'serve', files: { 'planted.txt': PLANTED }, folder: 'planted', withCorpus: true, backend, context: { acceptDownloads: true } });
+    ({ served, page } = site);
+    plantedId = site.documentId('planted.txt');
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -85,10 +68,7 @@ describe.each(BACKENDS)('the web interface on $name', (backend) => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    if (dbLocation) await backend.drop(dbLocation);
+    await site?.close();
   });
 
   test('filter facts by type and language through the form and the facets', async () => {

@@ -3,15 +3,10 @@
  * modality, read a province-year total computed from this test's own three documents, and click the sum to land on
  * exactly the facts it adds — on SQLite and on PostgreSQL (when one runs).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/browser.js';
-import { ingest } from '../../src/ingest.js';
-import { openStore } from '../../src/store/open.js';
-import { serve, type Served } from '../../src/server/serve.js';
+import type { Page } from 'playwright-core';
+import type { Served } from '../../src/server/serve.js';
 import { availableBackends } from './backends.js';
+import { openSite, type Site } from './site.js';
 
 /** Two Guangdong loans of 2023 (12 and 5 亿元, one in Guangzhou) and a 2024 plan; one Zhejiang loan of 2023. */
 const CORPUS: Record<string, string> = {
@@ -23,32 +18,17 @@ const CORPUS: Record<string, string> = {
 const BACKENDS = await availableBackends('summary');
 
 describe.each(BACKENDS)('the summary page on $name', (backend) => {
-  let dir: string;
+  let site: Site;
   let served: Served;
-  let browser: Browser;
   let page: Page;
-  let dbLocation: string | undefined;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'newsfacts-summary-'));
-    const corpus = path.join(dir, 'corpus');
-    mkdirSync(corpus);
-    for (const [name, text] of Object.entries(CORPUS)) writeFileSync(path.join(corpus, name), text);
-    const db = path.join(dir, 'facts.sqlite');
-    const store = openStore(db);
-    await ingest(store, [corpus], { workers: 0 });
-    store.close();
-    dbLocation = await backend.prepare(db);
-    served = await serve({ db: dbLocation, port: 0 });
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
+    site = await openSite({ name: 'summary', files: CORPUS, folder: 'corpus', backend });
+    ({ served, page } = site);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    if (dbLocation) await backend.drop(dbLocation);
+    await site?.close();
   });
 
   const rowOf = (province: string, year: string) =>
