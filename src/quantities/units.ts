@@ -99,6 +99,9 @@ export const SUFFIX_UNITS: UnitEntry[] = [
   ...['lượt người', 'lượt'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'person_time' })),
   ...['hộ', 'hộ gia đình'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'household' })),
   ...['doanh nghiệp', 'công ty', 'hợp tác xã', 'tổ hợp tác', 'htx', 'dn', 'liên hiệp hợp tác xã', 'liên hiệp htx'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'enterprise' })),
+  // `300 lượt doanh nghiệp`: firm-times count firms (a fair's exhibitors over its sessions), not person-times.
+  ...['lượt doanh nghiệp', 'lượt dn', 'lượt hợp tác xã', 'lượt htx'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'enterprise' })),
+  { text: 'lượt hộ', lang: vi, kind: 'count', unit: 'household' },
   { text: 'cơ sở', lang: vi, kind: 'count', unit: 'establishment' },
   { text: 'dự án', lang: vi, kind: 'count', unit: 'project' },
   ...['việc làm', 'chỗ làm'].map((text) => ({ text, lang: vi, kind: 'count' as const, unit: 'job' })),

@@ -333,3 +333,10 @@ describe('Vietnamese words that look like numbers: năm as "year", legal forms',
     expect(read('Hợp tác xã có 12 thành viên.', 'vi', '12 thành viên')).toMatchObject({ kind: 'count' });
   });
 });
+
+describe('Vietnamese firm-times count firms', () => {
+  readsAs([
+    ['vi', 'Các phiên giao dịch có sự tham gia của gần 450 lượt doanh nghiệp', '450 lượt doanh nghiệp', { value: 450, unit: 'enterprise', kind: 'count' }],
+    ['vi', 'Năm qua có 2.300 lượt người tham gia', '2.300 lượt người', { value: 2300, unit: 'person_time' }],
+  ]);
+});
