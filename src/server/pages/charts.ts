@@ -169,14 +169,14 @@ export function chartsPage(ctx: ServerContext, req: Request): Response {
   const body = html`<h1>Charts</h1>
 <p>${formatNumber(total)} facts${filters ? html` in <a href="/facts${filters}">this view</a>` : ''}. Sums as <a href="/summary">summary</a> makes them:
 each story's figure once (reprints left out), a part of a total (其中, trong đó) left to its total, amounts per currency and counts per unit never added together;
-the year is the end of the figure's resolved period, so a figure whose text states no period is not placed (it is counted below its type).
+the year is the end of the figure's resolved period, so a figure whose text states no period is not placed (the facts left out are counted, with why, under the charts).
 Plans and targets stand beside achievements, never added to them; running totals (stocks, totals since a start) have charts of their own.</p>
 ${stale}
-${perType.map((p) => p.note)}
 <div class="charts" id="sum-charts">
 ${perType.flatMap((p) => p.charts)}
 </div>
 ${perType.some((p) => p.charts.length) ? '' : html`<p class="muted">No sums to draw: no fact in this view has a resolved period.</p>`}
+${perType.some((p) => p.note) ? html`<h2>Not in these sums</h2>${perType.map((p) => p.note)}` : ''}
 <h2>Facts, for checking the extraction</h2>
 <div class="charts">
 ${chart('chart-type-lang', 'Facts per type and language', perTypeLang)}
