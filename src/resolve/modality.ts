@@ -103,6 +103,12 @@ export function decideModality(
   if (planned && (!achieved || planned.end > achieved.end || (planned.end === achieved.end && planned.start < achieved.start))) {
     return { modality: 'planned', cue: planned };
   }
+  // A period still to come with a plan word earlier in the sentence (`未来5年，湖南将建设…，实现创汇2亿美元`): the
+  // achievement words name the goal.
+  if (periodInFuture && achieved) {
+    const earlier = lastCue(text, sentence.start, figure.start, vocab.planned, vocab.not_planned_before);
+    if (earlier) return { modality: 'planned', cue: earlier };
+  }
   if (!achieved && periodInFuture) return { modality: 'planned', cue: null };
   return { modality: 'achieved', cue: achieved };
 }
