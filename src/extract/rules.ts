@@ -337,7 +337,7 @@ export const LANGUAGE_FILE_SCHEMA = {
           required: ['planned', 'achieved', 'cumulative'],
           additionalProperties: false,
           properties: {
-            planned: WORDS, planned_after: WORDS, achieved: WORDS, cumulative: WORDS, not_cumulative: WORDS, stock: WORDS, rate: WORDS,
+            planned: WORDS, planned_after: WORDS, achieved_later: WORDS, achieved: WORDS, cumulative: WORDS, not_cumulative: WORDS, stock: WORDS, rate: WORDS,
             not_planned_before: { oneOf: [WORDS, { type: 'object', additionalProperties: WORDS }] },
           },
         },

@@ -9,6 +9,8 @@ export interface ModalityVocabulary {
   planned: string[];
   /** Words right after a figure that make it a target (`目标`, `的任务`). */
   planned_after?: string[];
+  /** Words later in the sentence saying the plan came true (`这个目标提前达成`): the planned figure is achieved. */
+  achieved_later?: string[];
   achieved: string[];
   /**
    * A planned cue followed directly by one of these is not a cue: a list for every planned cue, or per cue
@@ -101,6 +103,8 @@ export function decideModality(
 
   const achieved = lastCue(text, from, figure.start, vocab.achieved);
   if (planned && (!achieved || planned.end > achieved.end || (planned.end === achieved.end && planned.start < achieved.start))) {
+    const later = lastCue(text, figure.end, sentence.end, vocab.achieved_later ?? []);
+    if (later) return { modality: 'achieved', cue: later };
     return { modality: 'planned', cue: planned };
   }
   // A period still to come with a plan word earlier in the sentence (`未来5年，湖南将建设…，实现创汇2亿美元`): the
