@@ -57,12 +57,15 @@ export function readCountedNouns(
 const HEAD_FILLER = /(?:已经|已|共|累计|总计|合计|总数|达到了|达到|达|超过|突破|逾|为|是|有|近|约|将近|接近|多达|高达)*$/u;
 
 /**
- * Chinese counts people with no measure word once 万 or 亿 is written (`返乡创业人员已超过800万`): a bare figure right
- * after a noun for people (`person_heads` of _language.yaml) is read as a count of persons, or of person-times after
+ * Chinese counts people with no measure word once 万 or 亿 is written (`返乡创业人员已超过800万`, `带动2万农民工`): a
+ * bare figure right after a noun for people (`person_heads` of _language.yaml) or right before one (`person_nouns`) is
+ * read as a count of persons, or of person-times after
  * `人次`, instead of an amount of yuan; persons counted right after `人次` are person-times (`培训人次达3200人`).
  */
-export function readBarePersonCounts(text: string, quantities: Quantity[], heads: string[]): Quantity[] {
-  if (!heads.length) return quantities;
+export function readBarePersonCounts(text: string, quantities: Quantity[], heads: string[], nouns: string[] = []): Quantity[] {
+  if (!heads.length && !nouns.length) return quantities;
+  // `带动2万农民工就业`, `创造近4百万就业机会`: the noun right after a bare figure says it counts people or jobs.
+  const nounAfter = (q: Quantity) => nouns.find((n) => text.startsWith(n, q.end));
   const headBefore = (q: Quantity) => {
     const from = Math.min(q.start, q.qualifierStart ?? q.start);
     const lead = text.slice(Math.max(0, from - 16), from).replace(HEAD_FILLER, '');
@@ -72,7 +75,7 @@ export function readBarePersonCounts(text: string, quantities: Quantity[], heads
     // `入读人次有1524人`: persons counted under a head of person-times are person-times.
     if (q.kind === 'count' && q.unit === 'person' && headBefore(q) === '人次') return { ...q, unit: 'person_time' };
     if (q.kind !== 'plain' || q.unit !== null || q.range || !/[万亿萬億]$/.test(q.text)) return q;
-    const head = headBefore(q);
+    const head = headBefore(q) ?? nounAfter(q);
     if (!head) return q;
     return { ...q, kind: 'count' as const, unit: head === '人次' ? 'person_time' : 'person', unitText: '' };
   });

@@ -181,7 +181,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   // `18 bác sĩ`: a bare number before a rule's counted noun counts persons, and the noun speaks from inside the figure.
   const counted = readCountedNouns(raw, text, parsed, rules, lang, matcher);
   // `返乡创业人员已超过800万`: a bare 万 after a noun for people counts persons.
-  const persons = spec && lang === 'zh' ? readBarePersonCounts(text, counted.quantities, spec.normPersonHeads) : counted.quantities;
+  const persons = spec && lang === 'zh' ? readBarePersonCounts(text, counted.quantities, spec.normPersonHeads, spec.normPersonNouns) : counted.quantities;
   const quantities = persons.filter((q) => figureKind(q, lang, text.slice(q.end, q.end + 1)) !== null);
   if (!quantities.length) return [];
   const sentences = splitSentences(raw, norm.lang);

@@ -96,6 +96,8 @@ export interface LanguageSpec {
    * `带动的就业人数超过700万`); a noun of person-times (`人次`) gives unit person_time. `人次` must be listed as such.
    */
   person_heads?: string[];
+  /** Chinese: nouns for people or jobs right after a bare `2万` that make it a count (`带动2万农民工就业`). */
+  person_nouns?: string[];
   /**
    * A figure restated later in the document (same type, unit and value: a package named by its size again, the
    * headline's amount in the body) is the fact already stored: money amounts, and counts of at least `min_count` (small
@@ -186,7 +188,7 @@ export interface Rule extends RuleSpec {
 
 export interface RuleSet {
   rules: Rule[];
-  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[]; normAmountOf: string[]; normPersonHeads: string[] }>;
+  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[]; normAmountOf: string[]; normPersonHeads: string[]; normPersonNouns: string[] }>;
   /** The candidate stage's decisions per language (`_not_facts.yaml`), in file order. */
   notFacts: Map<RuleLang, NotFactDecision[]>;
   /** Hash of every rule version and language file: changes whenever any rule changes. */
@@ -299,6 +301,7 @@ export const LANGUAGE_FILE_SCHEMA = {
     veto_clause_unless: WORDS,
     amount_of: WORDS,
     person_heads: WORDS,
+    person_nouns: WORDS,
     restated: {
       type: 'object',
       required: ['min_count'],
@@ -568,6 +571,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         normVetoClauseUnless: (spec.veto_clause_unless ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normAmountOf: (spec.amount_of ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normPersonHeads: (spec.person_heads ?? []).map((w) => normalizeQuery(w)).sort((a, b) => b.length - a.length),
+        normPersonNouns: (spec.person_nouns ?? []).map((w) => normalizeQuery(w)).sort((a, b) => b.length - a.length),
       });
       versionParts.push(hash(canonical(spec)));
       continue;
@@ -595,7 +599,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       // The same for every rule of the language (as long as its language and not-facts files are the ones read).
       const memo = langParts.get(doc.language);
       const langPart = memo && memo.L === L && memo.N === N ? memo.part :
-        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? [], L.restated ? [String(L.restated.min_count)] : []]) : '') +
+        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? [], L.person_nouns ?? [], L.restated ? [String(L.restated.min_count)] : []]) : '') +
         (N ? canonical(N.map((d) => [d.id, d.kinds, d.units ?? [], d.qualifiers ?? [], d.figure_pattern ?? '', d.scope, d.reach ?? {}, d.words, d.unless ?? []])) : '');
       langParts.set(doc.language, { L, N, part: langPart });
       const version = hash(canonical(spec) + langPart);
