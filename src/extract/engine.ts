@@ -221,8 +221,8 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     otherMoney: (ruleSet.notFacts?.get(lang) ?? []).filter((d) => d.pattern === 4 && d.kinds.includes('money')).flatMap((d) => d.normWords),
   };
   const listed = new Map<Sentence, Map<Quantity, TriggerHit>>();
-  /** Facts read so far by type, unit and value, with their figure (for `restated`). */
-  const stated = new Map<string, string>();
+  /** Facts read so far by type, unit and value, with their figure and where it ends (for `restated`). */
+  const stated = new Map<string, { figure: string; end: number }>();
   const facts: Fact[] = [];
   let previous: { sentence: Sentence; kind: string; hit: TriggerHit; q: Quantity } | null = null;
 
@@ -297,11 +297,13 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       // The same type, unit and value stated again further on (the package named again): the fact already read.
       const key = `${best.hit.rule.type}|${best.hit.rule.units[unit]}|${q.value}`;
       const first = stated.get(key);
-      if (first !== undefined) {
-        record(builtIn('restated', 'the same amount of the same type stated earlier in the document: `restated` of _language.yaml', first));
+      // An equal amount close behind the first is another item of a list (`获批资金600万元；…扶持600万元`), not the
+      // same fact again: `min_distance` characters must lie between them.
+      if (first !== undefined && figStart - first.end >= (spec.restated.min_distance ?? 0)) {
+        record(builtIn('restated', 'the same amount of the same type stated earlier in the document: `restated` of _language.yaml', first.figure));
         continue;
       }
-      stated.set(key, raw.slice(figStart, figEnd));
+      if (first === undefined) stated.set(key, { figure: raw.slice(figStart, figEnd), end: figEnd });
     }
     record(null, all, best);
     if (!best) continue;

@@ -102,10 +102,11 @@ export interface LanguageSpec {
    * A figure restated later in the document (same type, unit and value: a package named by its size again, the
    * headline's amount in the body) is the fact already stored: money amounts, and counts of at least `min_count` (small
    * counts coincide in lists of staff). A figure in an item of an enumeration (a line opened by `-`, `•`, `+`) is its
-   * item's own, whatever the items before it state (three projects of 50 triệu đồng each). Absent: every mention is a
-   * fact.
+   * item's own, whatever the items before it state (three projects of 50 triệu đồng each). `min_distance`: an equal
+   * amount fewer characters than this after the first is another item of a list, not a restatement. Absent: every
+   * mention is a fact.
    */
-  restated?: { min_count: number };
+  restated?: { min_count: number; min_distance?: number };
   /** Period and place patterns for this language. */
   context: Omit<ContextSpec, 'language'>;
   /** Words that resolve a figure's period, modality, running total and place (src/resolve/), with examples. */
@@ -306,7 +307,7 @@ export const LANGUAGE_FILE_SCHEMA = {
       type: 'object',
       required: ['min_count'],
       additionalProperties: false,
-      properties: { min_count: { type: 'number', minimum: 0 } },
+      properties: { min_count: { type: 'number', minimum: 0 }, min_distance: { type: 'number', minimum: 0 } },
     },
     context: {
       type: 'object',
@@ -599,7 +600,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       // The same for every rule of the language (as long as its language and not-facts files are the ones read).
       const memo = langParts.get(doc.language);
       const langPart = memo && memo.L === L && memo.N === N ? memo.part :
-        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? [], L.person_nouns ?? [], L.restated ? [String(L.restated.min_count)] : []]) : '') +
+        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? [], L.person_nouns ?? [], L.restated ? [String(L.restated.min_count), String(L.restated.min_distance ?? 0)] : []]) : '') +
         (N ? canonical(N.map((d) => [d.id, d.kinds, d.units ?? [], d.qualifiers ?? [], d.figure_pattern ?? '', d.scope, d.reach ?? {}, d.words, d.unless ?? []])) : '');
       langParts.set(doc.language, { L, N, part: langPart });
       const version = hash(canonical(spec) + langPart);
