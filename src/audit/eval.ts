@@ -18,6 +18,8 @@ import { scoreFields, type FieldMiss, type FieldScores } from './fields.js';
 export interface EvalOptions {
   /** Score every stored document, not only those in the gold's folders. */
   allDocuments?: boolean;
+  /** How stored facts pair with gold facts (see `score`): `mention` by default. */
+  match?: 'mention' | 'key';
 }
 
 export interface FalsePositive {
@@ -40,6 +42,8 @@ export interface FalseNegative extends GoldFact {
 }
 
 export interface EvalReport {
+  /** How stored facts were paired with gold facts: `mention` or `key` (unique keys). */
+  match: 'mention' | 'key';
   gold: string;
   documents: number;
   goldFacts: number;
@@ -80,7 +84,7 @@ export function evaluate(store: ReadStore, goldFile: string, opts: EvalOptions =
     sentence: r.sentence, id: r.id,
   }));
   const langOfGold = (g: GoldFact) => storedByGoldName.get(g.doc)?.lang;
-  const result = score(predicted, gold, docKey, { goldLang: langOfGold });
+  const result = score(predicted, gold, docKey, { goldLang: langOfGold, match: opts.match });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const fields = scoreFields(result.matches.map((m) => ({ gold: m.gold, row: byId.get(m.predicted.id!)! })));
 
@@ -91,6 +95,7 @@ export function evaluate(store: ReadStore, goldFile: string, opts: EvalOptions =
   };
   return {
     gold: goldFile,
+    match: opts.match ?? 'mention',
     documents: scored.length,
     goldFacts: gold.length,
     predictedFacts: predicted.length,

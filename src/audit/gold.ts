@@ -2,6 +2,11 @@
  * Scoring facts against gold facts (the JSONL format of the annotation guidelines). A prediction matches a gold fact
  * of the same document, type and unit whose value is within 0.5 %; where one document states the same value twice,
  * the pair whose evidence texts overlap most is taken first, so each gold fact is matched at most once.
+ *
+ * Two ways to count (`ScoreOptions.match`): `mention` pairs every stored fact with at most one gold fact, so a figure
+ * stored twice where the gold records it once is one false positive; `key` scores unique keys (document, type, unit,
+ * value) on both sides, which is how the eval folder's README scores (`../shared/eval/facts/README.md`: "unique
+ * keys") — a repeated mention then neither helps nor hurts.
  */
 import { readFileSync } from 'node:fs';
 
@@ -90,14 +95,33 @@ function counts(tp: number, fp: number, fn: number): Counts {
 export interface ScoreOptions {
   /** The language of a gold fact's document, so that missed facts count in per-language recall. */
   goldLang?: (g: GoldFact) => string | undefined;
+  /** `mention` (default) or `key`: see the module comment. */
+  match?: 'mention' | 'key';
+}
+
+/** The first fact of each (document, type, unit, value) key, in the order given. */
+function uniqueByKey<T extends { doc: string; type: string; unit: string; value: number }>(
+  facts: T[],
+  docKey: (doc: string) => string,
+): T[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = [docKey(f.doc), f.type, f.unit, f.value].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function score(
-  predicted: PredictedFact[],
-  gold: GoldFact[],
+  allPredicted: PredictedFact[],
+  allGold: GoldFact[],
   docKey: (doc: string) => string = (d) => d,
   opts: ScoreOptions = {},
 ): ScoreResult {
+  const byKey = opts.match === 'key';
+  const predicted = byKey ? uniqueByKey(allPredicted, docKey) : allPredicted;
+  const gold = byKey ? uniqueByKey(allGold, docKey) : allGold;
   const pairs: Array<{ p: number; g: number; ov: number }> = [];
   for (let p = 0; p < predicted.length; p++) {
     for (let g = 0; g < gold.length; g++) {

@@ -28,7 +28,7 @@ function countsTable(title: string, groups: Record<string, Counts>): string {
 export function formatEval(r: EvalReport, opts: { showFieldErrors?: boolean } = {}): string {
   const o = r.overall;
   const out = [
-    `gold ${r.gold}: ${r.goldFacts} gold facts; ${r.documents} documents scored, ${r.predictedFacts} facts predicted`,
+    `gold ${r.gold}: ${r.goldFacts} gold facts; ${r.documents} documents scored, ${r.predictedFacts} facts predicted; matched by ${r.match === 'key' ? 'unique key (document, type, unit, value)' : 'mention'}`,
     `overall: tp ${o.tp}  fp ${o.fp}  fn ${o.fn}  precision ${f3(o.precision)}  recall ${f3(o.recall)}  f1 ${f3(o.f1)}`,
   ];
   if (r.goldDocumentsNotStored.length) out.push(`gold documents not in the database (their facts count as missed): ${r.goldDocumentsNotStored.join(', ')}`);
@@ -170,13 +170,15 @@ export function register(program: Command, _setExit: SetExit): void {
     .option('--db <file>', 'database file (default db/newsfacts.sqlite)')
     .option('--all-documents', 'score every stored document, not only those in the gold file\'s folders')
     .option('--show-field-errors', 'with each resolved field that differs from gold: the sentence, the period and place words on both sides and how ours were decided (grouped by field)')
+    .option('--match <how>', 'mention (each stored fact pairs with at most one gold fact) | key (unique document, type, unit and value on both sides, as the eval folder scores)', 'mention')
     .option('--format <format>', 'text | json', 'text')
-    .action((opts: { gold: string; db?: string; allDocuments?: boolean; showFieldErrors?: boolean; format: string }) => {
+    .action((opts: { gold: string; db?: string; allDocuments?: boolean; showFieldErrors?: boolean; match: string; format: string }) => {
       checkFormat(opts.format);
+      if (opts.match !== 'mention' && opts.match !== 'key') throw new UsageError(`--match is mention or key, not '${opts.match}'`);
       if (!existsSync(opts.gold)) throw new UsageError(`no gold file at ${opts.gold}`);
       const store = openStore(opts.db, { readonly: true });
       try {
-        const r = evaluate(store, opts.gold, { allDocuments: opts.allDocuments });
+        const r = evaluate(store, opts.gold, { allDocuments: opts.allDocuments, match: opts.match });
         console.log(opts.format === 'json' ? JSON.stringify(r, null, 2) : formatEval(r, { showFieldErrors: opts.showFieldErrors }));
       } finally {
         store.close();
