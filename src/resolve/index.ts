@@ -52,8 +52,32 @@ export class DocumentResolver {
   ) {
     this.lang = ruleLangOf(docLang);
     this.periods = [...contextPeriods].sort((a, b) => a.start - b.start);
-    // The lead's year (`2017年，湖南省石门县…`) frames the figures after it that state no period of their own.
-    this.lead = contextPeriods.find((p) => p.start < LEAD && /\d{4}/.test(p.text) && !/[-—–~至到]\s*\d{4}|以来|đến nay/.test(p.text)) ?? null;
+    // The lead's year (`2017年，湖南省石门县…`) frames the figures after it that state no period of their own — a year
+    // that opens its sentence (after a source at most: `Ngân hàng … cho biết, đến ngày 30/6/2017, …`), not one inside a
+    // clause (`其中，2010年计划投资…`) nor a title's award year (`Nông dân xuất sắc năm 2016`).
+    this.lead = this.periods.find((p) => p.start < LEAD && /\d{4}/.test(p.text) && !/[-—–~至到]\s*\d{4}|以来|đến nay/.test(p.text) && this.opensSentence(p)) ?? null;
+  }
+
+  /** Where the sentence holding `at` starts (a Vietnamese `.` ends a sentence only before a space or a line break). */
+  private sentenceStartOf(at: number): number {
+    let i = at - 1;
+    for (; i >= 0; i--) {
+      const c = this.text[i];
+      if (/[。！？!?\n]/.test(c)) break;
+      if (c === '.' && /\s/.test(this.text[i + 1] ?? '') && !/\d/.test(this.text[i - 1] ?? '')) break;
+    }
+    return i + 1;
+  }
+
+  /**
+   * A period that opens its sentence: nothing before it, or only a source clause without a figure ending in a comma
+   * (`据统计，截至6月底，…`, `Theo Bộ LĐ-TBXH, tính đến ngày 27/7/2020, …`; a day of the dateline does not count).
+   */
+  private opensSentence(p: Span): boolean {
+    const head = this.text.slice(this.sentenceStartOf(p.start), p.start);
+    if (!head.trim()) return true;
+    const bare = head.replace(/\d{4}年|\d{1,2}月|\d{1,2}日|ngày\s*\d{1,2}(?:\/\d{1,2})?/gi, '');
+    return !/\d/.test(bare) && /[,，:：]\s*$/.test(head);
   }
 
   private readonly lead: Span | null;
@@ -85,6 +109,22 @@ export class DocumentResolver {
       return { cumulative: false, cue: null };
     }
     return c;
+  }
+
+  /**
+   * The lead frames the text until another dated period opens a sentence (`2010年，富县…` … `2008年至2010年，陕西省…`):
+   * from there on the article speaks of other times — unless the latest such period is the lead's again (`今年1-9月` after
+   * a lead of `2018年前三季度`).
+   */
+  private leadSuperseded(before: number): boolean {
+    const lead = this.lead!;
+    const own = this.resolvePhrase(lead);
+    const last = this.periods
+      .filter((p) => p.start >= lead.end && p.end <= before && /\d/.test(p.text) && this.opensSentence(p))
+      .map((p) => this.resolvePhrase(p))
+      .filter((r) => !!r && (r.start !== null || r.end !== null))
+      .pop();
+    return !!last && (last.start !== own?.start || last.end !== own?.end);
   }
 
   private resolvePhrase(period: Span): PeriodResolution | null {
@@ -222,7 +262,7 @@ export class DocumentResolver {
     // The lead frames the figures of the sentences after it (a title's figure before a later sentence's period is not
     // framed by it).
     // Within the figure's own sentence the sentence's parts decide (above), not the lead.
-    const lead = this.lead && this.lead.end <= this.fullSentenceStart(sentence) ? this.lead : null;
+    const lead = this.lead && this.lead.end <= this.fullSentenceStart(sentence) && !this.leadSuperseded(this.fullSentenceStart(sentence)) ? this.lead : null;
     const fromLead = !period && !!lead;
     if (!period && lead) period = lead;
     if (spec && period) p = this.resolvePhrase(period);

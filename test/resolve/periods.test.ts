@@ -1,0 +1,51 @@
+/**
+ * How far a period words scope over the text: the lead, sentences opened by a period, headlines restating the body.
+ * Sentences written for these tests (same kind as the news the project reads, other words).
+ */
+import { describe, expect, test } from '@jest/globals';
+import { extractFromText } from '../../src/pipeline.js';
+import { loadRuleSet } from '../../src/extract/rules.js';
+import type { Fact } from '../../src/types.js';
+
+const set = loadRuleSet();
+
+function factOf(text: string, value: number, published: string | null = null): Fact {
+  const facts = extractFromText(text, set, { published });
+  const f = facts.find((x) => Math.abs(x.value - value) < 1e-6 * value);
+  if (!f) throw new Error(`no fact ${value} in ${JSON.stringify(facts.map((x) => x.value))}`);
+  return f;
+}
+const interval = (f: Fact) => [f.periodStart, f.periodEnd];
+
+describe('the lead', () => {
+  test('a year opening the first sentence frames the later sentences', () => {
+    const f = factOf('2015年，长宁县多措并举促进就业。\n县人社局联合各乡镇举办培训班40期，培训农民工2600人。', 2600, '2016-01-20');
+    expect(interval(f)).toEqual(['2015-01-01', '2015-12-31']);
+  });
+  test('after a source clause (…cho biết, đến ngày …) it is a lead too', () => {
+    const f = factOf(
+      'Ngân hàng Chính sách xã hội cho biết, đến ngày 31/3/2018, tổng dư nợ toàn hệ thống đạt 180.000 tỷ đồng.\nNgân hàng đã giải quyết việc làm cho 5.000 lao động.',
+      5000,
+    );
+    expect(interval(f)).toEqual([null, '2018-03-31']);
+  });
+  test('a year inside a clause after a figure is no lead (其中，2015年计划投资…)', () => {
+    const f = factOf('黄山县计划总投资40亿元，其中，2015年计划投资5亿元建设水厂。\n该县另投资3000万元整治河道。', 30_000_000, '2016-04-01');
+    expect(interval(f)).toEqual([null, null]);
+  });
+  test("a title's award year is no lead (… xuất sắc năm 2015)", () => {
+    const f = factOf('Doanh nhân trẻ tiêu biểu năm 2015\nAnh Hùng mở xưởng cơ khí, tạo việc làm cho 25 lao động.', 25);
+    expect(interval(f)).toEqual([null, null]);
+  });
+  test('another dated period opening a sentence ends the lead', () => {
+    const text =
+      '2015年，长宁县新增城镇就业2000人。\n记者从县财政局获悉，2012年至2014年，该县投入扶持资金3亿元。\n县财政共安排专项补助资金800万元。';
+    expect(interval(factOf(text, 2000, '2016-02-01'))).toEqual(['2015-01-01', '2015-12-31']);
+    expect(interval(factOf(text, 8_000_000, '2016-02-01'))).toEqual([null, null]);
+  });
+  test("the lead frames again when the latest opening period is the lead's own", () => {
+    const text =
+      '10日，2017年前三季度全省就业工作新闻发布会举行。\n截至9月底，全省技工院校在校生达到8万人。\n今年1-9月，全省新增城镇就业10万人。全省扶贫车间吸纳贫困劳动力就业800人。';
+    expect(interval(factOf(text, 800, '2017-10-12'))).toEqual(['2017-01-01', '2017-09-30']);
+  });
+});
