@@ -226,15 +226,16 @@ export class DocumentResolver {
       const at = clauseStart + clause.lastIndexOf(lower(now));
       return { start: at, end: at + now.length, text: this.text.slice(at, at + now.length) };
     }
-    // An "until" period opening a sentence before the figure frames its paragraph.
-    // Words of "until" only (`截至`, `tính đến`): not `到`/`đến` alone, which also open targets (`到2020年`), nor the
+    // An "until" period opening a sentence before the figure (after a source clause at most: `Theo Bộ LĐ-TBXH, tính đến
+    // ngày 27/7/2020, …`) frames its paragraph.
+    // Words of "until" only (`截至`, `tính đến`): not `到`/`đến`/`tới` alone, which also open targets (`到2020年`), nor the
     // end of a year (`cuối năm 2016`: a time, not a cut-off).
     const yearEnd = (spec.period.year_end ?? []).map(lower);
-    const until = (spec.period.until ?? []).filter((w) => [...w].length >= 2 && !yearEnd.some((e) => lower(w).startsWith(e) || e.startsWith(lower(w))));
+    const until = (spec.period.until ?? []).filter((w) => (this.lang === 'vi' ? /\s/.test(w.trim()) : [...w].length >= 2) && !yearEnd.some((e) => lower(w).startsWith(e) || e.startsWith(lower(w))));
     const opening = this.periods.filter((p) => {
       if (p.start < paragraph.start || p.end > figure.start) return false;
       const head = this.text.slice(Math.max(paragraph.start, p.start - 3), p.start);
-      const starts = p.start === paragraph.start || /(?:^|[。！？!?.;；\n])\s*$/.test(head);
+      const starts = p.start === paragraph.start || /(?:^|[。！？!?.;；\n])\s*$/.test(head) || this.opensSentence(p);
       return starts && until.some((w) => lower(p.text).startsWith(lower(w)));
     });
     return opening[opening.length - 1] ?? null;

@@ -49,3 +49,25 @@ describe('the lead', () => {
     expect(interval(factOf(text, 800, '2017-10-12'))).toEqual(['2017-01-01', '2017-09-30']);
   });
 });
+
+describe('an until-period opening a sentence frames its paragraph', () => {
+  test('after a source clause (Theo …, tính đến ngày …)', () => {
+    const f = factOf(
+      'Theo Sở Lao động, tính đến ngày 30/9/2019, các huyện đã lập xong danh sách hỗ trợ. Quỹ đã giải ngân 20 tỷ đồng cho các hộ kinh doanh.',
+      20e9,
+    );
+    expect(interval(f)).toEqual([null, '2019-09-30']);
+  });
+  test('据…统计，截至6月底，…', () => {
+    const f = factOf('据县人社局统计，截至6月底，全县创业扶持工作进展顺利。全县共发放创业担保贷款3000万元。', 30_000_000, '2017-07-10');
+    expect(interval(f)).toEqual([null, '2017-06-30']);
+  });
+  test('not đến alone, which also dates an event or opens a target', () => {
+    const f = factOf(
+      'Bệnh viện huyện là cơ sở khám chữa bệnh lớn nhất của vùng, phục vụ người dân các xã miền núi và các huyện lân cận trong nhiều năm qua.\n' +
+        'Bệnh viện cho biết, đến ngày 5/3/2012 đã hoàn tất đợt tuyển dụng. Bệnh viện có 40 lao động ký hợp đồng.',
+      40,
+    );
+    expect(interval(f)).toEqual([null, null]);
+  });
+});
