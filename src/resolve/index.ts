@@ -290,6 +290,8 @@ export class DocumentResolver {
       ? decideCumulative(text, sentence, figure, spec.modality, !!p?.spansYears)
       : { cumulative: false as boolean, cue: null as Cue | null };
     if (spec) cumulative = this.adjustCumulative(cumulative, figure, sentence, period, p);
+    // A balance (`余额`, `dư nợ`) over a span (`từ tháng 4/2018 đến 30/6/2020, … tổng dư nợ đạt …`) stands at its end.
+    if (p?.spansYears && p.start && cumulative.cue && (spec?.modality.stock ?? []).includes(cumulative.cue.word)) p = { ...p, start: null };
     const place = placeForFigure(this.docPlaces(), this.text, figure, sentence, paragraph, this.published, this.country ?? languageCountry(this.docLang));
     return {
       periodStart: p?.start ?? null,

@@ -71,3 +71,16 @@ describe('an until-period opening a sentence frames its paragraph', () => {
     expect(interval(f)).toEqual([null, null]);
   });
 });
+
+describe('a balance stands at a date', () => {
+  test('余额 over a since-period: at its end', () => {
+    expect(interval(factOf('2016年以来，全市创业担保贷款余额达到18亿元。', 1.8e9, '2018-06-30'))).toEqual([null, '2018-06-30']);
+  });
+  test('dư nợ over từ … đến …: at its end', () => {
+    const f = factOf('Từ tháng 3/2016 đến 31/12/2018, chi nhánh đã giải ngân đều đặn, tổng dư nợ đạt 2.150 tỷ đồng.', 2150e9);
+    expect(interval(f)).toEqual([null, '2018-12-31']);
+  });
+  test('a balance of one year keeps the year (a reader reads it so)', () => {
+    expect(interval(factOf('Năm 2016, tổng dư nợ cho vay hộ nghèo của huyện đạt 300 tỷ đồng.', 300e9))).toEqual(['2016-01-01', '2016-12-31']);
+  });
+});
