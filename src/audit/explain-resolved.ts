@@ -43,7 +43,7 @@ export function formatResolution(r: ResolvedExplanation | null): string[] {
   return [
     `published: ${r.published ?? '—'}`,
     `interval: ${r.period_start ?? '…'} – ${r.period_end ?? '…'}` +
-      (p ? `   from ${p.fromLead ? "the lead's period " : ''}"${p.phrase}"${at(p)}${p.words.length ? ` read as ${p.words.map((w) => `"${w}"`).join(' + ')}` : ' (not a date this grammar reads)'}${p.listYear ? `; year ${p.listYear} by its place in a year list` : ''}` : '   (no period stated)'),
+      (p ? `   from ${p.fromLead ? "the lead's period " : p.restated ? 'the period of the same figure stated again further on, ' : ''}"${p.phrase}"${at(p)}${p.words.length ? ` read as ${p.words.map((w) => `"${w}"`).join(' + ')}` : ' (not a date this grammar reads)'}${p.listYear ? `; year ${p.listYear} by its place in a year list` : ''}` : '   (no period stated)'),
     `modality: ${r.modality}` + (h?.modality ? `   cue "${h.modality.word}"${at(h.modality)}` : '   (no cue: achieved by default)'),
     `cumulative: ${r.cumulative}` + (h?.cumulative ? `   cue "${h.cumulative.word}"${at(h.cumulative)}` : p && r.cumulative ? '   (the period spans years or runs "since")' : ''),
     `place: ${[r.country, r.province, r.province_code, r.admin, r.admin_code].map((x) => x ?? '—').join(' / ')}` +

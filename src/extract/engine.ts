@@ -19,7 +19,7 @@ import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
 import { screenFigure, type PassedOver } from './screen.js';
 import { isSubset, respectivelyLists } from './lists.js';
 import { readBarePersonCounts, readCountedNouns } from './counted.js';
-import { DocumentResolver } from '../resolve/index.js';
+import { DocumentResolver, datedByRestatement } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
 import { documentCountry, figureCurrency, type DocumentCountry } from '../resolve/country.js';
 
@@ -223,6 +223,9 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const listed = new Map<Sentence, Map<Quantity, TriggerHit>>();
   /** Facts read so far by type, unit and value, with their figure and where it ends (for `restated`). */
   const stated = new Map<string, { figure: string; end: number }>();
+  /** Headline and caption facts without a period of their own, by type, unit and value. */
+  const undated = new Map<string, Fact>();
+  const titleEnd = titleLineEnd(raw);
   const facts: Fact[] = [];
   let previous: { sentence: Sentence; kind: string; hit: TriggerHit; q: Quantity } | null = null;
 
@@ -301,6 +304,9 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       // same fact again: `min_distance` characters must lie between them.
       if (first !== undefined && figStart - first.end >= (spec.restated.min_distance ?? 0)) {
         record(builtIn('restated', 'the same amount of the same type stated earlier in the document: `restated` of _language.yaml', first.figure));
+        // Its period, if it states one, is the fact's (a headline's or a caption's figure the body dates).
+        const earlier = undated.get(key);
+        if (earlier && datedByRestatement(earlier, resolver().resolve(q, sentence, containing(paras, q.start) ?? sentence, null, sentenceFigures(sentence, kind)), q.start)) undated.delete(key);
         continue;
       }
       if (first === undefined) stated.set(key, { figure: raw.slice(figStart, figEnd), end: figEnd });
@@ -320,9 +326,29 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       continue;
     }
     if (opts.onlyRules && !opts.onlyRules.has(best.hit.rule.id)) continue;
-    facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind)));
+    const fact = buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind));
+    facts.push(fact);
+    const key = `${fact.type}|${fact.unit}|${fact.value}`;
+    const earlier = undated.get(key);
+    // A headline's or a caption's figure the body states again (as a fact of its own, or dropped as restated above):
+    // the body's period dates it.
+    if (earlier && datedByRestatement(earlier, { periodStart: fact.periodStart, periodEnd: fact.periodEnd, cumulative: fact.cumulative, how: fact.resolution }, q.start)) undated.delete(key);
+    const headline = (titleEnd > 0 && figStart < titleEnd) || captionBefore(raw, sentence.end, spec?.resolve?.places?.caption_marks ?? []);
+    if (headline && !fact.resolution?.period && !undated.has(key)) undated.set(key, fact);
   }
   return facts;
+}
+
+/** The end of the first line when it is a title (short, not a sentence of the body), else -1. */
+function titleLineEnd(text: string): number {
+  const nl = text.indexOf('\n');
+  return nl > 0 && nl <= 100 && !/[。！？!?]|\.\s/.test(text.slice(0, nl)) ? nl : -1;
+}
+
+/** A photo credit (`Ảnh: TTXVN`) right after the sentence: the sentence is a caption. */
+function captionBefore(text: string, sentenceEnd: number, marks: string[]): boolean {
+  const after = text.slice(sentenceEnd, sentenceEnd + 40).trimStart().toLowerCase();
+  return marks.some((m) => after.startsWith(m.toLowerCase()));
 }
 
 function buildFact(

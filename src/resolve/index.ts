@@ -21,10 +21,32 @@ export type Resolution = Pick<
 > & { how: ResolutionHow };
 
 export interface ResolutionHow {
-  period: { phrase: string; start: number; end: number; words: string[]; listYear?: number; fromLead?: boolean } | null;
+  /** `restated`: the period of the same figure stated again further on (a headline's figure the body dates). */
+  period: { phrase: string; start: number; end: number; words: string[]; listYear?: number; fromLead?: boolean; restated?: boolean } | null;
   modality: Cue | null;
   cumulative: Cue | null;
   place: PlaceDecision['how'];
+}
+
+/**
+ * A fact with no period of its own (a headline's, a caption's figure) takes the period of the same figure stated again
+ * further on, when that mention states one of its own (`75 doanh nghiệp đã được vay vốn…` in the title, `Tính đến ngày
+ * 27/11/2020, … đã cho 75 doanh nghiệp vay vốn` in the body; `laterAt`: where that mention's figure starts). Returns
+ * whether it did.
+ */
+export function datedByRestatement(
+  fact: Fact,
+  later: Pick<Resolution, 'periodStart' | 'periodEnd' | 'cumulative'> & { how: ResolutionHow | null },
+  laterAt: number,
+): boolean {
+  const p = later.how?.period;
+  // Only a period the restatement opens with: one after it (`…贷款1亿美元，将在2015年年底完成`) more often dates another verb.
+  if (!p || p.fromLead || p.restated || p.start >= laterAt || (later.periodStart === null && later.periodEnd === null)) return false;
+  fact.periodStart = later.periodStart;
+  fact.periodEnd = later.periodEnd;
+  fact.cumulative = fact.cumulative || later.cumulative;
+  if (fact.resolution) fact.resolution = { ...fact.resolution, period: { ...p, restated: true }, cumulative: fact.resolution.cumulative ?? later.how!.cumulative };
+  return true;
 }
 
 /** How far into the text the lead's period may stand. */

@@ -84,3 +84,28 @@ describe('a balance stands at a date', () => {
     expect(interval(factOf('Năm 2016, tổng dư nợ cho vay hộ nghèo của huyện đạt 300 tỷ đồng.', 300e9))).toEqual(['2016-01-01', '2016-12-31']);
   });
 });
+
+describe('a headline or caption figure the body states again', () => {
+  test("a title's figure takes the body's period", () => {
+    const text =
+      '120 doanh nghiệp được vay vốn trả lương cho người lao động\nTính đến ngày 15/10/2021, ngân hàng đã cho 120 doanh nghiệp vay vốn để trả lương cho 2.400 lao động.';
+    const facts = extractFromText(text, set, { published: null });
+    const title = facts.find((f) => f.value === 120 && f.normStart < text.indexOf('\n'))!;
+    expect(interval(title)).toEqual([null, '2021-10-15']);
+    expect(title.resolution?.period?.restated).toBe(true);
+  });
+  test('a headline amount the body restates (dropped as restated) takes its period and running total', () => {
+    const f = factOf('水利5000亿元投资靠谁\n未来5年5000亿元投资\n据了解，该省水利建设资金缺口较大。', 5e11, '2012-03-01');
+    expect(interval(f)).toEqual(['2012-01-01', '2016-12-31']);
+    expect(f.cumulative).toBe(true);
+  });
+  test('a photo caption takes the body period', () => {
+    const text =
+      'Quỹ đã chi hỗ trợ cho hơn 3.000 hộ với tổng kinh phí hơn 45 tỷ đồng. Ảnh: TTXVN.\nTheo Sở Tài chính, tính đến ngày 30/6/2021, Quỹ đã chi hỗ trợ cho hơn 3.000 hộ với tổng kinh phí hơn 45 tỷ đồng.';
+    expect(interval(factOf(text, 45e9))).toEqual([null, '2021-06-30']);
+  });
+  test('a period after the restatement (将在2015年年底完成) does not date the headline', () => {
+    const f = factOf('世行向某市供热项目贷款2亿美元\n该项目总投资30亿元人民币，其中世界银行贷款2亿美元，将在2015年年底完成执行工作。', 2e8, '2011-04-18');
+    expect(interval(f)).toEqual([null, null]);
+  });
+});
