@@ -339,8 +339,13 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   return facts;
 }
 
-/** The end of the first line when it is a title (short, not a sentence of the body), else -1. */
+/**
+ * The end of the first line when it is a title (short, not a sentence of the body), else -1. A reprint's `原标题：…`
+ * (the original title) at the head runs to the first space.
+ */
 function titleLineEnd(text: string): number {
+  const original = /^\s*原[标標]题[:：][^\s]{1,80}/.exec(text);
+  if (original) return original[0].length;
   const nl = text.indexOf('\n');
   return nl > 0 && nl <= 100 && !/[。！？!?]|\.\s/.test(text.slice(0, nl)) ? nl : -1;
 }

@@ -41,7 +41,7 @@ export function datedByRestatement(
 ): boolean {
   const p = later.how?.period;
   // Only a period the restatement opens with: one after it (`…贷款1亿美元，将在2015年年底完成`) more often dates another verb.
-  if (!p || p.fromLead || p.restated || p.start >= laterAt || (later.periodStart === null && later.periodEnd === null)) return false;
+  if (!p || p.fromLead || p.restated || p.start >= laterAt) return false;
   fact.periodStart = later.periodStart;
   fact.periodEnd = later.periodEnd;
   fact.cumulative = fact.cumulative || later.cumulative;
@@ -118,6 +118,18 @@ export class DocumentResolver {
    * `实施返乡创业行动以来,咸宁今年新增…`: a "since" word followed by a period of its own before the figure dates the
    * figure by that period — not a running total.
    */
+  /**
+   * Words of "until" only (`截至`, `tính đến`): not `到`/`đến`/`tới` alone, which also open targets (`到2020年`), nor the
+   * end of a year (`cuối năm 2016`: a time, not a cut-off).
+   */
+  private untilWords(): string[] {
+    const lower = (t: string) => t.toLowerCase();
+    const yearEnd = (this.spec!.period.year_end ?? []).map(lower);
+    return (this.spec!.period.until ?? []).filter(
+      (w) => (this.lang === 'vi' ? /\s/.test(w.trim()) : [...w].length >= 2) && !yearEnd.some((e) => lower(w).startsWith(e) || e.startsWith(lower(w))),
+    );
+  }
+
   private adjustCumulative(
     c: { cumulative: boolean; cue: Cue | null },
     figure: { start: number; end: number },
@@ -129,6 +141,27 @@ export class DocumentResolver {
     const since = spec.period.since_after ?? [];
     if (c.cue && since.includes(c.cue.word) && period && period.start >= c.cue.end && period.end <= figure.start && !p?.spansYears) {
       return { cumulative: false, cue: null };
+    }
+    // `截止2010年4月20日，全省累计销售…246.15万台，销售额达110.14亿元`: in a sentence an until-period opens, a running-total
+    // word scopes over the figures after it (a stock or a rate word of the figure's own still decides: c.cue).
+    if (!c.cumulative && !c.cue) {
+      // The figure's part of the sentence: a `；` ends the scope.
+      const head = this.text.slice(sentence.start, figure.start);
+      const partStart = sentence.start + Math.max(head.lastIndexOf(';'), head.lastIndexOf('；')) + 1;
+      const until = this.untilWords().map((w) => w.toLowerCase());
+      const opener = this.periods.find(
+        (q) => q.start >= partStart && q.end <= figure.start && until.some((w) => q.text.toLowerCase().startsWith(w)) && this.opensSentence(q),
+      );
+      if (opener) {
+        const hay = this.text.slice(opener.end, figure.start).toLowerCase();
+        const notCum = (spec.modality.not_cumulative ?? []).map((w) => w.toLowerCase());
+        for (const w of spec.modality.cumulative) {
+          const at = hay.indexOf(w.toLowerCase());
+          if (at < 0 || notCum.some((n) => n.includes(w.toLowerCase()) && hay.includes(n))) continue;
+          const start = opener.end + at;
+          return { cumulative: true, cue: { word: w, start, end: start + w.length } };
+        }
+      }
     }
     return c;
   }
@@ -250,10 +283,7 @@ export class DocumentResolver {
     }
     // An "until" period opening a sentence before the figure (after a source clause at most: `Theo Bộ LĐ-TBXH, tính đến
     // ngày 27/7/2020, …`) frames its paragraph.
-    // Words of "until" only (`截至`, `tính đến`): not `到`/`đến`/`tới` alone, which also open targets (`到2020年`), nor the
-    // end of a year (`cuối năm 2016`: a time, not a cut-off).
-    const yearEnd = (spec.period.year_end ?? []).map(lower);
-    const until = (spec.period.until ?? []).filter((w) => (this.lang === 'vi' ? /\s/.test(w.trim()) : [...w].length >= 2) && !yearEnd.some((e) => lower(w).startsWith(e) || e.startsWith(lower(w))));
+    const until = this.untilWords();
     const opening = this.periods.filter((p) => {
       if (p.start < paragraph.start || p.end > figure.start) return false;
       const head = this.text.slice(Math.max(paragraph.start, p.start - 3), p.start);

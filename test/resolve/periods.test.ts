@@ -109,3 +109,28 @@ describe('a headline or caption figure the body states again', () => {
     expect(interval(f)).toEqual([null, null]);
   });
 });
+
+describe('running totals', () => {
+  test('截至目前 (as of now) makes a running total', () => {
+    expect(factOf('截至目前，全区已为120户妇女发放创业担保贷款650万元。', 6_500_000).cumulative).toBe(true);
+  });
+  test('… but a balance as of now stays a stock', () => {
+    expect(factOf('截至目前，全区创业担保贷款余额为3.2亿元。', 3.2e8).cumulative).toBe(false);
+  });
+  test("a reprint's 原标题 is a headline: it takes the body's running total", () => {
+    const text = '原标题：曲靖215家企业获386.5万元稳岗返还补贴 10日，曲靖市稳岗返还发放仪式举行。截至目前，曲靖市共有215家企业获得386.5万元稳岗返还补贴。';
+    const facts = extractFromText(text, set, { published: null });
+    const title = facts.find((f) => f.value === 3_865_000)!;
+    expect(title.normStart).toBeLessThan(30);
+    expect(title.cumulative).toBe(true);
+  });
+  test('in a sentence an until-period opens, 累计 scopes over the figures after it', () => {
+    const f = factOf('截止2012年6月30日，全省累计销售节能家电35.6万台，销售额达28.4亿元；', 2.84e9, '2012-08-01');
+    expect(f.cumulative).toBe(true);
+    expect(interval(f)).toEqual([null, '2012-06-30']);
+  });
+  test('… not past a ；', () => {
+    const text = '截止2012年3月31日，全省累计销售节能家电35.6万台，销售额达28.4亿元；截止2012年6月30日，全省共办理以旧换新2000辆，发放补贴1500万元。';
+    expect(factOf(text, 15_000_000, '2012-08-01').cumulative).toBe(false);
+  });
+});
