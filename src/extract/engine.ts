@@ -19,7 +19,7 @@ import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
 import { screenFigure, type PassedOver } from './screen.js';
 import { isSubset, respectivelyLists } from './lists.js';
 import { readBarePersonCounts, readCountedNouns } from './counted.js';
-import { DocumentResolver, datedByRestatement } from '../resolve/index.js';
+import { DocumentResolver, datedByRestatement, plannedByRestatement } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
 import { documentCountry, figureCurrency, type DocumentCountry } from '../resolve/country.js';
 
@@ -225,6 +225,8 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const stated = new Map<string, { figure: string; end: number }>();
   /** Headline and caption facts without a period of their own, by type, unit and value. */
   const undated = new Map<string, Fact>();
+  /** Headline facts with no plan or achievement word of their own, by type, unit and value. */
+  const uncued = new Map<string, Fact>();
   const titleEnd = titleLineEnd(raw);
   const facts: Fact[] = [];
   let previous: { sentence: Sentence; kind: string; hit: TriggerHit; q: Quantity } | null = null;
@@ -305,8 +307,15 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       if (first !== undefined && figStart - first.end >= (spec.restated.min_distance ?? 0)) {
         record(builtIn('restated', 'the same amount of the same type stated earlier in the document: `restated` of _language.yaml', first.figure));
         // Its period, if it states one, is the fact's (a headline's or a caption's figure the body dates).
+        // Its plan word, if it states one, too (the first restatement speaks).
         const earlier = undated.get(key);
-        if (earlier && datedByRestatement(earlier, resolver().resolve(q, sentence, containing(paras, q.start) ?? sentence, null, sentenceFigures(sentence, kind)), q.start)) undated.delete(key);
+        const uncuedEarlier = uncued.get(key);
+        if (earlier || uncuedEarlier) {
+          const later = resolver().resolve(q, sentence, containing(paras, q.start) ?? sentence, null, sentenceFigures(sentence, kind));
+          if (earlier && datedByRestatement(earlier, later, q.start)) undated.delete(key);
+          if (uncuedEarlier) plannedByRestatement(uncuedEarlier, later);
+          uncued.delete(key);
+        }
         continue;
       }
       if (first === undefined) stated.set(key, { figure: raw.slice(figStart, figEnd), end: figEnd });
@@ -333,8 +342,14 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     // A headline's or a caption's figure the body states again (as a fact of its own, or dropped as restated above):
     // the body's period dates it.
     if (earlier && datedByRestatement(earlier, { periodStart: fact.periodStart, periodEnd: fact.periodEnd, cumulative: fact.cumulative, how: fact.resolution }, q.start)) undated.delete(key);
+    const uncuedEarlier = uncued.get(key);
+    if (uncuedEarlier) plannedByRestatement(uncuedEarlier, { modality: fact.modality, how: fact.resolution });
+    uncued.delete(key);
     const headline = (titleEnd > 0 && figStart < titleEnd) || captionBefore(raw, sentence.end, spec?.resolve?.places?.caption_marks ?? []);
     if (headline && !fact.resolution?.period && !undated.has(key)) undated.set(key, fact);
+    // A caption shows what is (`Vẫn chưa có doanh nghiệp nào vay gói 16.000 tỷ đồng. Ảnh: …`): only a title takes a plan.
+    const title = titleEnd > 0 && figStart < titleEnd;
+    if (title && !fact.resolution?.modality && fact.modality === 'achieved' && !uncued.has(key)) uncued.set(key, fact);
   }
   return facts;
 }

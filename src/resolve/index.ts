@@ -49,6 +49,17 @@ export function datedByRestatement(
   return true;
 }
 
+/**
+ * A headline's or a caption's figure with no plan or achievement word of its own (`黄山市投资6.2亿元建设…`) is planned
+ * when the first restatement of it further on is (`2010年计划投资6.2亿元…`). Returns whether it changed.
+ */
+export function plannedByRestatement(fact: Fact, later: Pick<Resolution, 'modality'> & { how: ResolutionHow | null }): boolean {
+  if (fact.modality !== 'achieved' || fact.resolution?.modality || later.modality !== 'planned') return false;
+  fact.modality = 'planned';
+  if (fact.resolution) fact.resolution = { ...fact.resolution, modality: later.how?.modality ?? null };
+  return true;
+}
+
 /** How far into the text the lead's period may stand. */
 const LEAD = 150;
 

@@ -3,13 +3,21 @@
  * `resolve.cumulative` in `extractors/<lang>/_language.yaml`). The cue nearest the figure speaks, looked for in the
  * figure's clause, then in the clauses before it back to the first one that states a figure of its own
  * (`完成全年目标的85%，发放贷款3亿元`: the target belongs to the 85 %, the loan is achieved). A target word right
- * after the figure (`完成全年新增150万人目标`) makes it the target.
+ * after the figure (`完成全年新增150万人目标`) makes it the target; a share of the plan after it (`hoàn thành 71% kế hoạch`)
+ * makes it the result measured against the plan. A part with no cue of its own (`其中…`, `trong đó…`, a sentence opening
+ * `Trong số này`) is as its whole is.
  */
 export interface ModalityVocabulary {
   planned: string[];
   /** Words right after a figure that make it a target (`目标`, `的任务`). */
   planned_after?: string[];
-  /** Words later in the sentence saying the plan came true (`这个目标提前达成`): the planned figure is achieved. */
+  /**
+   * Words later in the sentence saying the plan came true (`这个目标提前达成`): the planned figure is achieved. With `#`
+   * (a number) they are a share of a plan right after the figure, no other figure between (`đạt 148 tỷ đồng, hoàn thành
+   * 71% kế hoạch`, `…，占年计划的47%`): the figure is the result measured against the plan — achieved when the plan word
+   * that made it planned is the one it is measured against (`theo kế hoạch… đạt …, hoàn thành 71% kế hoạch`), still
+   * planned when a forecast made it so (`ước cả năm đạt …, bằng 105% kế hoạch`).
+   */
   achieved_later?: string[];
   achieved: string[];
   /**
@@ -17,6 +25,18 @@ export interface ModalityVocabulary {
    * (`将: ['#', 其]`: `将` + a figure is the object marker `把`, while `总投资` + a figure is a budget). `#`: a digit.
    */
   not_planned_before?: string[] | Record<string, string[]>;
+  /** Longer words holding a planned cue that are none (`Sở Kế hoạch và Đầu tư`: a body; `计划生育`: a policy's name). */
+  not_planned?: string[];
+  /**
+   * Words opening the parts of a figure (`其中`, `trong đó`, `Trong số này`): a part with no cue of its own is planned or
+   * achieved as the whole is — the clause before the word, or the sentence before when the word opens its sentence.
+   */
+  part_of?: string[];
+  /**
+   * Plan words a part does not take from its whole: a project's total cost is a budget, the sources paying for it are
+   * arranged (`项目总投资23亿元，其中世界银行贷款1亿美元`: the loan is signed).
+   */
+  not_inherited?: string[];
   cumulative: string[];
   /** Longer words holding a cumulative cue that are none (`近年来`: lately). */
   not_cumulative?: string[];
@@ -46,6 +66,11 @@ export interface CumulativeDecision {
 const CLAUSE_BREAK = /[,，;；:：]/;
 const HAS_FIGURE = /\d/;
 
+/** Whether a stretch of text states a figure other than a date (`2010年`, `năm 2016`, `5月`). */
+function statesFigure(t: string): boolean {
+  return HAS_FIGURE.test(t.replace(/\d{4}年|năm \d{4}|\d{1,2}\/\d{4}|\d{1,2}月|\d{1,2}日/g, ''));
+}
+
 /** Where the cue search starts: the figure's clause, extended back over clauses that state no figure. */
 export function cueWindowStart(text: string, sentenceStart: number, figStart: number): number {
   let i = figStart - 1;
@@ -57,14 +82,34 @@ export function cueWindowStart(text: string, sentenceStart: number, figStart: nu
     let j = i - 1;
     while (j >= sentenceStart && !CLAUSE_BREAK.test(text[j])) j--;
     const clause = text.slice(j + 1, i);
-    if (HAS_FIGURE.test(clause.replace(/\d{4}年|năm \d{4}|\d{1,2}\/\d{4}|\d{1,2}月|\d{1,2}日/g, ''))) break;
+    if (statesFigure(clause)) break;
     start = j + 1;
     i = j;
   }
   return Math.max(start, sentenceStart);
 }
 
-function lastCue(text: string, from: number, to: number, words: string[], notBeforeSpec: string[] | Record<string, string[]> = []): Cue | null {
+/** Whether a longer word of `words` covers text[start, end). */
+function covered(text: string, start: number, end: number, words: string[]): boolean {
+  return words.some((w) => {
+    const lw = w.toLowerCase();
+    const hay = text.slice(Math.max(0, end - lw.length), start + lw.length).toLowerCase();
+    for (let at = hay.indexOf(lw); at >= 0; at = hay.indexOf(lw, at + 1)) {
+      const s = Math.max(0, end - lw.length) + at;
+      if (s <= start && s + lw.length >= end) return true;
+    }
+    return false;
+  });
+}
+
+function lastCue(
+  text: string,
+  from: number,
+  to: number,
+  words: string[],
+  notBeforeSpec: string[] | Record<string, string[]> = [],
+  notWords: string[] = [],
+): Cue | null {
   let best: Cue | null = null;
   const hay = text.slice(from, to).toLowerCase();
   for (const w of words) {
@@ -75,7 +120,9 @@ function lastCue(text: string, from: number, to: number, words: string[], notBef
       // What follows the cue in the whole text (the figure itself may follow: `将3000万元…`).
       const after = text.slice(from + at + lw.length, from + at + lw.length + 24).toLowerCase();
       const wordEdge = !/^[a-zà-ỹđ]/i.test(lw) || (!/[\p{L}]/u.test(hay[at - 1] ?? '') && !/^[\p{L}]/u.test(after));
-      const vetoed = notBefore.some((n) => (n === '#' ? /^\d/.test(after) : after.startsWith(n.toLowerCase())));
+      const vetoed =
+        notBefore.some((n) => (n === '#' ? /^\d/.test(after) : after.startsWith(n.toLowerCase()))) ||
+        (notWords.length > 0 && covered(text, from + at, from + at + lw.length, notWords));
       if (wordEdge && !vetoed) break;
       at = at > 0 ? hay.lastIndexOf(lw, at - 1) : -1;
     }
@@ -84,6 +131,112 @@ function lastCue(text: string, from: number, to: number, words: string[], notBef
     if (!best || c.end > best.end || (c.end === best.end && c.start < best.start)) best = c;
   }
   return best;
+}
+
+/** The last part-of word in text[from, to) (`…` in a word: a few words of no punctuation, `Trong số nhân sự này`). */
+function lastPart(text: string, from: number, to: number, words: string[]): Cue | null {
+  const hay = text.slice(from, to).toLowerCase();
+  let best: Cue | null = null;
+  for (const w of words) {
+    const lw = w.toLowerCase();
+    const body = lw
+      .split('…')
+      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^\\d,，;；:：.。!?！？]{1,30}?');
+    const latin = /^[a-zà-ỹđ]/i.test(lw);
+    const re = new RegExp(latin ? `(?<![\\p{L}])${body}(?![\\p{L}])` : body, 'gu');
+    for (let m = re.exec(hay); m; m = re.exec(hay)) {
+      const c = { word: w, start: from + m.index, end: from + m.index + m[0].length };
+      if (!best || c.start > best.start) best = c;
+      re.lastIndex = m.index + 1;
+    }
+  }
+  return best;
+}
+
+/**
+ * The cue of the whole a part-of word (`part`) refers to: the clause before the word, or — when no figure precedes
+ * the word in its sentence (`Trong số này, …`, `Số nhân viên này bao gồm: …`) — the whole sentence before, followed
+ * back through sentences that are parts again (a few at most). A share of a plan in the whole (`完成全年目标的181%`)
+ * says it is achieved.
+ */
+function wholeCue(text: string, sentenceStart: number, part: Cue, vocab: ModalityVocabulary, depth: number): ModalityDecision | null {
+  let whole: { start: number; end: number } | null;
+  let wholeSentence: number;
+  if (!statesFigure(text.slice(sentenceStart, part.start))) {
+    whole = previousSentence(text, sentenceStart);
+    wholeSentence = whole?.start ?? 0;
+  } else {
+    let k = part.start;
+    while (k > sentenceStart && /[\s,，;；:：]/.test(text[k - 1])) k--;
+    whole = { start: cueWindowStart(text, sentenceStart, k), end: k };
+    wholeSentence = sentenceStart;
+  }
+  if (!whole) return null;
+  const planned = lastCue(text, whole.start, whole.end, vocab.planned, vocab.not_planned_before, vocab.not_planned ?? []);
+  let achieved = lastCue(text, whole.start, whole.end, vocab.achieved);
+  const share = lastShare(text, whole.start, whole.end, (vocab.achieved_later ?? []).filter((w) => w.includes('#')));
+  if (share && (!achieved || share.end > achieved.end)) achieved = share;
+  if (planned && (!achieved || planned.end > achieved.end)) {
+    return (vocab.not_inherited ?? []).includes(planned.word) ? null : { modality: 'planned', cue: planned };
+  }
+  if (achieved) return { modality: 'achieved', cue: achieved };
+  if (depth >= 3) return null;
+  const again = lastPart(text, wholeSentence, whole.end, vocab.part_of ?? []);
+  return again ? wholeCue(text, wholeSentence, again, vocab, depth + 1) : null;
+}
+
+/** `#` patterns of a share of a plan as regular expressions (`#`: a number). */
+function sharePattern(p: string): RegExp {
+  return new RegExp(
+    p
+      .toLowerCase()
+      .split('#')
+      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\d+(?:[.,]\\d+)*'),
+    'g',
+  );
+}
+
+/** The last share of a plan in text[from, to). */
+function lastShare(text: string, from: number, to: number, patterns: string[]): Cue | null {
+  const hay = text.slice(from, to).toLowerCase();
+  let best: Cue | null = null;
+  for (const p of patterns) {
+    const re = sharePattern(p);
+    for (let m = re.exec(hay); m; m = re.exec(hay)) {
+      if (!best || from + m.index + m[0].length > best.end) best = { word: m[0], start: from + m.index, end: from + m.index + m[0].length };
+    }
+  }
+  return best;
+}
+
+/**
+ * A share of a plan right after the figure (`#` patterns of `achieved_later`): the first one in the sentence, with no
+ * other figure between, that names the plan word `planWord`.
+ */
+function shareOfPlan(text: string, figureEnd: number, sentenceEnd: number, patterns: string[], planWord: string): Cue | null {
+  const rest = text.slice(figureEnd, sentenceEnd).toLowerCase();
+  const plan = planWord.toLowerCase();
+  let best: Cue | null = null;
+  for (const p of patterns) {
+    if (!p.includes('#') || !p.toLowerCase().includes(plan)) continue;
+    const re = sharePattern(p);
+    const m = re.exec(rest);
+    if (!m || /\d/.test(rest.slice(0, m.index))) continue;
+    if (!best || figureEnd + m.index < best.start) best = { word: m[0], start: figureEnd + m.index, end: figureEnd + m.index + m[0].length };
+  }
+  return best;
+}
+
+/** Where the sentence before the one starting at `start` starts (sentence ends: `。！？!?`, a line end, `. `). */
+function previousSentence(text: string, start: number): { start: number; end: number } | null {
+  let j = start;
+  while (j > 0 && /[\s。！？!?.]/.test(text[j - 1])) j--;
+  if (j <= 0) return null;
+  let k = j - 1;
+  while (k > 0 && !/[。！？!?\n]/.test(text[k - 1]) && !(text[k - 1] === '.' && /\s/.test(text[k]))) k--;
+  return { start: k, end: j };
 }
 
 export function decideModality(
@@ -98,19 +251,34 @@ export function decideModality(
     const i = after.indexOf(w);
     if (i >= 0 && i <= 2) return { modality: 'planned', cue: { word: w, start: figure.end + i, end: figure.end + i + w.length } };
   }
+  const plannedIn = (from: number, to: number) => lastCue(text, from, to, vocab.planned, vocab.not_planned_before, vocab.not_planned ?? []);
+  const achievedIn = (from: number, to: number) => lastCue(text, from, to, vocab.achieved);
+  /** The nearer of a planned and an achieved cue (a planned one wins a tie when it is the longer). */
+  const plannedWins = (planned: Cue | null, achieved: Cue | null): planned is Cue =>
+    !!planned && (!achieved || planned.end > achieved.end || (planned.end === achieved.end && planned.start < achieved.start));
   const from = cueWindowStart(text, sentence.start, figure.start);
-  const planned = lastCue(text, from, figure.start, vocab.planned, vocab.not_planned_before);
-
-  const achieved = lastCue(text, from, figure.start, vocab.achieved);
-  if (planned && (!achieved || planned.end > achieved.end || (planned.end === achieved.end && planned.start < achieved.start))) {
-    const later = lastCue(text, figure.end, sentence.end, vocab.achieved_later ?? []);
+  const planned = plannedIn(from, figure.start);
+  const achieved = achievedIn(from, figure.start);
+  if (plannedWins(planned, achieved)) {
+    const laterWords = vocab.achieved_later ?? [];
+    const later =
+      lastCue(text, figure.end, sentence.end, laterWords.filter((w) => !w.includes('#'))) ??
+      shareOfPlan(text, figure.end, sentence.end, laterWords.filter((w) => w.includes('#')), planned.word);
     if (later) return { modality: 'achieved', cue: later };
     return { modality: 'planned', cue: planned };
+  }
+  if (!planned && !achieved && vocab.part_of?.length) {
+    // A part with no cue of its own (`dự kiến cho vay 500 tỷ đồng, trong đó hộ nghèo 200 tỷ đồng`): as its whole.
+    const part = lastPart(text, sentence.start, figure.start, vocab.part_of);
+    if (part && !plannedIn(part.end, figure.start) && !achievedIn(part.end, figure.start)) {
+      const whole = wholeCue(text, sentence.start, part, vocab, 0);
+      if (whole?.modality === 'planned') return whole;
+    }
   }
   // A period still to come with a plan word earlier in the sentence (`未来5年，湖南将建设…，实现创汇2亿美元`): the
   // achievement words name the goal.
   if (periodInFuture && achieved) {
-    const earlier = lastCue(text, sentence.start, figure.start, vocab.planned, vocab.not_planned_before);
+    const earlier = plannedIn(sentence.start, figure.start);
     if (earlier) return { modality: 'planned', cue: earlier };
   }
   if (!achieved && periodInFuture) return { modality: 'planned', cue: null };

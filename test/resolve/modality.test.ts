@@ -1,0 +1,113 @@
+/**
+ * Planned or achieved (src/resolve/modality.ts, `resolve.modality` of extractors/<lang>/_language.yaml): the parts of a
+ * figure, a share of the plan after it, names holding a plan word, a headline restated in the body. Sentences written
+ * for these tests.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { extractFromText } from '../../src/pipeline.js';
+import { loadRuleSet } from '../../src/extract/rules.js';
+
+const set = loadRuleSet();
+/** The modality of each fact, by its value. */
+function modalities(text: string, published: string | null = null): Record<number, string> {
+  const facts = extractFromText(text, set, { published });
+  return Object.fromEntries(facts.map((f) => [f.value, f.modality]));
+}
+
+describe('the parts of a figure are planned or achieved as the whole is', () => {
+  test('vi: trong đó after a planned figure', () => {
+    expect(modalities('Năm 2018, ngân hàng dự kiến cho vay 800 tỷ đồng, trong đó cho vay hộ nghèo 300 tỷ đồng.')).toMatchObject({
+      800000000000: 'planned',
+      300000000000: 'planned',
+    });
+  });
+  test('vi: trong đó after an achieved figure', () => {
+    expect(modalities('Năm 2016, ngân hàng đã cho vay 800 tỷ đồng, trong đó cho vay hộ nghèo 300 tỷ đồng.')).toMatchObject({
+      800000000000: 'achieved',
+      300000000000: 'achieved',
+    });
+  });
+  test('vi: a sentence opening Trong số này takes the sentence before', () => {
+    const m = modalities(
+      'Theo kế hoạch, tổng vốn của chương trình khoảng 5.000 tỷ đồng. Trong số này, hỗ trợ trực tiếp từ ngân sách khoảng 2.000 tỷ đồng, còn lại là cho vay học sinh sinh viên 1.000 tỷ đồng.',
+    );
+    expect(m[2000000000000]).toBe('planned');
+    expect(m[1000000000000]).toBe('planned');
+  });
+  test('vi: followed back through a sentence that is a part again', () => {
+    const m = modalities(
+      'Để chuẩn bị cho nhà máy mới, công ty cho biết cần tuyển 500 lao động. Số lao động này bao gồm: khối văn phòng 40 người; khối sản xuất 460 người. Trong số lao động này, số lao động phải đào tạo nghề là 300 người.',
+    );
+    expect(m[300]).toBe('planned');
+  });
+  test('vi: a part with its own achieved cue stays achieved', () => {
+    expect(modalities('Tỉnh dự kiến cho vay 900 tỷ đồng, trong đó đã giải ngân 200 tỷ đồng.')[200000000000]).toBe('achieved');
+  });
+  test('zh-Hans: 其中 after a plan and after an achievement', () => {
+    expect(modalities('明年该市计划发放创业担保贷款5亿元，其中农村妇女贷款2亿元。')[200000000]).toBe('planned');
+    expect(modalities('去年该市已发放创业担保贷款5亿元，其中农村妇女贷款2亿元。')[200000000]).toBe('achieved');
+  });
+  test('zh-Hant: 其中 after a forecast', () => {
+    expect(modalities('今年該市預計發放創業貸款8億元，其中青年創業貸款3億元。')[300000000]).toBe('planned');
+  });
+  test('zh-Hans: a whole measured against its target is achieved, and so are its parts', () => {
+    expect(modalities('今年以来，全省新增城镇就业52万人，完成全年目标的120%，其中农民工18万人。')).toMatchObject({ 520000: 'achieved', 180000: 'achieved' });
+  });
+  test('zh-Hans: the sources paying for a project budget are not planned by the budget', () => {
+    const m = modalities('该污水处理项目总投资15亿元，其中亚洲开发银行贷款2亿美元。');
+    expect(m[1500000000]).toBe('planned');
+    expect(m[200000000]).toBe('achieved');
+  });
+});
+
+describe('a share of the plan after the figure', () => {
+  test('vi: measured against the plan that named it: achieved', () => {
+    expect(modalities('Dư nợ cho vay theo chỉ tiêu kế hoạch được giao đạt 2.150 tỷ đồng, hoàn thành 96% kế hoạch.')[2150000000000]).toBe('achieved');
+  });
+  test('vi: a forecast compared with the plan stays planned', () => {
+    expect(modalities('Dự kiến cả năm doanh số cho vay đạt 1.500 tỷ đồng, bằng 105% kế hoạch.')[1500000000000]).toBe('planned');
+  });
+  test('zh-Hans: measured against the target task that named it: achieved; a forecast stays planned', () => {
+    expect(modalities('省里下达年度目标任务后，全县发放小额担保贷款3亿元，完成目标任务的85%。')[300000000]).toBe('achieved');
+    expect(modalities('预计全年发放小额担保贷款3亿元，完成年计划的105%。')[300000000]).toBe('planned');
+  });
+  test('zh-Hans: a share of another figure after it does not count', () => {
+    const m = modalities('全县计划明年发放小额担保贷款3亿元，今年已发放小额担保贷款2.5亿元，完成年计划的110%。');
+    expect(m[300000000]).toBe('planned');
+    expect(m[250000000]).toBe('achieved');
+  });
+});
+
+describe('names holding a plan word', () => {
+  test('vi: Sở Kế hoạch và Đầu tư is a body', () => {
+    expect(modalities('Theo Sở Kế hoạch và Đầu tư, năm 2016 toàn tỉnh có 1.250 doanh nghiệp thành lập mới.')[1250]).toBe('achieved');
+  });
+  test('zh-Hans: 计划生育 is a policy name', () => {
+    expect(modalities('县计划生育协会为贫困家庭发放小额贷款800万元。')[8000000]).toBe('achieved');
+  });
+});
+
+describe('a headline restated in the body', () => {
+  test('zh-Hans: the headline figure is planned as its restatement is', () => {
+    const m = extractFromText('某市投资3.5亿元建设污水处理厂\n今年，该市计划投资3.5亿元建设两座污水处理厂，预计年底完工。', set, { published: '2019-03-02' });
+    expect(m[0].modality).toBe('planned');
+  });
+  test('zh-Hant: and achieved when the body says it is done', () => {
+    const m = extractFromText('某市投資3.5億元建設污水處理廠\n去年，該市投資3.5億元建成兩座污水處理廠。', set, { published: '2019-03-02' });
+    expect(m[0].modality).toBe('achieved');
+  });
+  test('vi: the headline figure of a planned package', () => {
+    const m = extractFromText(
+      'Tỉnh hỗ trợ 120 tỷ đồng cho nông dân\nTheo kế hoạch, năm 2019 tỉnh sẽ hỗ trợ 120 tỷ đồng cho nông dân chuyển đổi cây trồng.',
+      set,
+      { published: '2018-12-20' },
+    );
+    expect(m[0].modality).toBe('planned');
+  });
+  test('a first line that is a paragraph of several sentences is no headline', () => {
+    const m = extractFromText('Huyện hỗ trợ 30 tỷ đồng cho nông dân. Đây là khoản hỗ trợ lớn.\nNăm sau, huyện sẽ hỗ trợ 30 tỷ đồng cho nông dân.', set, {
+      published: '2018-12-20',
+    });
+    expect(m[0].modality).toBe('achieved');
+  });
+});
