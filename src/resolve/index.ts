@@ -213,6 +213,10 @@ export class DocumentResolver {
     if (range && /^(?:近|这|những)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:年|năm)/i.test(phrase)) phrase = range[1] + phrase;
     const month = /^\s*\d{1,2}月(?:份)?(?:底|末)?/.exec(after);
     if (month && /\d{4}年$/.test(phrase)) phrase += month[0].trim();
+    // A "since" word before a date (`chạy thử nghiệm từ 1/10/2017`): the period starts there.
+    const since = this.spec?.period.since_before ?? [];
+    const word = since.find((w) => new RegExp(`(?:^|[\\s,，(（])${w}\\s*$`, 'i').test(before));
+    if (word && !since.some((w) => phrase.toLowerCase().startsWith(w.toLowerCase())) && /\d/.test(phrase)) phrase = `${word} ${phrase}`;
     return phrase;
   }
 

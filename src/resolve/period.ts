@@ -292,6 +292,11 @@ export function resolvePeriod(phrase: string, lang: RuleLang, vocab: PeriodVocab
     how.push(sinceAfter);
     return { start, end, how, spansYears: true };
   }
+  // `từ 1/10/2017` with no end: from that date on, the end not stated.
+  if (sinceBefore && !toDate && !sinceAfter && units.length === 1) {
+    how.unshift(sinceBefore);
+    return { start, end: null, how, spansYears: false };
+  }
   if (sinceAfter || (sinceBefore && toDate)) {
     how.push(sinceAfter ?? toDate!);
     end = published;

@@ -134,3 +134,16 @@ describe('running totals', () => {
     expect(factOf(text, 15_000_000, '2012-08-01').cumulative).toBe(false);
   });
 });
+
+describe('since a date, with no end', () => {
+  test('Từ ngày 1/7/2019, … : from that day on, the end not stated', () => {
+    expect(interval(factOf('Từ ngày 1/7/2019, quỹ đã cho vay 50 tỷ đồng đối với các hộ nghèo.', 50e9))).toEqual(['2019-07-01', null]);
+  });
+  test('… khai thác từ 15/3/2018 (the word stands before the date the pattern found)', () => {
+    const f = factOf('Nhà máy mới tuyển 350 lao động và sẽ đi vào khai thác từ 15/3/2018.', 350);
+    expect(interval(f)).toEqual(['2018-03-15', null]);
+  });
+  test('từ … đến nay still runs to publication', () => {
+    expect(interval(factOf('Từ năm 2014 đến nay, quỹ đã cho vay 80 tỷ đồng.', 80e9, '2017-05-01'))).toEqual(['2014-01-01', '2017-05-01']);
+  });
+});
