@@ -21,6 +21,13 @@ export interface ModalityVocabulary {
   achieved_later?: string[];
   achieved: string[];
   /**
+   * Achievement verbs a plan word before them in their clause governs (`预计全年实现销售收入5亿元`, `力争完成投资3亿元`,
+   * `phấn đấu đạt được 500 tỷ đồng`): the plan is to achieve — unless an aspect word of what has happened stands between
+   * (`计划已完成`) or follows (`完成了`, listed in `governed_not_before`).
+   */
+  governed?: string[];
+  governed_not_before?: string[];
+  /**
    * A planned cue followed directly by one of these is not a cue: a list for every planned cue, or per cue
    * (`将: ['#', 其]`: `将` + a figure is the object marker `把`, while `总投资` + a figure is a budget). `#`: a digit.
    */
@@ -229,6 +236,16 @@ function shareOfPlan(text: string, figureEnd: number, sentenceEnd: number, patte
   return best;
 }
 
+/** Whether the plan word `planned` governs the achievement verb `achieved` after it in its clause (`vocab.governed`). */
+function governs(text: string, planned: Cue, achieved: Cue, vocab: ModalityVocabulary): boolean {
+  if (achieved.start < planned.end || !(vocab.governed ?? []).includes(achieved.word)) return false;
+  const between = text.slice(planned.end, achieved.start);
+  if (between.length > 24 || CLAUSE_BREAK.test(between) || /[。！？!?]/.test(between) || statesFigure(between)) return false;
+  if (lastCue(text, planned.end, achieved.start, vocab.achieved)) return false;
+  const after = text.slice(achieved.end, achieved.end + 4).toLowerCase();
+  return !(vocab.governed_not_before ?? []).some((w) => after.startsWith(w.toLowerCase()));
+}
+
 /** Where the sentence before the one starting at `start` starts (sentence ends: `。！？!?`, a line end, `. `). */
 function previousSentence(text: string, start: number): { start: number; end: number } | null {
   let j = start;
@@ -258,7 +275,8 @@ export function decideModality(
     !!planned && (!achieved || planned.end > achieved.end || (planned.end === achieved.end && planned.start < achieved.start));
   const from = cueWindowStart(text, sentence.start, figure.start);
   const planned = plannedIn(from, figure.start);
-  const achieved = achievedIn(from, figure.start);
+  let achieved = achievedIn(from, figure.start);
+  if (planned && achieved && governs(text, planned, achieved, vocab)) achieved = null;
   if (plannedWins(planned, achieved)) {
     const laterWords = vocab.achieved_later ?? [];
     const later =

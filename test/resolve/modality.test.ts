@@ -78,6 +78,28 @@ describe('a share of the plan after the figure', () => {
   });
 });
 
+describe('an achievement verb a plan word governs names the goal', () => {
+  test('zh-Hans: 预计…实现, 力争…完成, 要求各地完成', () => {
+    expect(modalities('预计全年实现销售收入5亿元。')[500000000]).toBe('planned');
+    expect(modalities('该县力争今年完成农民工培训3000人。')[3000]).toBe('planned');
+    expect(modalities('省里要求各地完成创业培训2万人。')[20000]).toBe('planned');
+  });
+  test('zh-Hant: 預計…實現', () => {
+    expect(modalities('公司預計明年實現營業收入8億元。')[800000000]).toBe('planned');
+  });
+  test('vi: phấn đấu đạt được, dự kiến … giải ngân được', () => {
+    expect(modalities('Năm 2018, công ty phấn đấu đạt được doanh thu 500 tỷ đồng.')[500000000000]).toBe('planned');
+  });
+  test('an aspect word between or 了 after says it happened', () => {
+    expect(modalities('去年该县计划已完成农民工培训3000人。')[3000]).toBe('achieved');
+    expect(modalities('按照计划要求，该县完成了农民工培训3000人。')[3000]).toBe('achieved');
+    expect(modalities('该市已完成投资3亿元。')[300000000]).toBe('achieved');
+  });
+  test('a plan word in another clause does not govern', () => {
+    expect(modalities('Theo kế hoạch, năm 2017 ngân hàng giải ngân được 300 tỷ đồng.')[300000000000]).toBe('achieved');
+  });
+});
+
 describe('names holding a plan word', () => {
   test('vi: Sở Kế hoạch và Đầu tư is a body', () => {
     expect(modalities('Theo Sở Kế hoạch và Đầu tư, năm 2016 toàn tỉnh có 1.250 doanh nghiệp thành lập mới.')[1250]).toBe('achieved');
