@@ -44,6 +44,16 @@ export interface ModalityVocabulary {
    * arranged (`项目总投资23亿元，其中世界银行贷款1亿美元`: the loan is signed).
    */
   not_inherited?: string[];
+  /**
+   * Question words after a figure, in its clause, in a sentence that asks (`每年4000亿的投资如何筹集?`, `làm sao huy động
+   * đủ 100 tỷ đồng?`): how it is to be done — planned.
+   */
+  question?: string[];
+  /**
+   * Words naming a policy whose provisions the text quotes (`出台了系列政策,如“市、县财政每年筹集300万元…”“…”`): a quoted
+   * provision states what the policy will give — planned.
+   */
+  provision_of?: string[];
   cumulative: string[];
   /** Longer words holding a cumulative cue that are none (`近年来`: lately). */
   not_cumulative?: string[];
@@ -246,6 +256,42 @@ function governs(text: string, planned: Cue, achieved: Cue, vocab: ModalityVocab
   return !(vocab.governed_not_before ?? []).some((w) => after.startsWith(w.toLowerCase()));
 }
 
+/** A question word after the figure in its clause, a word following it, the sentence ending in a question mark. */
+function askedHow(text: string, sentence: { start: number; end: number }, figure: { start: number; end: number }, words: string[]): Cue | null {
+  if (!words.length || !/[?？]\s*$/.test(text.slice(figure.end, sentence.end).replace(/[”"」』)）\s]+$/, ''))) return null;
+  const rest = text.slice(figure.end, sentence.end);
+  const clause = rest.search(/[,，;；:：。!！]/);
+  const hay = (clause >= 0 ? rest.slice(0, clause) : rest).toLowerCase();
+  for (const w of words) {
+    const at = hay.indexOf(w.toLowerCase());
+    if (at >= 0 && /^\s*[\p{L}]/u.test(hay.slice(at + w.length))) return { word: w, start: figure.end + at, end: figure.end + at + w.length };
+  }
+  return null;
+}
+
+/**
+ * The policy word before the quotation the figure stands in, the quotation opening a list of quoted provisions right
+ * after the word (`政策,如“…”“…”`).
+ */
+function quotedProvision(text: string, figStart: number, words: string[]): Cue | null {
+  if (!words.length) return null;
+  let open = text.lastIndexOf('“', figStart);
+  if (open < 0 || text.lastIndexOf('”', figStart) > open) return null;
+  // Back over the quotations before it in the list (`“…”“…”`, `“…”、“…”`).
+  while (open > 0) {
+    const before = text.slice(Math.max(0, open - 3), open);
+    const m = /”[\s、,，]*$/.exec(before);
+    if (!m) break;
+    const prev = text.lastIndexOf('“', open - m[0].length);
+    if (prev < 0 || open - prev > 300) break;
+    open = prev;
+  }
+  const from = Math.max(0, open - 12);
+  const lead = text.slice(from, open).replace(/[\s:：,，如例如比如]+$/, '');
+  const w = words.find((x) => lead.endsWith(x));
+  return w ? { word: w, start: from + lead.length - w.length, end: from + lead.length } : null;
+}
+
 /** Where the sentence before the one starting at `start` starts (sentence ends: `。！？!?`, a line end, `. `). */
 function previousSentence(text: string, start: number): { start: number; end: number } | null {
   let j = start;
@@ -298,6 +344,12 @@ export function decideModality(
   if (periodInFuture && achieved) {
     const earlier = plannedIn(sentence.start, figure.start);
     if (earlier) return { modality: 'planned', cue: earlier };
+  }
+  if (!planned && !achieved) {
+    const asked = askedHow(text, sentence, figure, vocab.question ?? []);
+    if (asked) return { modality: 'planned', cue: asked };
+    const provision = quotedProvision(text, figure.start, vocab.provision_of ?? []);
+    if (provision) return { modality: 'planned', cue: provision };
   }
   if (!achieved && periodInFuture) return { modality: 'planned', cue: null };
   return { modality: 'achieved', cue: achieved };

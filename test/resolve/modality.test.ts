@@ -100,6 +100,31 @@ describe('an achievement verb a plan word governs names the goal', () => {
   });
 });
 
+describe('a figure asked about, a policy\'s quoted provision', () => {
+  test('zh-Hans: how the money is to be raised', () => {
+    expect(modalities('今后五年每年2000亿元的水利投入如何落实？')[200000000000]).toBe('planned');
+  });
+  test('zh-Hans: a question about what was done, with no verb after the word, is no plan', () => {
+    expect(modalities('去年全省发放创业担保贷款30亿元，效果如何？')[3000000000]).toBe('achieved');
+  });
+  test('vi: làm sao + a verb in a question', () => {
+    expect(modalities('Ngân hàng cho vay 500 tỷ đồng làm sao giải ngân hết trong năm?')[500000000000]).toBe('planned');
+  });
+  test('zh-Hans: provisions quoted after a policy word, also the later quotations of the list', () => {
+    const m = modalities(
+      '近年来，该市出台了一系列扶持政策，如“市财政每年安排500万元设立创业扶持专项资金，主要用于返乡创业人员的奖励和补贴”“对新建并通过认定的市级创业孵化基地，给予一次性奖补资金200万元”等。',
+    );
+    expect(m[5000000]).toBe('planned');
+    expect(m[2000000]).toBe('planned');
+  });
+  test('zh-Hant: the same in traditional characters', () => {
+    expect(modalities('縣政府訂定多項措施：“每年編列800萬元創業補助資金，用於補貼青年創業者的租金與設備”。')[8000000]).toBe('planned');
+  });
+  test('zh-Hans: a quotation of what someone said is no provision', () => {
+    expect(modalities('局长在会上表示：“今年全市发放创业担保贷款3亿元，扶持创业者5000余人。”')[300000000]).toBe('achieved');
+  });
+});
+
 describe('names holding a plan word', () => {
   test('vi: Sở Kế hoạch và Đầu tư is a body', () => {
     expect(modalities('Theo Sở Kế hoạch và Đầu tư, năm 2016 toàn tỉnh có 1.250 doanh nghiệp thành lập mới.')[1250]).toBe('achieved');
