@@ -5,6 +5,7 @@
  */
 import type { Fact, Lang, RuleLang } from '../types.js';
 import { ruleLangOf } from '../types.js';
+import { splitSentences } from '../segment/index.js';
 import { nearest, type Span } from '../extract/context.js';
 import type { ResolveSpec } from '../extract/rules.js';
 import { resolvePeriod, yearOfListPosition, type PeriodResolution } from './period.js';
@@ -91,8 +92,18 @@ export class DocumentResolver {
     this.lead = this.periods.find((p) => p.start < LEAD && /\d{4}/.test(p.text) && !/[-—–~至到]\s*\d{4}|以来|đến nay/.test(p.text) && this.opensSentence(p)) ?? null;
   }
 
-  /** Where the sentence holding `at` starts (a Vietnamese `.` ends a sentence only before a space or a line break). */
+  private sentenceList: Array<{ start: number; end: number }> | null = null;
+
+  /**
+   * Where the sentence holding `at` starts: the extraction's sentences for Vietnamese (`TP. Hà Nội` is no sentence
+   * end), a `。！？` or a line break for Chinese (a `；` does not end it).
+   */
   private sentenceStartOf(at: number): number {
+    if (this.lang === 'vi') {
+      this.sentenceList ??= splitSentences(this.text, this.docLang);
+      const s = this.sentenceList.find((x) => x.start <= at && at < x.end) ?? this.sentenceList.find((x) => x.start >= at);
+      if (s) return Math.min(s.start, at);
+    }
     let i = at - 1;
     for (; i >= 0; i--) {
       const c = this.text[i];
@@ -175,6 +186,35 @@ export class DocumentResolver {
       }
     }
     return c;
+  }
+
+  /**
+   * A sentence opening with a part word (`Trong đó, số lao động mới là 3.907 người.`, `其中，…`) counts part of the last
+   * figure of the sentence before: the whole's period and running total are the part's when it states none.
+   */
+  private wholeBefore(
+    sentence: { start: number; end: number },
+    paragraph: { start: number; end: number },
+  ): { period: Span | null; cumulative: { cumulative: boolean; cue: Cue | null } } | null {
+    const spec = this.spec;
+    if (!spec) return null;
+    const opening = this.text.slice(sentence.start, sentence.start + 24).toLowerCase();
+    const parts = (spec.modality.part_of ?? []).filter((w) => !w.includes('…'));
+    if (!parts.some((w) => opening.startsWith(w.toLowerCase()) && /^[\s,，:：]/.test(opening.slice(w.length)))) return null;
+    let e = sentence.start;
+    while (e > paragraph.start && /\s/.test(this.text[e - 1])) e--;
+    if (e <= paragraph.start) return null;
+    const s0 = Math.max(paragraph.start, this.sentenceStartOf(e - 1));
+    const prev = this.text.slice(s0, e);
+    const last = [...prev.matchAll(/\d[\d.,]*/g)].pop();
+    if (!last || last.index === undefined) return null;
+    const fig = { start: s0 + last.index, end: s0 + last.index + last[0].length };
+    const wholeSentence = { start: s0, end: e };
+    const period = this.choosePeriod(fig, wholeSentence, paragraph);
+    const p = period ? this.resolvePhrase(period) : null;
+    let cumulative = decideCumulative(this.text, wholeSentence, fig, spec.modality, !!p?.spansYears);
+    cumulative = this.adjustCumulative(cumulative, fig, wholeSentence, period, p);
+    return { period, cumulative };
   }
 
   /**
@@ -325,7 +365,9 @@ export class DocumentResolver {
     // except a period that opens its sentence with "until" (`截至6月底，…`, `Tính đến ngày 30/6/2017, …`), which frames
     // the rest of its paragraph. The lead's dated period still frames a figure with none of its own. The `period`
     // words stay as context.ts found them.
-    const chosen = this.choosePeriod(figure, sentence, paragraph);
+    let chosen = this.choosePeriod(figure, sentence, paragraph);
+    const whole = chosen ? null : this.wholeBefore(sentence, paragraph);
+    if (whole?.period) chosen = whole.period;
     period = chosen;
     // The lead frames the figures of the sentences after it (a title's figure before a later sentence's period is not
     // framed by it).
@@ -357,6 +399,7 @@ export class DocumentResolver {
       ? decideCumulative(text, sentence, figure, spec.modality, !!p?.spansYears)
       : { cumulative: false as boolean, cue: null as Cue | null };
     if (spec) cumulative = this.adjustCumulative(cumulative, figure, sentence, period, p);
+    if (whole?.cumulative.cumulative && !cumulative.cue) cumulative = whole.cumulative;
     // A balance (`余额`, `dư nợ`) over a span (`từ tháng 4/2018 đến 30/6/2020, … tổng dư nợ đạt …`) stands at its end.
     if (p?.spansYears && p.start && cumulative.cue && (spec?.modality.stock ?? []).includes(cumulative.cue.word)) p = { ...p, start: null };
     const place = placeForFigure(this.docPlaces(), this.text, figure, sentence, paragraph, this.published, this.country ?? languageCountry(this.docLang));

@@ -147,3 +147,22 @@ describe('since a date, with no end', () => {
     expect(interval(factOf('Từ năm 2014 đến nay, quỹ đã cho vay 80 tỷ đồng.', 80e9, '2017-05-01'))).toEqual(['2014-01-01', '2017-05-01']);
   });
 });
+
+describe('a part takes its whole', () => {
+  test('Trong đó, … : the running total of the sentence before (TP. is no sentence end)', () => {
+    const text =
+      'Từ khi chương trình được triển khai, đến nay TP. Hà Nội có 5.000 lao động sang Hàn Quốc làm việc. Trong đó, số lao động mới là 3.200 người.';
+    expect(factOf(text, 5000).cumulative).toBe(true);
+    expect(factOf(text, 3200).cumulative).toBe(true);
+  });
+  test('其中，… : the period and running total of the sentence before', () => {
+    const f = factOf('2015年以来，全市累计发放创业担保贷款8亿元。其中，扶持妇女创业贷款2亿元。', 2e8, '2018-03-01');
+    expect(interval(f)).toEqual(['2015-01-01', '2018-03-01']);
+    expect(f.cumulative).toBe(true);
+  });
+  test('a part with a period of its own keeps it', () => {
+    const f = factOf('2015年以来，全市累计发放创业担保贷款8亿元。其中，2017年发放贷款3亿元。', 3e8, '2018-03-01');
+    expect(interval(f)).toEqual(['2017-01-01', '2017-12-31']);
+    expect(f.cumulative).toBe(false);
+  });
+});
