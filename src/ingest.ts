@@ -194,11 +194,11 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
   };
 
   // Ingest's road (road.ts): this thread's store answers synchronously, the page function runs on a worker thread.
-  const runPage = async (page: RawPage): Promise<PageOutcome> => {
-    if (pool) return pool.run(page);
+  const runPage = async (page: RawPage, hash: string): Promise<PageOutcome> => {
+    if (pool) return pool.run(page, hash);
     // Loaded here, not at the top: with worker threads this thread never runs the stages.
     const { processForStore } = await import('./page.js');
-    return processForStore(page, ruleSet, v.pipeline);
+    return processForStore(page, ruleSet, v.pipeline, hash);
   };
   const road: Road = {
     pipelineVersion: v.pipeline,
@@ -217,7 +217,7 @@ export async function ingest(store: IngestStore, inputs: string[], opts: IngestO
     },
     process: (page, hash) => {
       pendingHashes.add(hash);
-      return runPage(page).then((outcome) => {
+      return runPage(page, hash).then((outcome) => {
         if (!outcome.ok) pendingHashes.delete(hash);
         return outcome;
       });

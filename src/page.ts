@@ -31,11 +31,14 @@ export function runPage(raw: RawPage, ruleSet: RuleSet): { ok: true; page: Proce
   }
 }
 
-/** A page as the store takes it: the document record (with the page's messages) and its facts; or the reason. */
-export function processForStore(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string): PageOutcome {
+/**
+ * A page as the store takes it: the document record (with the page's messages) and its facts; or the reason. `hash`
+ * is the bytes' content hash when the road has it already (it asked the store about it), so it is not made twice.
+ */
+export function processForStore(raw: RawPage, ruleSet: RuleSet, pipelineVersion: string, hash?: string): PageOutcome {
   const run = runPage(raw, ruleSet);
   if (!run.ok) return run;
-  return { ok: true, record: documentRecord(raw, run.page, pipelineVersion), facts: run.page.facts };
+  return { ok: true, record: documentRecord(raw, run.page, pipelineVersion, hash), facts: run.page.facts };
 }
 
 export function failureReason(err: unknown): string {

@@ -23,7 +23,7 @@ export function explainStory(store: ReadStore, fact: FactRow): StoryExplanation 
   const story = fact.story ?? null;
   const out: StoryExplanation = { story, members: [], threshold: SAME_STORY, duplicateOf: null, earliest: null };
   if (story === null) return out;
-  const rows = store.query('SELECT id, source, published, minhash FROM documents WHERE story = ? ORDER BY id', [story]) as Array<{
+  const rows = store.query('SELECT d.id, d.source, d.published, d.minhash FROM document_stories s JOIN documents d ON d.id = s.document_id WHERE s.story = ? ORDER BY d.id', [story]) as Array<{
     id: number | string;
     source: string;
     published: string | null;

@@ -41,7 +41,7 @@ export function register(program: Command, _setExit: SetExit): void {
       const store = openStore(opts.db, { readonly: !opts.update });
       try {
         if (opts.update) store.assignStories();
-        const rows = store.query('SELECT id, story, source, published FROM documents WHERE story IS NOT NULL') as any[];
+        const rows = store.query('SELECT d.id, s.story, d.source, d.published FROM documents d JOIN document_stories s ON s.document_id = d.id') as any[];
         const stories = listStories(rows, minSize);
         if (opts.format === 'json') {
           console.log(JSON.stringify(stories, null, 2));

@@ -41,7 +41,7 @@ export async function processUnit(unit: WorkUnit, ctx: UnitContext): Promise<Uni
     pipelineVersion: ctx.pipelineVersion,
     storedVersion: (hash) => store.documentVersion(hash),
     touch: (hash) => store.touchDocument(runId, hash),
-    process: (page) => processForStore(page, ctx.ruleSet, ctx.pipelineVersion),
+    process: (page, hash) => processForStore(page, ctx.ruleSet, ctx.pipelineVersion, hash),
     recordError: (source, record, reason) => store.recordError(runId, source, reason, record),
     store: async (doc, facts) => {
       c.factsStored += (await store.putDocument(runId, doc, facts)).facts;

@@ -148,7 +148,7 @@ export function planSummaryFacts(dialect: Dialect, q: FactQuery): Plan<SummaryFa
 
 /** Documents not grouped into stories yet (stored by queue workers; ingest and the queue's end group them). */
 export function planUngroupedDocuments(): Plan<number> {
-  return { sql: 'SELECT COUNT(*) AS n FROM documents WHERE story IS NULL', params: [], read: (rows) => Number(rows[0].n) };
+  return { sql: 'SELECT COUNT(*) AS n FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_stories s WHERE s.document_id = d.id)', params: [], read: (rows) => Number(rows[0].n) };
 }
 
 /** A summary from the rows of the two plans above (each backend runs them and calls this). */

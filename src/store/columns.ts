@@ -9,10 +9,13 @@ import { decodeMap } from '../offset-codec.js';
 import { RESOLVED_FACT_COLUMNS, resolvedSelect } from './resolved-columns.js';
 import type { FactDimension, FactFilter, FactQuery, FactSortKey, StoredDocument } from './types.js';
 
+/** A document's story (null until grouped) as a column of a query over `documents d` (its own table: migration 008). */
+export const STORY_OF_D = '(SELECT s.story FROM document_stories s WHERE s.document_id = d.id)';
+
 /** A fact row as `FactRow` names its fields, from `facts f JOIN documents d`. */
 export const FACT_COLUMNS = `f.id, d.source AS doc, f.document_id, f.type, f.value, f.value_max, f.unit, f.qualifier,
   f.start, f."end" AS "end", f.evidence, f.evidence_start, f.evidence_end, f.sentence, f.period, f.place,
-  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id, d.published, d.story,
+  f.rule_id AS rule, f.rule_version, d.lang, f.trigger, f.norm_start, f.norm_end, f.run_id, d.published, ${STORY_OF_D} AS story,
   f.duplicate_of, ${resolvedSelect('f')}`;
 
 /** The same fields from the fact history `h` (a snapshot has no live row id). */

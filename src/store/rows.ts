@@ -18,10 +18,10 @@ function signatureText(text: string, lang: string): string | null {
 }
 
 /** The document a processed page becomes. */
-export function documentRecord(raw: RawPage, page: ProcessedPage, pipelineVersion: string): DocumentRecord {
+export function documentRecord(raw: RawPage, page: ProcessedPage, pipelineVersion: string, hash?: string): DocumentRecord {
   const { decoded, clean, norm } = page;
   return {
-    contentHash: contentHash(raw.bytes),
+    contentHash: hash ?? contentHash(raw.bytes),
     source: raw.source,
     url: raw.url ?? clean.meta.url ?? null,
     fetchedAt: raw.fetchedAt ?? null,

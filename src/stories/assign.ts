@@ -43,9 +43,17 @@ export function storyUpdates(rows: SignatureRow[]): { updates: Array<{ id: numbe
  */
 export const MARK_DUPLICATES_SQL = [
   `UPDATE facts SET duplicate_of = (
-     SELECT MIN(f2.id) FROM facts f2 JOIN documents d ON d.story = f2.document_id
-     WHERE d.id = facts.document_id AND f2.type = facts.type AND f2.unit = facts.unit AND f2.value = facts.value)
-   WHERE document_id IN (SELECT id FROM documents WHERE story IS NOT NULL AND story <> id)`,
+     SELECT MIN(f2.id) FROM facts f2 JOIN document_stories s ON s.story = f2.document_id
+     WHERE s.document_id = facts.document_id AND f2.type = facts.type AND f2.unit = facts.unit AND f2.value = facts.value)
+   WHERE document_id IN (SELECT document_id FROM document_stories WHERE story <> document_id)`,
   `UPDATE facts SET duplicate_of = NULL
-   WHERE duplicate_of IS NOT NULL AND document_id IN (SELECT id FROM documents WHERE story IS NULL OR story = id)`,
+   WHERE duplicate_of IS NOT NULL AND document_id NOT IN (SELECT document_id FROM document_stories WHERE story <> document_id)`,
 ];
+
+/** What grouping reads: every document's signature and its story so far (null: not grouped yet). */
+export const SIGNATURES_SQL = `SELECT d.id, d.published, d.minhash, s.story
+  FROM documents d LEFT JOIN document_stories s ON s.document_id = d.id`;
+
+/** A document's story, set or changed (the same statement in both dialects). */
+export const SET_STORY_SQL = `INSERT INTO document_stories (document_id, story) VALUES (?, ?)
+  ON CONFLICT (document_id) DO UPDATE SET story = excluded.story`;

@@ -5,6 +5,7 @@
  * never added across units. Every fact left out is counted with its reason.
  */
 import type { FactQuery } from '../store/types.js';
+import { STORY_OF_D } from '../store/columns.js';
 
 export const SUMMARY_DIMENSIONS = ['country', 'province', 'admin', 'year', 'month', 'lang', 'rule'] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
@@ -191,7 +192,7 @@ export function summarize(facts: SummaryFact[], by: SummaryDimension[], modality
 
 /** The columns a summary reads (facts `f` joined to their documents `d`), in SQL both stores run. */
 export const SUMMARY_COLUMNS = `f.id, d.source AS doc, f.document_id, f.value, f.unit, d.lang, f.rule_id AS rule, f.modality,
-  f.cumulative, f.duplicate_of, d.story, f.period_start, f.period_end, f.country, f.province, f.province_code, f.admin,
+  f.cumulative, f.duplicate_of, ${STORY_OF_D} AS story, f.period_start, f.period_end, f.country, f.province, f.province_code, f.admin,
   f.sentence, f.evidence, f.start, f.evidence_start`;
 
 /** The facts of one type (the parameter) a summary reads. */

@@ -18,6 +18,8 @@ export interface WorkerInit {
 export interface WorkerRequest {
   id: number;
   page: RawPage;
+  /** The bytes' content hash, made by the road that asked the store about them. */
+  hash?: string;
 }
 
 const init = workerData as WorkerInit;
@@ -26,7 +28,7 @@ const ruleSet = init.ruleSet ?? loadRuleSet();
 
 parentPort!.on('message', (msg: WorkerRequest) => {
   const page = { ...msg.page, bytes: Buffer.from(msg.page.bytes.buffer, msg.page.bytes.byteOffset, msg.page.bytes.byteLength) };
-  const outcome = processForStore(page, ruleSet, init.pipelineVersion);
+  const outcome = processForStore(page, ruleSet, init.pipelineVersion, msg.hash);
   if (!outcome.ok) {
     parentPort!.postMessage({ id: msg.id, outcome });
     return;

@@ -16,6 +16,7 @@ import { packageRoot } from '../paths.js';
 import type { RuleSet } from '../extract/rules.js';
 import type { RawPage } from '../types.js';
 import { reviveRecord, type PageOutcome } from './outcome.js';
+import type { WorkerRequest } from './page-worker.js';
 
 export interface PoolOptions {
   size: number;
@@ -33,6 +34,7 @@ export interface PoolOptions {
 interface Task {
   id: number;
   page: RawPage;
+  hash?: string;
   resolve: (o: PageOutcome) => void;
   reject: (e: Error) => void;
 }
@@ -90,11 +92,11 @@ export class PagePool {
     return this.waiting.length + this.slots.reduce((n, s) => n + s.tasks.length, 0);
   }
 
-  run(page: RawPage): Promise<PageOutcome> {
+  run(page: RawPage, hash?: string): Promise<PageOutcome> {
     if (this.fatal) return Promise.reject(this.fatal);
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, page, resolve, reject });
+      this.waiting.push({ id: this.nextId++, page, hash, resolve, reject });
       this.dispatch();
     });
   }
@@ -143,7 +145,7 @@ export class PagePool {
         const task = this.waiting.shift()!;
         slot.tasks.push(task);
         if (slot.tasks.length === 1) this.startClock(slot);
-        slot.worker.postMessage({ id: task.id, page: task.page });
+        slot.worker.postMessage({ id: task.id, page: task.page, hash: task.hash } satisfies WorkerRequest);
       }
     }
   }

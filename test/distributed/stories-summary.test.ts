@@ -107,7 +107,7 @@ describe('stories and summary on PostgreSQL', () => {
     expect(explained.out).toMatch(new RegExp(`^reprint: the same figure \\(type, value, unit\\) is fact \\d+ in ${esc(original)}; a summary counts it there`, 'm'));
 
     // A document not grouped yet (as a queue run leaves it until its end): summary says so; stories --update groups it.
-    await sql(db, `UPDATE documents SET story = NULL WHERE source = '${reprint}'`);
+    await sql(db, `DELETE FROM document_stories WHERE document_id = (SELECT id FROM documents WHERE source = '${reprint}')`);
     const stale = await run('summary', '--db', db, '--type', 'loan_amount', '--format', 'json');
     expect(JSON.parse(stale.out).ungrouped).toBe(1);
     expect(stale.err).toContain('1 document is not grouped into stories yet');

@@ -26,7 +26,7 @@ describe('stories and summary on a hand-checked corpus', () => {
     try {
       const s = await ingest(store, [dir], { workers: 0 });
       expect(s.pagesStored).toBe(4);
-      const docs = store.query('SELECT id, source, story, published FROM documents ORDER BY source') as any[];
+      const docs = store.query('SELECT d.id, d.source, s.story, d.published FROM documents d LEFT JOIN document_stories s ON s.document_id = d.id ORDER BY d.source') as any[];
       const bySource = (n: string) => docs.find((d) => d.source.endsWith(n));
       expect(bySource('b_leshan_copy.txt').story).toBe(bySource('a_leshan.txt').id);
       expect(bySource('c_mianyang.txt').story).toBe(bySource('c_mianyang.txt').id);

@@ -49,7 +49,7 @@ import type {
   WriteBatch,
 } from '../types.js';
 import type { ModalityFilter, Summary, SummaryDimension } from '../../summary/summarize.js';
-import { MARK_DUPLICATES_SQL, storyUpdates, type SignatureRow, type StoryCounts } from '../../stories/assign.js';
+import { MARK_DUPLICATES_SQL, SIGNATURES_SQL, storyUpdates, type SignatureRow, type StoryCounts } from '../../stories/assign.js';
 
 const INSERT_FACTS_SQL = `INSERT INTO facts (document_id, run_id, ${FACT_WRITE.map(([c]) => c).join(', ')})
   SELECT $1, $2, * FROM unnest(${FACT_WRITE.map(([, t], i) => `$${i + 3}::${t}[]`).join(', ')})
@@ -223,10 +223,12 @@ export class PostgresStore implements AsyncStore {
     // end of the transaction, and the signatures read under it, so a later grouping never writes an older picture.
     return this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [STORIES_LOCK]);
-      const rows = (await client.query('SELECT id, published, minhash, story FROM documents')).rows as SignatureRow[];
+      const rows = (await client.query(SIGNATURES_SQL)).rows as SignatureRow[];
       const { updates, counts } = storyUpdates(rows);
       if (updates.length) {
-        await client.query('UPDATE documents d SET story = u.story FROM unnest($1::int8[], $2::int8[]) AS u(id, story) WHERE d.id = u.id', [
+        await client.query(
+          `INSERT INTO document_stories (document_id, story) SELECT * FROM unnest($1::int8[], $2::int8[])
+           ON CONFLICT (document_id) DO UPDATE SET story = excluded.story`, [
           updates.map((u) => u.id),
           updates.map((u) => u.story),
         ]);

@@ -40,7 +40,7 @@ import type {
   WriteBatch,
 } from '../types.js';
 import type { ModalityFilter, Summary, SummaryDimension } from '../../summary/summarize.js';
-import { MARK_DUPLICATES_SQL, storyUpdates, type SignatureRow, type StoryCounts } from '../../stories/assign.js';
+import { MARK_DUPLICATES_SQL, SET_STORY_SQL, SIGNATURES_SQL, storyUpdates, type SignatureRow, type StoryCounts } from '../../stories/assign.js';
 
 const INSERT_FACT_SQL = `INSERT OR IGNORE INTO facts (document_id, run_id, ${FACT_WRITE.map(([c]) => c).join(', ')})
   VALUES (?, ?, ${FACT_WRITE.map(() => '?').join(', ')})`;
@@ -217,13 +217,13 @@ export class SqliteStore implements Store {
 
   assignStories(): StoryCounts {
     // Read and written in one immediate transaction: another process's grouping waits, and never writes an older
-    // picture. Read from the documents_signature index (migration 007), never from the rows with their texts; in id
-    // order as a scan of the table gave them (with ORDER BY id, SQLite would scan the table instead of the index).
+    // picture. Read from the documents_signature index (migration 008), never from the rows with their texts, and sorted
+    // here (with ORDER BY id, SQLite would scan the table instead of the index); stories written to their own table.
     return this.db.transaction(() => {
-      const rows = (this.prepare('SELECT id, published, minhash, story FROM documents').all() as SignatureRow[]).sort((a, b) => Number(a.id) - Number(b.id));
+      const rows = (this.prepare(SIGNATURES_SQL).all() as SignatureRow[]).sort((a, b) => Number(a.id) - Number(b.id));
       const { updates, counts } = storyUpdates(rows);
-      const set = this.prepare('UPDATE documents SET story = ? WHERE id = ?');
-      for (const u of updates) set.run(u.story, u.id);
+      const set = this.prepare(SET_STORY_SQL);
+      for (const u of updates) set.run(u.id, u.story);
       for (const sql of MARK_DUPLICATES_SQL) this.db.exec(sql);
       return counts;
     }).immediate();
