@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { loadRuleSet, type RuleSet } from './extract/rules.js';
 import { dependencyVersion, packageVersion } from './paths.js';
 import { dictionaryLabel } from './segment/dictionary.js';
+import { SIGNATURE_SCHEME } from './stories/minhash.js';
 
 export interface PipelineVersions {
   code: string;
@@ -25,7 +26,7 @@ export function pipelineVersions(ruleSet: RuleSet = loadRuleSet()): PipelineVers
   };
   const code = packageVersion();
   const pipeline = createHash('sha256')
-    .update(JSON.stringify([code, ruleSet.version, dicts]))
+    .update(JSON.stringify([code, ruleSet.version, dicts, SIGNATURE_SCHEME]))
     .digest('hex')
     .slice(0, 16);
   return { code, ruleset: ruleSet.version, dicts, pipeline };

@@ -3,10 +3,21 @@
  * normalized text — character 5-grams for Chinese (simplified, so a traditional copy is the same text), syllable
  * 3-grams for Vietnamese and English — and locality-sensitive banding, so that only documents sharing a band are ever
  * compared and the work stays linear in the corpus.
+ *
+ * The signature is one-permutation MinHash (Li, Owen & Zhang 2012) with densification by rotation (Shrivastava & Li
+ * 2014): each shingle is hashed once, the hash picks one of the 126 bins and the bin keeps its smallest hash; an
+ * empty bin (a short text) takes the next filled bin's value, shifted by the distance, so that two texts agree on it
+ * only as often as they agree on that bin. Equal bins estimate Jaccard similarity as 126 separate hash functions do,
+ * at one hash per shingle instead of 126 (that loop was most of a page's cost of grouping).
  */
 
 /** Signature length: 42 bands of 3 rows. Two texts of Jaccard similarity 0.45 share a band with probability 0.98. */
 export const SIGNATURE_SIZE = 126;
+/**
+ * The signature scheme, written before every stored signature: a signature of another scheme (or none) is not
+ * compared, and the scheme is part of the pipeline version, so documents stored with another are processed again.
+ */
+export const SIGNATURE_SCHEME = 'oph1';
 export const BAND_ROWS = 3;
 /** Estimated Jaccard similarity from which two documents are copies of one story. */
 export const SAME_STORY = 0.45;
@@ -77,48 +88,41 @@ export function shingles(text: string, lang: string): Set<number> {
   return new Set(shingleHashes(text, lang));
 }
 
-/** Seeds of the hash family, fixed so signatures compare across runs and machines. */
-const SEEDS: Array<[number, number]> = (() => {
-  let state = 0x9e3779b9;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return state >>> 0;
-  };
-  return Array.from({ length: SIGNATURE_SIZE }, () => [next(), next() | 1] as [number, number]);
-})();
+/** The seed of the one hash, fixed so signatures compare across runs and machines. */
+const SEED = 0x9e3779b9 | 0;
+/** What an empty bin adds per bin of distance to the value it borrows (an odd constant: distinct for every distance). */
+const ROTATION = 0x7feb352d;
 
 // Bound once: a global looked up in a hot loop is slow where the code runs in a vm context (jest).
 const imul = Math.imul;
 
-/** The seeds as two flat arrays (read in the hot loop of `minima`). */
-const SEED_A = Int32Array.from(SEEDS, ([a]) => a | 0);
-const SEED_B = Int32Array.from(SEEDS, ([, b]) => b | 0);
-
 /**
- * The signature of shingle hashes, one hash function at a time over all of them; null when there are none. Everything
- * stays in 32-bit integers: the hashes are read as int32, and the unsigned minimum is kept as a signed one with the
- * top bit flipped (x ^ 0x80000000 orders signed as x orders unsigned).
+ * The signature of shingle hashes (one-permutation MinHash, densified); null when there are none. Each hash is mixed
+ * once (murmur3's finalizer); its value modulo the bin count picks the bin, and the bin keeps the smallest value.
  */
 function minima(hashes: Int32Array): Uint32Array | null {
   const n = hashes.length;
   if (!n) return null;
-  const sig = new Uint32Array(SIGNATURE_SIZE);
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const filled = new Uint8Array(SIGNATURE_SIZE);
+  for (let j = 0; j < n; j++) {
+    let h = hashes[j] ^ SEED;
+    h ^= h >>> 16;
+    h = imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    const v = h >>> 0;
+    const bin = v % SIGNATURE_SIZE;
+    filled[bin] = 1;
+    if (v < sig[bin]) sig[bin] = v;
+  }
+  // Densification: an empty bin takes the next filled bin to its right (circularly), shifted by the distance.
   for (let i = 0; i < SIGNATURE_SIZE; i++) {
-    const a = SEED_A[i];
-    const b = SEED_B[i];
-    let min = 0x7fffffff;
-    for (let j = 0; j < n; j++) {
-      // The i-th hash of a shingle: a seeded 32-bit mix (multiply-xorshift), cheap enough for every shingle of a page.
-      let h = imul(hashes[j] ^ a, 0x9e3779b1);
-      h ^= h >>> 15;
-      h = imul(h, b);
-      h ^= h >>> 13;
-      h ^= 0x80000000;
-      if (h < min) min = h;
-    }
-    sig[i] = (min ^ 0x80000000) >>> 0;
+    if (filled[i]) continue;
+    let k = 1;
+    while (!filled[(i + k) % SIGNATURE_SIZE]) k++;
+    sig[i] = (sig[(i + k) % SIGNATURE_SIZE] + imul(k, ROTATION)) >>> 0;
   }
   return sig;
 }
@@ -151,12 +155,16 @@ export function bandKeys(sig: Uint32Array): string[] {
   return keys;
 }
 
+const PREFIX = `${SIGNATURE_SCHEME}:`;
+
 export function encodeSignature(sig: Uint32Array): string {
-  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64');
+  return PREFIX + Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64');
 }
 
+/** A stored signature; null for one of another scheme (stored by an earlier version: not comparable). */
 export function decodeSignature(s: string): Uint32Array | null {
-  const buf = Buffer.from(s, 'base64');
+  if (!s.startsWith(PREFIX)) return null;
+  const buf = Buffer.from(s.slice(PREFIX.length), 'base64');
   if (buf.length !== SIGNATURE_SIZE * 4) return null;
   const out = new Uint32Array(SIGNATURE_SIZE);
   for (let i = 0; i < SIGNATURE_SIZE; i++) out[i] = buf.readUInt32LE(i * 4);
