@@ -32,6 +32,11 @@ export interface ModalityVocabulary {
    * (`将: ['#', 其]`: `将` + a figure is the object marker `把`, while `总投资` + a figure is a budget). `#`: a digit.
    */
   not_planned_before?: string[] | Record<string, string[]>;
+  /**
+   * Plan words that are cues only right before a figure, two words at most between (`cần 680 nhân sự`: needs; not `cần
+   * duy trì gói 30.000 tỷ đồng`: should keep).
+   */
+  planned_near_figure?: string[];
   /** Longer words holding a planned cue that are none (`Sở Kế hoạch và Đầu tư`: a body; `计划生育`: a policy's name). */
   not_planned?: string[];
   /**
@@ -44,6 +49,11 @@ export interface ModalityVocabulary {
    * arranged (`项目总投资23亿元，其中世界银行贷款1亿美元`: the loan is signed).
    */
   not_inherited?: string[];
+  /**
+   * Words opening a clause of purpose (`为完成全年目标任务，…发放贷款3亿元`, `Để hoàn thành kế hoạch năm, …`): a plan word in
+   * such a clause names the goal served, not the figure of a later clause.
+   */
+  purpose?: string[];
   /**
    * Question words after a figure, in its clause, in a sentence that asks (`每年4000亿的投资如何筹集?`, `làm sao huy động
    * đủ 100 tỷ đồng?`): how it is to be done — planned.
@@ -126,6 +136,7 @@ function lastCue(
   words: string[],
   notBeforeSpec: string[] | Record<string, string[]> = [],
   notWords: string[] = [],
+  nearFigure: string[] = [],
 ): Cue | null {
   let best: Cue | null = null;
   const hay = text.slice(from, to).toLowerCase();
@@ -139,7 +150,8 @@ function lastCue(
       const wordEdge = !/^[a-zà-ỹđ]/i.test(lw) || (!/[\p{L}]/u.test(hay[at - 1] ?? '') && !/^[\p{L}]/u.test(after));
       const vetoed =
         notBefore.some((n) => (n === '#' ? /^\d/.test(after) : after.startsWith(n.toLowerCase()))) ||
-        (notWords.length > 0 && covered(text, from + at, from + at + lw.length, notWords));
+        (notWords.length > 0 && covered(text, from + at, from + at + lw.length, notWords)) ||
+        (nearFigure.includes(w) && !/^\s*(?:[\p{L}]+\s+){0,2}\d/u.test(after));
       if (wordEdge && !vetoed) break;
       at = at > 0 ? hay.lastIndexOf(lw, at - 1) : -1;
     }
@@ -190,7 +202,7 @@ function wholeCue(text: string, sentenceStart: number, part: Cue, vocab: Modalit
     wholeSentence = sentenceStart;
   }
   if (!whole) return null;
-  const planned = lastCue(text, whole.start, whole.end, vocab.planned, vocab.not_planned_before, vocab.not_planned ?? []);
+  const planned = plannedCue(text, whole.start, whole.end, vocab);
   let achieved = lastCue(text, whole.start, whole.end, vocab.achieved);
   const share = lastShare(text, whole.start, whole.end, (vocab.achieved_later ?? []).filter((w) => w.includes('#')));
   if (share && (!achieved || share.end > achieved.end)) achieved = share;
@@ -244,6 +256,23 @@ function shareOfPlan(text: string, figureEnd: number, sentenceEnd: number, patte
     if (!best || figureEnd + m.index < best.start) best = { word: m[0], start: figureEnd + m.index, end: figureEnd + m.index + m[0].length };
   }
   return best;
+}
+
+/** The last planned cue in text[from, to), passing over those in a clause of purpose that ends before `to`. */
+function plannedCue(text: string, from: number, to: number, vocab: ModalityVocabulary): Cue | null {
+  let end = to;
+  for (;;) {
+    const cue = lastCue(text, from, end, vocab.planned, vocab.not_planned_before, vocab.not_planned ?? [], vocab.planned_near_figure ?? []);
+    if (!cue || !vocab.purpose?.length) return cue;
+    let a = cue.start;
+    while (a > from && !CLAUSE_BREAK.test(text[a - 1]) && !/[。！？!?\n]/.test(text[a - 1])) a--;
+    let b = cue.end;
+    while (b < to && !CLAUSE_BREAK.test(text[b]) && !/[。！？!?\n]/.test(text[b])) b++;
+    const opening = text.slice(a, cue.start).trimStart().toLowerCase();
+    const purpose = b < to && vocab.purpose.some((w) => opening.startsWith(w.toLowerCase()));
+    if (!purpose) return cue;
+    end = a;
+  }
 }
 
 /** Whether the plan word `planned` governs the achievement verb `achieved` after it in its clause (`vocab.governed`). */
@@ -314,7 +343,7 @@ export function decideModality(
     const i = after.indexOf(w);
     if (i >= 0 && i <= 2) return { modality: 'planned', cue: { word: w, start: figure.end + i, end: figure.end + i + w.length } };
   }
-  const plannedIn = (from: number, to: number) => lastCue(text, from, to, vocab.planned, vocab.not_planned_before, vocab.not_planned ?? []);
+  const plannedIn = (from: number, to: number) => plannedCue(text, from, to, vocab);
   const achievedIn = (from: number, to: number) => lastCue(text, from, to, vocab.achieved);
   /** The nearer of a planned and an achieved cue (a planned one wins a tie when it is the longer). */
   const plannedWins = (planned: Cue | null, achieved: Cue | null): planned is Cue =>

@@ -125,6 +125,34 @@ describe('a figure asked about, a policy\'s quoted provision', () => {
   });
 });
 
+describe('a plan word in a clause of purpose names the goal served', () => {
+  test('zh-Hans: 为完成全年目标任务，… / 为实现…目标，…', () => {
+    expect(modalities('为完成全年目标任务，该县多措并举，累计发放小额担保贷款3亿元。')[300000000]).toBe('achieved');
+    expect(modalities('为实现全年就业目标，今年以来全市新增就业1.2万人。', '2017-10-01')[12000]).toBe('achieved');
+  });
+  test('zh-Hans: a plan word of its own still makes it planned', () => {
+    expect(modalities('为完成全年目标，明年将发放贷款3亿元。')[300000000]).toBe('planned');
+  });
+  test('zh-Hant: 為了… in traditional characters', () => {
+    expect(modalities('為了達成年度目標，該行上半年共發放創業貸款2億元。')[200000000]).toBe('achieved');
+  });
+  test('vi: Để hoàn thành kế hoạch…, Nhằm đạt mục tiêu…', () => {
+    expect(modalities('Để hoàn thành kế hoạch năm, chi nhánh tích cực giải ngân, doanh số cho vay đạt 300 tỷ đồng.')[300000000000]).toBe('achieved');
+    expect(modalities('Nhằm đạt mục tiêu năm 2017, ngân hàng cho vay 200 tỷ đồng.')[200000000000]).toBe('achieved');
+  });
+  test('vi: the target itself in the clause of purpose stays planned', () => {
+    expect(modalities('Nhằm đạt mục tiêu cho vay 900 tỷ đồng, ngân hàng mở thêm 3 phòng giao dịch.')[900000000000]).toBe('planned');
+  });
+});
+
+describe('a need right before a figure', () => {
+  test('vi: cần + a figure is a requirement; cần + a verb is advice', () => {
+    expect(modalities('Để vận hành nhà máy mới, công ty cần 450 lao động.')[450]).toBe('planned');
+    expect(modalities('Nhà nước cần duy trì gói tín dụng ưu đãi như gói 20.000 tỷ đồng năm ngoái.')[20000000000000]).toBe('achieved');
+    expect(modalities('Thành phố Cần Thơ có 1.200 doanh nghiệp.')[1200]).toBe('achieved');
+  });
+});
+
 describe('names holding a plan word', () => {
   test('vi: Sở Kế hoạch và Đầu tư is a body', () => {
     expect(modalities('Theo Sở Kế hoạch và Đầu tư, năm 2016 toàn tỉnh có 1.250 doanh nghiệp thành lập mới.')[1250]).toBe('achieved');
