@@ -153,12 +153,33 @@ describe('a need right before a figure', () => {
   });
 });
 
+describe('forecast words', () => {
+  test('zh-Hant: 可望, 預估', () => {
+    expect(modalities('該公司今年營收可望達到100億元。')[10000000000]).toBe('planned');
+    expect(modalities('公司預估明年營收達50億元。')[5000000000]).toBe('planned');
+  });
+  test('vi: dự tính', () => {
+    expect(modalities('Năm 2018, tỉnh dự tính hỗ trợ 30 tỷ đồng cho nông dân.')[30000000000]).toBe('planned');
+  });
+});
+
 describe('names holding a plan word', () => {
   test('vi: Sở Kế hoạch và Đầu tư is a body', () => {
     expect(modalities('Theo Sở Kế hoạch và Đầu tư, năm 2016 toàn tỉnh có 1.250 doanh nghiệp thành lập mới.')[1250]).toBe('achieved');
   });
   test('zh-Hans: 计划生育 is a policy name', () => {
     expect(modalities('县计划生育协会为贫困家庭发放小额贷款800万元。')[8000000]).toBe('achieved');
+  });
+  test('zh-Hans: 将近 is nearly, 准备金 a reserve fund, 规划局 a bureau', () => {
+    expect(modalities('去年全县共培训农民工将近3000人。')[3000]).toBe('achieved');
+    expect(modalities('该行已提取风险准备金3000万元用于担保贷款。')[30000000]).toBe('achieved');
+    expect(modalities('市规划局安排专项资金500万元。')[5000000]).toBe('achieved');
+  });
+  test('zh-Hant: 將近 in traditional characters', () => {
+    expect(modalities('去年全縣共培訓農民工將近2500人。')[2500]).toBe('achieved');
+  });
+  test('vi: a Chương trình mục tiêu is a programme', () => {
+    expect(modalities('Chương trình mục tiêu phát triển lâm nghiệp bền vững hỗ trợ 50 tỷ đồng cho các hộ dân.')[50000000000]).toBe('achieved');
   });
 });
 
