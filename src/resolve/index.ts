@@ -393,7 +393,7 @@ export class DocumentResolver {
     }
     const future = !!(p && this.published && ((p.start && p.start > this.published) || (p.end && p.end.slice(0, 4) > this.published.slice(0, 4))));
     const modality = spec
-      ? decideModality(text, sentence, figure, spec.modality, future)
+      ? decideModality(text, sentence, figure, spec.modality, future, !!(p?.end && this.published && p.end < this.published))
       : { modality: 'achieved' as const, cue: null };
     let cumulative = spec
       ? decideCumulative(text, sentence, figure, spec.modality, !!p?.spansYears)

@@ -50,6 +50,11 @@ export interface ModalityVocabulary {
    */
   not_inherited?: string[];
   /**
+   * Plan verbs that scope over the later clauses of their sentence (`预计…将成长20%，达到120亿元`), unlike plan nouns
+   * (`完成全年目标的85%，发放贷款3亿元`: the target is the 85 %'s).
+   */
+  planned_scope?: string[];
+  /**
    * Words opening a clause of purpose (`为完成全年目标任务，…发放贷款3亿元`, `Để hoàn thành kế hoạch năm, …`): a plan word in
    * such a clause names the goal served, not the figure of a later clause.
    */
@@ -337,6 +342,8 @@ export function decideModality(
   figure: { start: number; end: number },
   vocab: ModalityVocabulary,
   periodInFuture = false,
+  /** The figure's period ended before the page was published (`今年1-9月` in a page of October). */
+  periodPast = false,
 ): ModalityDecision {
   const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 4));
   for (const w of vocab.planned_after ?? []) {
@@ -373,6 +380,14 @@ export function decideModality(
   if (periodInFuture && achieved) {
     const earlier = plannedIn(sentence.start, figure.start);
     if (earlier) return { modality: 'planned', cue: earlier };
+  }
+  if (!planned && !achieved && !periodPast && vocab.planned_scope?.length) {
+    // A plan verb earlier in the sentence scopes over the clauses after it (`预计今年营收将成长20%，达到120亿元`) when no
+    // achievement word stands between and the figure's period is not over (`今年将新增2万人，去年新增1.5万人`).
+    const verb = lastCue(text, sentence.start, from, vocab.planned_scope, vocab.not_planned_before, vocab.not_planned ?? [], vocab.planned_near_figure ?? []);
+    if (verb && !achievedIn(verb.end, figure.start) && plannedCue(text, sentence.start, from, vocab)?.start === verb.start) {
+      return { modality: 'planned', cue: verb };
+    }
   }
   if (!planned && !achieved) {
     const asked = askedHow(text, sentence, figure, vocab.question ?? []);

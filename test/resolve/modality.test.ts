@@ -153,6 +153,36 @@ describe('a need right before a figure', () => {
   });
 });
 
+describe('a plan verb scopes over the later clauses of its sentence', () => {
+  test('zh-Hant: 預計…將成長20%，達到120億元', () => {
+    expect(modalities('該公司預計今年營收將成長20%，達到120億元。', '2017-06-20')[12000000000]).toBe('planned');
+  });
+  test('zh-Hans: 预计…，…', () => {
+    expect(modalities('预计今年该县新增就业3000人，培训农民工5000人。', '2017-06-20')).toMatchObject({ 3000: 'planned', 5000: 'planned' });
+  });
+  test('vi: dự kiến … tăng 15%, đạt 800 tỷ đồng', () => {
+    expect(modalities('Năm 2017, công ty dự kiến doanh thu tăng 15%, đạt 800 tỷ đồng.', '2017-06-20')[800000000000]).toBe('planned');
+  });
+  test('not over a clause whose period is over, nor past a plan noun', () => {
+    expect(modalities('今年该市将新增就业2万人，去年新增就业1.5万人。', '2017-06-20')[15000]).toBe('achieved');
+    expect(modalities('完成全年目标的85%，发放贷款3亿元。', '2017-06-20')[300000000]).toBe('achieved');
+  });
+});
+
+describe('the time still to come', () => {
+  test('vi: trong thời gian tới, sắp tới', () => {
+    expect(modalities('Trong thời gian tới, tỉnh tiếp tục hỗ trợ 50 tỷ đồng cho nông dân.')[50000000000]).toBe('planned');
+    expect(modalities('Sắp tới, ngân hàng cho vay thêm 200 tỷ đồng.')[200000000000]).toBe('planned');
+  });
+  test('zh-Hans: 下一步, 明年 on an undated page', () => {
+    expect(modalities('下一步，该县继续安排专项资金500万元支持返乡创业。')[5000000]).toBe('planned');
+    expect(modalities('明年全市新增就业2万人。')[20000]).toBe('planned');
+  });
+  test('zh-Hant: 明年', () => {
+    expect(modalities('明年縣府補助青年創業500萬元。')[5000000]).toBe('planned');
+  });
+});
+
 describe('forecast words', () => {
   test('zh-Hant: 可望, 預估', () => {
     expect(modalities('該公司今年營收可望達到100億元。')[10000000000]).toBe('planned');
