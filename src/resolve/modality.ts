@@ -37,6 +37,11 @@ export interface ModalityVocabulary {
    * duy trì gói 30.000 tỷ đồng`: should keep).
    */
   planned_near_figure?: string[];
+  /**
+   * A planned cue with one of these later in its clause, words but no figure between, is none (`将: [作为, 纳入]`:
+   * `将创业担保贷款作为重点工作` marks the object, as `把`; `将作为…` stays the future).
+   */
+  not_planned_with?: Record<string, string[]>;
   /** Longer words holding a planned cue that are none (`Sở Kế hoạch và Đầu tư`: a body; `计划生育`: a policy's name). */
   not_planned?: string[];
   /**
@@ -134,15 +139,20 @@ function covered(text: string, start: number, end: number, words: string[]): boo
   });
 }
 
-function lastCue(
-  text: string,
-  from: number,
-  to: number,
-  words: string[],
-  notBeforeSpec: string[] | Record<string, string[]> = [],
-  notWords: string[] = [],
-  nearFigure: string[] = [],
-): Cue | null {
+/** What makes an occurrence of a cue word none (the planned cues' vetoes of `ModalityVocabulary`). */
+interface CueVetoes {
+  notBefore?: string[] | Record<string, string[]>;
+  notWords?: string[];
+  nearFigure?: string[];
+  notWith?: Record<string, string[]>;
+}
+
+function plannedVetoes(vocab: ModalityVocabulary): CueVetoes {
+  return { notBefore: vocab.not_planned_before, notWords: vocab.not_planned, nearFigure: vocab.planned_near_figure, notWith: vocab.not_planned_with };
+}
+
+function lastCue(text: string, from: number, to: number, words: string[], vetoes: CueVetoes = {}): Cue | null {
+  const { notBefore: notBeforeSpec = [], notWords = [], nearFigure = [], notWith = {} } = vetoes;
   let best: Cue | null = null;
   const hay = text.slice(from, to).toLowerCase();
   for (const w of words) {
@@ -153,10 +163,16 @@ function lastCue(
       // What follows the cue in the whole text (the figure itself may follow: `将3000万元…`).
       const after = text.slice(from + at + lw.length, from + at + lw.length + 24).toLowerCase();
       const wordEdge = !/^[a-zà-ỹđ]/i.test(lw) || (!/[\p{L}]/u.test(hay[at - 1] ?? '') && !/^[\p{L}]/u.test(after));
+      // The rest of the cue's clause, for a word later in it that makes the cue none (`将…作为`).
+      const clause = after.split(/[,，;；:：。!！?？]/)[0];
       const vetoed =
         notBefore.some((n) => (n === '#' ? /^\d/.test(after) : after.startsWith(n.toLowerCase()))) ||
         (notWords.length > 0 && covered(text, from + at, from + at + lw.length, notWords)) ||
-        (nearFigure.includes(w) && !/^\s*(?:[\p{L}]+\s+){0,2}\d/u.test(after));
+        (nearFigure.includes(w) && !/^\s*(?:[\p{L}]+\s+){0,2}\d/u.test(after)) ||
+        (notWith[w] ?? []).some((n) => {
+          const i = clause.indexOf(n.toLowerCase());
+          return i >= 1 && !/\d/.test(clause.slice(0, i));
+        });
       if (wordEdge && !vetoed) break;
       at = at > 0 ? hay.lastIndexOf(lw, at - 1) : -1;
     }
@@ -267,7 +283,7 @@ function shareOfPlan(text: string, figureEnd: number, sentenceEnd: number, patte
 function plannedCue(text: string, from: number, to: number, vocab: ModalityVocabulary): Cue | null {
   let end = to;
   for (;;) {
-    const cue = lastCue(text, from, end, vocab.planned, vocab.not_planned_before, vocab.not_planned ?? [], vocab.planned_near_figure ?? []);
+    const cue = lastCue(text, from, end, vocab.planned, plannedVetoes(vocab));
     if (!cue || !vocab.purpose?.length) return cue;
     let a = cue.start;
     while (a > from && !CLAUSE_BREAK.test(text[a - 1]) && !/[。！？!?\n]/.test(text[a - 1])) a--;
@@ -384,7 +400,7 @@ export function decideModality(
   if (!planned && !achieved && !periodPast && vocab.planned_scope?.length) {
     // A plan verb earlier in the sentence scopes over the clauses after it (`预计今年营收将成长20%，达到120亿元`) when no
     // achievement word stands between and the figure's period is not over (`今年将新增2万人，去年新增1.5万人`).
-    const verb = lastCue(text, sentence.start, from, vocab.planned_scope, vocab.not_planned_before, vocab.not_planned ?? [], vocab.planned_near_figure ?? []);
+    const verb = lastCue(text, sentence.start, from, vocab.planned_scope, plannedVetoes(vocab));
     if (verb && !achievedIn(verb.end, figure.start) && plannedCue(text, sentence.start, from, vocab)?.start === verb.start) {
       return { modality: 'planned', cue: verb };
     }

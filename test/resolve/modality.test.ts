@@ -183,6 +183,20 @@ describe('the time still to come', () => {
   });
 });
 
+describe('将 marking the object (把) is no future', () => {
+  test('zh-Hans: 将…作为 / 将…纳入', () => {
+    expect(modalities('今年以来，该局将创业担保贷款作为重点工作，共发放贷款3亿元。', '2017-10-20')[300000000]).toBe('achieved');
+    expect(modalities('该县将返乡创业纳入考核，全年扶持创业1200人。', '2017-12-20')[1200]).toBe('achieved');
+  });
+  test('zh-Hant: 將…列入', () => {
+    expect(modalities('縣府將青年創業列入施政重點，去年共核發創業貸款2億元。')[200000000]).toBe('achieved');
+  });
+  test('zh-Hans: 将 + a verb, or a figure before the word, stays the future', () => {
+    expect(modalities('该县将投入资金3000万元用于返乡创业。')[30000000]).toBe('planned');
+    expect(modalities('该县将作为试点，发放贷款3000万元。')[30000000]).toBe('planned');
+  });
+});
+
 describe('forecast words', () => {
   test('zh-Hant: 可望, 預估', () => {
     expect(modalities('該公司今年營收可望達到100億元。')[10000000000]).toBe('planned');
