@@ -70,6 +70,10 @@ export class SqliteStore implements Store {
     } else {
       if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       this.db = new Database(file);
+      // 16 KB pages for a new database (an existing one keeps its own): a document row holds the page's three texts
+      // and two offset maps, ~200 KB, which at the default 4 KB spill into long chains of overflow pages; with 16 KB
+      // the writer's commits cost about half (measured over 1,000 pages) and the fact tables lose nothing.
+      this.db.pragma('page_size = 16384');
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
