@@ -197,6 +197,21 @@ describe('将 marking the object (把) is no future', () => {
   });
 });
 
+describe('a commitment, a consent, money set aside', () => {
+  test('vi: vừa đồng ý giải ngân, cam kết tài trợ', () => {
+    expect(modalities('Ngân hàng Thế giới vừa đồng ý giải ngân 150 triệu USD cho dự án.')[150000000]).toBe('planned');
+    expect(modalities('Tập đoàn cam kết tài trợ 20 tỷ đồng cho quỹ khởi nghiệp của tỉnh.')[20000000000]).toBe('planned');
+  });
+  test('zh-Hans: 承诺, 预留; zh-Hant: 同意', () => {
+    expect(modalities('该企业承诺投资扶持资金2000万元。')[20000000]).toBe('planned');
+    expect(modalities('市财政预留专项资金500万元用于创业补贴。')[5000000]).toBe('planned');
+    expect(modalities('行政院同意補助地方政府創業貸款利息3億元。')[300000000]).toBe('planned');
+  });
+  test('an achievement word after it still speaks', () => {
+    expect(modalities('Ngân hàng đồng ý cho vay và đã giải ngân 150 tỷ đồng cho dự án.')[150000000000]).toBe('achieved');
+  });
+});
+
 describe('forecast words', () => {
   test('zh-Hant: 可望, 預估', () => {
     expect(modalities('該公司今年營收可望達到100億元。')[10000000000]).toBe('planned');
