@@ -27,6 +27,7 @@ try {
     ['rules', '/rules'],
     ['search', '/search?q=' + encodeURIComponent('贷款')],
     ['charts', '/charts'],
+    ['summary', '/summary?type=loan_amount&by=province,year'],
   ];
   for (const [name, url] of shots) {
     await page.goto(served.url + url, { waitUntil: 'networkidle' });
