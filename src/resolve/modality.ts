@@ -55,6 +55,13 @@ export interface ModalityVocabulary {
    */
   not_inherited?: string[];
   /**
+   * Plan nouns (`目标`, `任务`, `kế hoạch`, `chỉ tiêu`) and the verbs that complete them (`完成`, `hoàn thành`, `vượt`): a
+   * plan noun a completing verb takes as its object is what was done (`đã hoàn thành chỉ tiêu giải quyết việc làm cho
+   * 35.000 lao động`, `已完成年度目标任务新增就业1万人`).
+   */
+  plan_nouns?: string[];
+  completes?: string[];
+  /**
    * Plan verbs that scope over the later clauses of their sentence (`预计…将成长20%，达到120亿元`), unlike plan nouns
    * (`完成全年目标的85%，发放贷款3亿元`: the target is the 85 %'s).
    */
@@ -296,6 +303,24 @@ function plannedCue(text: string, from: number, to: number, vocab: ModalityVocab
   }
 }
 
+/**
+ * The completing verb a plan noun is the object of (`hoàn thành chỉ tiêu`, `完成年度目标任务`, `vượt mức kế hoạch`): a few
+ * words at most between, no figure, no clause break. Plan verbs are never objects (`完成` + `将` is no phrase).
+ */
+function completion(text: string, from: number, planned: Cue, vocab: ModalityVocabulary): Cue | null {
+  if (!(vocab.plan_nouns ?? []).includes(planned.word)) return null;
+  const verb = lastCue(text, from, planned.start, vocab.completes ?? []);
+  if (!verb) return null;
+  const between = text.slice(verb.end, planned.start);
+  if (between.length > 8 || CLAUSE_BREAK.test(between) || /\d/.test(between)) return null;
+  // In a clause of purpose the completing is the goal (`Nhằm đạt mục tiêu cho vay 900 tỷ đồng`, `为完成目标任务`).
+  let a = verb.start;
+  while (a > from && !CLAUSE_BREAK.test(text[a - 1])) a--;
+  const opening = text.slice(a, verb.start).trimStart().toLowerCase();
+  if ((vocab.purpose ?? []).some((w) => opening.startsWith(w.toLowerCase()))) return null;
+  return { word: text.slice(verb.start, planned.end), start: verb.start, end: planned.end };
+}
+
 /** Whether the plan word `planned` governs the achievement verb `achieved` after it in its clause (`vocab.governed`). */
 function governs(text: string, planned: Cue, achieved: Cue, vocab: ModalityVocabulary): boolean {
   if (achieved.start < planned.end || !(vocab.governed ?? []).includes(achieved.word)) return false;
@@ -375,6 +400,15 @@ export function decideModality(
   const planned = plannedIn(from, figure.start);
   let achieved = achievedIn(from, figure.start);
   if (planned && achieved && governs(text, planned, achieved, vocab)) achieved = null;
+  const done = planned && plannedWins(planned, achieved) ? completion(text, from, planned, vocab) : null;
+  if (done) {
+    // A plan noun that is what was completed (`đã hoàn thành chỉ tiêu … cho 35.000 lao động`): achieved — unless a plan
+    // word governs the completing (`phấn đấu hoàn thành chỉ tiêu…`, `确保完成年度任务…`).
+    const governor = plannedIn(from, done.start);
+    const between = governor ? text.slice(governor.end, done.start) : '';
+    if (governor && !CLAUSE_BREAK.test(between) && !achievedIn(governor.end, done.start)) return { modality: 'planned', cue: governor };
+    return { modality: 'achieved', cue: done };
+  }
   if (plannedWins(planned, achieved)) {
     const laterWords = vocab.achieved_later ?? [];
     const later =

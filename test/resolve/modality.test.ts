@@ -212,6 +212,23 @@ describe('a commitment, a consent, money set aside', () => {
   });
 });
 
+describe('a plan noun that is what was completed', () => {
+  test('vi: đã hoàn thành chỉ tiêu …, vượt kế hoạch', () => {
+    expect(modalities('Tỉnh đã hoàn thành chỉ tiêu giải quyết việc làm cho 35.000 lao động.')[35000]).toBe('achieved');
+    expect(modalities('Ngân hàng vượt kế hoạch, giải ngân 300 tỷ đồng.')[300000000000]).toBe('achieved');
+  });
+  test('vi: a plan verb governing the completing keeps it planned', () => {
+    expect(modalities('Năm 2017, tỉnh phấn đấu hoàn thành chỉ tiêu giải quyết việc làm cho 35.000 lao động.')[35000]).toBe('planned');
+  });
+  test('zh-Hans: 已完成年度目标任务… / 确保完成年度目标任务…', () => {
+    expect(modalities('已完成年度目标任务新增就业1万人。')[10000]).toBe('achieved');
+    expect(modalities('确保完成年度目标任务新增就业1万人。')[10000]).toBe('planned');
+  });
+  test('zh-Hant: 已達成年度目標…', () => {
+    expect(modalities('該縣已達成年度目標，協助青年創業800人。')[800]).toBe('achieved');
+  });
+});
+
 describe('forecast words', () => {
   test('zh-Hant: 可望, 預估', () => {
     expect(modalities('該公司今年營收可望達到100億元。')[10000000000]).toBe('planned');
