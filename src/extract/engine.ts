@@ -17,7 +17,7 @@ import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './ma
 import { chooseRule, type Candidate, type Figure } from './choose.js';
 import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
 import { screenFigure, type PassedOver } from './screen.js';
-import { isSubset, respectivelyLists } from './lists.js';
+import { isNextItem, isSubset, respectivelyLists } from './lists.js';
 import { readBarePersonCounts, readCountedNouns } from './counted.js';
 import { DocumentResolver, datedByRestatement, plannedByRestatement } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
@@ -229,7 +229,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const uncued = new Map<string, Fact>();
   const titleEnd = titleLineEnd(raw);
   const facts: Fact[] = [];
-  let previous: { sentence: Sentence; kind: string; hit: TriggerHit; q: Quantity } | null = null;
+  let previous: { sentence: Sentence; kind: string; hit: TriggerHit; q: Quantity; part: boolean } | null = null;
 
   const notFacts = ruleSet.notFacts?.get(lang) ?? [];
   const sentenceHits = new Map<Sentence, TriggerHit[]>();
@@ -284,20 +284,19 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const { best: chosen, all } = chooseRule(figure, hits, choice);
     let best: Candidate | null = chosen;
     const fromList = listed.get(sentence)!.get(q);
+    // A part of the figure before it: after a subset's mark (`其中…`, `trong đó có …`) or the next item of that list.
+    const sameRun: boolean = !!previous && previous.sentence === sentence && previous.kind === kind && q.kind !== 'plain' && previous.hit.rule.units[unit] !== undefined;
+    const partHere: boolean =
+      sameRun &&
+      (isSubset(text, clause.start, figStart, lang, kind) ||
+        (previous!.part && isNextItem(text, Math.max(previous!.q.end, previous!.q.qualifierEnd ?? previous!.q.end), figStart, lang)));
     if (fromList) best = { hit: fromList, distance: 0, source: 'list' };
-    else if (
-      previous &&
-      previous.sentence === sentence &&
-      previous.kind === kind &&
-      (q.kind !== 'plain') &&
-      (previous.hit.rule.units[unit] !== undefined) &&
-      isSubset(text, clause.start, figStart, lang, kind) &&
-      (!best || best.source === 'outside' || best.source === 'inside' || best.hit.noun)
-    ) {
+    else if (partHere && (!best || best.source === 'outside' || best.source === 'inside' || best.hit.noun)) {
       // `（其中脱贫劳动力1930人）`: a subset counts what the figure before it counts; a head noun in it (劳动力) names
-      // the part, not what is counted.
-      best = { hit: previous.hit, distance: 0, source: 'list' };
+      // the part, not what is counted. The next items of its list (`、直过民族22.1万人次`) are parts too.
+      best = { hit: previous!.hit, distance: 0, source: 'list' };
     }
+    const part: boolean = partHere && !!best && best.hit.rule.type === previous!.hit.rule.type;
     if (best && spec?.restated && !opts.allCandidates && (kind === 'money' || q.value >= spec.restated.min_count) && !listItem(raw, containing(paras, q.start))) {
       // The same type, unit and value stated again further on (the package named again): the fact already read.
       const key = `${best.hit.rule.type}|${best.hit.rule.units[unit]}|${q.value}`;
@@ -322,7 +321,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     }
     record(null, all, best);
     if (!best) continue;
-    previous = { sentence, kind, hit: best.hit, q };
+    previous = { sentence, kind, hit: best.hit, q, part };
     const paragraph = containing(paras, q.start) ?? sentence;
     if (opts.allCandidates) {
       const seen = new Set<string>([best.hit.rule.id]);

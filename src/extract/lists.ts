@@ -82,3 +82,20 @@ export function isSubset(text: string, clauseStart: number, figStart: number, la
   if (kind === 'count' && open >= 0 && !lead.slice(open + 1).trim()) return true;
   return SUBSET[lang].test(open >= 0 ? lead.slice(open + 1) : lead);
 }
+
+/**
+ * The items of a list after a subset's mark: `其中建档立卡贫困劳动力136.11万人次、直过民族22.1万人次`, `trong đó có 430 lao
+ * động nữ, 85 người dân tộc thiểu số và 40 người khuyết tật`. A figure that follows the previous part with only a list
+ * separator and a short label between them (no figure, no clause break) is the next part. Chinese puts the label before
+ * each figure (`、直过民族22.1万人次`), Vietnamese and English after it (`430 lao động nữ, 85 …`).
+ */
+const NEXT_ITEM: Record<RuleLang, RegExp> = {
+  zh: /^[、，,；;]\s*[^，,。；;：:！？!?\d]{0,12}$/u,
+  vi: /^[^,.;:!?\d]{0,40}(?:[,;]\s*(?:và\s+)?|\s+và\s+)$/u,
+  en: /^[^,.;:!?\d]{0,40}(?:[,;]\s*(?:and\s+)?|\s+and\s+)$/u,
+};
+
+export function isNextItem(text: string, previousEnd: number, figStart: number, lang: RuleLang): boolean {
+  if (previousEnd > figStart) return false;
+  return NEXT_ITEM[lang].test(text.slice(previousEnd, figStart));
+}

@@ -80,11 +80,14 @@ function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[],
       const after = occurrences(text, tailFrom, clauseTail, d.normWords, m)
         .filter((o) => !governedBetween(hits, f.figEnd, o.start, f))
         .sort((a, b) => a.start - b.start)[0];
-      if (after && !kept(tailFrom, after.end)) return after;
+      // An `unless` word that overlaps the decisive word is a longer phrase holding it (`người dân tộc thiểu số`, ethnic
+      // minority people, holds `người dân`, residents): it keeps the figure too.
+      const within = (o: Found) => d.normUnless.length > 0 && occurrences(text, clauseLead, clauseTail, d.normUnless, m).some((u) => u.start < o.end && o.start < u.end);
+      if (after && !kept(tailFrom, after.end) && !within(after)) return after;
       const before = occurrences(text, clauseLead, f.figStart, d.normWords, m)
         .filter((o) => !governedBetween(hits, o.end, f.figStart, f))
         .sort((a, b) => b.end - a.end)[0];
-      if (before && !kept(before.start, f.figStart)) return before;
+      if (before && !kept(before.start, f.figStart) && !within(before)) return before;
       return null;
     }
     case 'lead': {

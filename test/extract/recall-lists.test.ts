@@ -1,0 +1,66 @@
+/**
+ * Breakdowns (issue 13, recall), on sentences written for this test: after a subset's mark (`其中`, `trong đó (có)`) every
+ * item of the list is a part of the figure before it and counts what that figure counts, not only the first one
+ * (src/extract/lists.ts `isNextItem`). Items of another kind, unit or with a verb of their own keep their own reading.
+ * And `người dân tộc (thiểu số)`, ethnic-minority people, are not residents (`người dân`) passed over as an audience.
+ */
+import { loadRuleSet } from '../../src/extract/rules.js';
+import { extractFromText } from '../../src/pipeline.js';
+
+const ruleSet = loadRuleSet();
+
+function facts(text: string) {
+  return extractFromText(text, ruleSet).map((f) => ({ type: f.type, value: f.value, unit: f.unit }));
+}
+
+const fact = (type: string, value: number, unit = 'person') => ({ type, value, unit });
+
+describe('every item of a breakdown after 其中 / trong đó is a part', () => {
+  test('zh-Hans: person-times of training, labels before each figure', () => {
+    expect(facts('今年全市开展职业技能培训12.6万人次，其中农村劳动力5.1万人次、退役军人8600人次、残疾人1200人次。')).toEqual([
+      fact('trainee_count', 126000, 'person_time'),
+      fact('trainee_count', 51000, 'person_time'),
+      fact('trainee_count', 8600, 'person_time'),
+      fact('trainee_count', 1200, 'person_time'),
+    ]);
+  });
+  test('zh-Hant: jobs broken down by group', () => {
+    expect(facts('該局去年協助轉業就業共6,420人，其中中高齡勞動力2,150人、身心障礙者380人。')).toEqual([
+      fact('headcount', 6420),
+      fact('headcount', 2150),
+      fact('headcount', 380),
+    ]);
+  });
+  test('vi: labels after each figure, joined by commas and và', () => {
+    expect(
+      facts('Năm 2023, công ty đã giải quyết việc làm cho 1.250 lao động, trong đó có 430 lao động nữ, 85 người dân tộc thiểu số và 40 người khuyết tật.'),
+    ).toEqual([fact('headcount', 1250), fact('headcount', 430), fact('headcount', 85), fact('headcount', 40)]);
+    expect(facts('Năm nay huyện tập huấn nghề cho 2.700 người, trong đó 900 người là phụ nữ, 640 người là thanh niên.')).toEqual([
+      fact('trainee_count', 2700),
+      fact('trainee_count', 900),
+      fact('trainee_count', 640),
+    ]);
+  });
+  test('an item of another kind or unit is not a part', () => {
+    expect(facts('今年全县培训农民工2万人次，其中电工3000人次、投入资金500万元。')).toEqual([
+      fact('trainee_count', 20000, 'person_time'),
+      fact('trainee_count', 3000, 'person_time'),
+      fact('funding_amount', 5000000, 'CNY'),
+    ]);
+    expect(facts('Năm nay xã đào tạo nghề cho 600 người, trong đó 250 người là phụ nữ, 12 xe tải.')).toEqual([
+      fact('trainee_count', 600),
+      fact('trainee_count', 250),
+    ]);
+  });
+  test('a figure after a clause break or a label with a figure of its own ends the list', () => {
+    // `。` ends the sentence; the visitors of the next one are no part of the training.
+    expect(facts('全镇培训农民1500人，其中妇女600人。景区接待游客3000人。')).toEqual([fact('trainee_count', 1500), fact('trainee_count', 600)]);
+  });
+});
+
+describe('vi: ethnic-minority people are not residents', () => {
+  test('người dân tộc keeps its figure; người dân alone is still passed over', () => {
+    expect(facts('Năm nay huyện đã đào tạo nghề cho 540 người dân tộc thiểu số.')).toEqual([fact('trainee_count', 540)]);
+    expect(facts('Năm 2016 huyện có 12.000 người dân được cấp thẻ bảo hiểm y tế.')).toEqual([]);
+  });
+});
