@@ -77,7 +77,19 @@ function lastBreak(text: string, from: number, to: number): number {
  * parenthesis (`còn 10 người đang làm việc (9 người nghỉ thai sản …)`): a count in brackets after a count is a part of it.
  */
 export function isSubset(text: string, clauseStart: number, figStart: number, lang: RuleLang, kind: 'money' | 'count' = 'money'): boolean {
-  const lead = text.slice(Math.max(clauseStart, figStart - 40), figStart);
+  // A breakdown introduced by a colon (`其中：城关镇860人`, `trong đó: huyện A 3.000 người`): the mark stands in the
+  // clause before the colon.
+  let from = clauseStart;
+  const colon = /[:：]\s*$/u.exec(text.slice(Math.max(0, from - 4), from));
+  if (colon) {
+    const at = from - (text.slice(Math.max(0, from - 4), from).length - colon.index);
+    from = at;
+    for (let i = at - 1; i >= Math.max(0, at - 40); i--) {
+      if ('，,；;：:。!?！？'.includes(text[i])) break;
+      from = i;
+    }
+  }
+  const lead = text.slice(Math.max(from, figStart - 40), figStart);
   const open = Math.max(lead.lastIndexOf('('), lead.lastIndexOf('（'));
   if (kind === 'count' && open >= 0 && !lead.slice(open + 1).trim()) return true;
   return SUBSET[lang].test(open >= 0 ? lead.slice(open + 1) : lead);
@@ -87,12 +99,13 @@ export function isSubset(text: string, clauseStart: number, figStart: number, la
  * The items of a list after a subset's mark: `其中建档立卡贫困劳动力136.11万人次、直过民族22.1万人次`, `trong đó có 430 lao
  * động nữ, 85 người dân tộc thiểu số và 40 người khuyết tật`. A figure that follows the previous part with only a list
  * separator and a short label between them (no figure, no clause break) is the next part. Chinese puts the label before
- * each figure (`、直过民族22.1万人次`), Vietnamese and English after it (`430 lao động nữ, 85 …`).
+ * each figure (`、直过民族22.1万人次`); Vietnamese and English after it (`430 lao động nữ, 85 …`) or before it, after a
+ * colon (`trong đó: huyện A 3.000 người, huyện B 2.500 người`).
  */
 const NEXT_ITEM: Record<RuleLang, RegExp> = {
   zh: /^[、，,；;]\s*[^，,。；;：:！？!?\d]{0,12}$/u,
-  vi: /^[^,.;:!?\d]{0,40}(?:[,;]\s*(?:và\s+)?|\s+và\s+)$/u,
-  en: /^[^,.;:!?\d]{0,40}(?:[,;]\s*(?:and\s+)?|\s+and\s+)$/u,
+  vi: /^[^,.;:!?\d]{0,40}(?:[,;]\s*(?:và\s+)?|\s+và\s+)[^,.;:!?\d]{0,30}$/u,
+  en: /^[^,.;:!?\d]{0,40}(?:[,;]\s*(?:and\s+)?|\s+and\s+)[^,.;:!?\d]{0,30}$/u,
 };
 
 export function isNextItem(text: string, previousEnd: number, figStart: number, lang: RuleLang): boolean {

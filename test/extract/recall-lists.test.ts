@@ -58,6 +58,35 @@ describe('every item of a breakdown after 其中 / trong đó is a part', () => 
   });
 });
 
+describe('a breakdown after a colon', () => {
+  test('zh-Hans: 其中：place figure, place figure', () => {
+    expect(facts('全县今年新增返乡创业4200人，其中：城关镇860人，河口镇540人，其余乡镇2800人。')).toEqual([
+      fact('headcount', 4200),
+      fact('headcount', 860),
+      fact('headcount', 540),
+      fact('headcount', 2800),
+    ]);
+  });
+  test('zh-Hant: 包括：trade figure、trade figure', () => {
+    expect(facts('勞動力發展署今年共辦理職業訓練8,600人次，包括：水電1,200人次、焊接900人次。')).toEqual([
+      fact('trainee_count', 8600, 'person_time'),
+      fact('trainee_count', 1200, 'person_time'),
+      fact('trainee_count', 900, 'person_time'),
+    ]);
+  });
+  test('vi: trong đó: label figure, label figure; another kind stays its own', () => {
+    expect(facts('Năm 2023, tỉnh đã đào tạo nghề cho 12.000 người, trong đó: huyện Tân Phú 3.000 người, huyện Định Quán 2.500 người.')).toEqual([
+      fact('trainee_count', 12000),
+      fact('trainee_count', 3000),
+      fact('trainee_count', 2500),
+    ]);
+    expect(facts('Năm 2023, tỉnh đã đào tạo nghề cho 12.000 người, trong đó: huyện Tân Phú 3.000 người; thành phố có 45 xe buýt.')).toEqual([
+      fact('trainee_count', 12000),
+      fact('trainee_count', 3000),
+    ]);
+  });
+});
+
 describe('vi: ethnic-minority people are not residents', () => {
   test('người dân tộc keeps its figure; người dân alone is still passed over', () => {
     expect(facts('Năm nay huyện đã đào tạo nghề cho 540 người dân tộc thiểu số.')).toEqual([fact('trainee_count', 540)]);
