@@ -27,6 +27,16 @@ export function punctuation(text: string): number {
   return (text.match(CJK_PUNCT)?.length ?? 0) + (text.match(ASCII_PUNCT)?.length ?? 0);
 }
 
+/**
+ * ASCII commas and semicolons glued between Chinese characters (`通过政策和资金支持,2017年以来,全市…`): the clause marks of
+ * Chinese prose typed with half-width punctuation. A colon is left out: headlines use it (`长兴:四项举措…`).
+ */
+const GLUED_CJK_PUNCT = /(?<=[\u3400-\u9fff\uf900-\ufaff）)”])[,;](?=[\u3400-\u9fff\uf900-\ufaff\d“（(])/g;
+
+export function gluedClauseMarks(text: string): number {
+  return text.match(GLUED_CJK_PUNCT)?.length ?? 0;
+}
+
 /** True when the text ends like a sentence (。！？.!? possibly inside closing quotes/brackets). */
 export function endsLikeSentence(text: string): boolean {
   return /[。！？.!?…；;]["'”’」』)）\]]*\s*$/.test(text);

@@ -10,7 +10,7 @@ import { TextBuilder, TrackedText } from '../offsets.js';
 import type { CleanDoc, DecodedPage, DocMeta, PageMessage } from '../types.js';
 import { furnitureCoverage, furnitureKinds, type FurnitureKind } from './boilerplate.js';
 import { readMarkdownLine, type MarkdownRole } from './markdown.js';
-import { endsLikeSentence, punctuation, SPACE, units } from './measure.js';
+import { endsLikeSentence, gluedClauseMarks, punctuation, SPACE, units } from './measure.js';
 import { findAuthor, findDate, findSource, isMetaLine } from './metadata.js';
 
 /** `markup`: a rule, an image or a lone link line (structure, dropped); `heading`: a markdown heading. */
@@ -80,6 +80,9 @@ export function classifyLine(text: string, md: MarkdownRole = 'text'): Pick<Line
   if (isMetaLine(text)) return { kind: 'meta', furniture };
   if (isMenu(text)) return { kind: 'menu', furniture };
   if ((u >= 15 && p >= 1) || (u >= 8 && endsLikeSentence(text))) return { kind: 'body', furniture };
+  // Chinese prose typed with half-width commas, cut off before its last mark (the end of an excerpt): two glued clause
+  // marks make a long line a sentence, where a headline has at most one.
+  if (u >= 30 && gluedClauseMarks(text) >= 2) return { kind: 'body', furniture };
   return { kind: 'short', furniture };
 }
 

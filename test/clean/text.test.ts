@@ -136,11 +136,35 @@ describe('cleanTextDump on dumps written for the tests', () => {
     expect(empty).toEqual([{ stage: 'clean', severity: 'info', kind: 'no-text', reason: 'empty file' }]);
   });
 
+  test('an excerpt cut off in its last paragraph of half-width-comma Chinese keeps that paragraph; titles stay titles', () => {
+    const content = [
+      '首页 > 新闻中心 >',
+      '',
+      '返乡创业带动就业,全区新增创业实体9千余个',
+      '发布日期:2022-03-15 09:20',
+      '',
+      '近年来,我区持续优化创业环境,累计发放创业担保贷款1.6亿元。',
+      '',
+      '据统计,2019年以来,全区累计新增返乡创业人员8400人,新增创业实体9100个;建成创业孵化基地12个,入驻创业户数35',
+    ].join('\n');
+    const doc = cleanTextDump(dump(content));
+    expect(doc.meta.title).toBe('返乡创业带动就业,全区新增创业实体9千余个');
+    expect(doc.text.text.split('\n')).toEqual([
+      '返乡创业带动就业,全区新增创业实体9千余个',
+      '近年来,我区持续优化创业环境,累计发放创业担保贷款1.6亿元。',
+      '据统计,2019年以来,全区累计新增返乡创业人员8400人,新增创业实体9100个;建成创业孵化基地12个,入驻创业户数35',
+    ]);
+  });
+
   test('line classes', () => {
     expect(classifyLine('大同市| 荣昌县| 荥经县| 葫芦岛市| 柞水县').kind).toBe('menu');
     expect(classifyLine('  • Từ khóa:').kind).toBe('furniture');
     expect(classifyLine('2015-12-17 10:35:00    來源:蘇州日報').kind).toBe('meta');
     expect(classifyLine('截至今年9月末,樂山市農民工返鄉創業4706人,同比增加1144人。').kind).toBe('body');
     expect(classifyLine('一、全民创业现状').kind).toBe('short');
+    // Half-width commas glued between Chinese characters: two make a long line prose; a headline's one or its colon do not.
+    expect(classifyLine('通过政策和资金支持,2020年以来,全县累计新增返乡创业人员达6500人,新增创业实体5200个;入驻园区户数43').kind).toBe('body');
+    expect(classifyLine('长兴:四项举措加快现代家庭工业发展').kind).toBe('short');
+    expect(classifyLine('返乡创业带动就业,全区新增创业实体9千余个').kind).toBe('short');
   });
 });
