@@ -17,7 +17,7 @@ import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './ma
 import { chooseRule, type Candidate, type Figure } from './choose.js';
 import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
 import { screenFigure, type PassedOver } from './screen.js';
-import { isNextItem, isSubset, respectivelyLists } from './lists.js';
+import { isNextItem, isSubset, onlyForWhom, respectivelyLists } from './lists.js';
 import { readBarePersonCounts, readCountedNouns } from './counted.js';
 import { DocumentResolver, datedByRestatement, plannedByRestatement } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
@@ -291,9 +291,13 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       (isSubset(text, clause.start, figStart, lang, kind) ||
         (previous!.part && isNextItem(text, Math.max(previous!.q.end, previous!.q.qualifierEnd ?? previous!.q.end), figStart, lang)));
     if (fromList) best = { hit: fromList, distance: 0, source: 'list' };
-    else if (partHere && (!best || best.source === 'outside' || best.source === 'inside' || best.hit.noun)) {
+    else if (
+      partHere &&
+      (!best || best.source === 'outside' || best.source === 'inside' || best.hit.noun || (best.source === 'clause' && onlyForWhom(best.hit.trigger, lang)))
+    ) {
       // `（其中脱贫劳动力1930人）`: a subset counts what the figure before it counts; a head noun in it (劳动力) names
-      // the part, not what is counted. The next items of its list (`、直过民族22.1万人次`) are parts too.
+      // the part, not what is counted. The next items of its list (`、直过民族22.1万人次`) are parts too. A bare verb of
+      // support (`其中扶持大学生5人40万元` after loans) says for whom the part is, not what it is.
       best = { hit: previous!.hit, distance: 0, source: 'list' };
     }
     const part: boolean = partHere && !!best && best.hit.rule.type === previous!.hit.rule.type;

@@ -112,3 +112,17 @@ export function isNextItem(text: string, previousEnd: number, figStart: number, 
   if (previousEnd > figStart) return false;
   return NEXT_ITEM[lang].test(text.slice(previousEnd, figStart));
 }
+
+/**
+ * Verbs that say for whom a part is, not what it is (`其中扶持大学生5人40万元` after loans: the loans that went to
+ * students; `trong đó hỗ trợ 120 hộ …`): standing alone as the part's trigger they do not overrule the figure before it.
+ */
+const FOR_WHOM: Record<RuleLang, Set<string>> = {
+  zh: new Set(['扶持', '支持', '帮扶', '帮助', '用于']),
+  vi: new Set(['hỗ trợ', 'giúp', 'dành cho']),
+  en: new Set(['support', 'supported', 'help', 'helped']),
+};
+
+export function onlyForWhom(trigger: string, lang: RuleLang): boolean {
+  return FOR_WHOM[lang].has(trigger.toLowerCase());
+}

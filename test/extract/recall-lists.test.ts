@@ -87,6 +87,29 @@ describe('a breakdown after a colon', () => {
   });
 });
 
+describe('a bare verb of support in a part says for whom, not what kind of money', () => {
+  test('zh-Hans: 其中扶持… after loans is loans', () => {
+    expect(facts('今年以来,全县工资担保贷款发放了310户1520万元,房证抵押贷款170户860万元,其中扶持大学生5人40万元。')).toEqual([
+      fact('loan_amount', 15200000, 'CNY'),
+      fact('loan_amount', 8600000, 'CNY'),
+      fact('loan_amount', 400000, 'CNY'),
+    ]);
+  });
+  test('zh-Hant: 其中協助… after loans is loans; a funding noun of its own still speaks', () => {
+    expect(facts('該縣去年核貸青年創業貸款共2.1億元，其中扶持女性創業6,200萬元。')).toEqual([
+      fact('loan_amount', 210000000, 'TWD'),
+      fact('loan_amount', 62000000, 'TWD'),
+    ]);
+    expect(facts('該市今年發放創業貸款3億元，其中創業補助金1,500萬元。')).toContainEqual(fact('funding_amount', 15000000, 'TWD'));
+  });
+  test('vi: trong đó hỗ trợ … after lending is lending', () => {
+    expect(facts('Năm 2023, ngân hàng đã cho vay 800 tỷ đồng, trong đó hỗ trợ hộ nghèo 320 tỷ đồng.')).toEqual([
+      fact('loan_amount', 800000000000, 'VND'),
+      fact('loan_amount', 320000000000, 'VND'),
+    ]);
+  });
+});
+
 describe('vi: ethnic-minority people are not residents', () => {
   test('người dân tộc keeps its figure; người dân alone is still passed over', () => {
     expect(facts('Năm nay huyện đã đào tạo nghề cho 540 người dân tộc thiểu số.')).toEqual([fact('trainee_count', 540)]);
