@@ -17,7 +17,7 @@ import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './ma
 import { chooseRule, type Candidate, type Figure } from './choose.js';
 import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
 import { screenFigure, type PassedOver } from './screen.js';
-import { isNextItem, isSubset, onlyForWhom, respectivelyLists } from './lists.js';
+import { isComparisonBase, isNextItem, isSubset, onlyForWhom, respectivelyLists } from './lists.js';
 import { readBarePersonCounts, readCountedNouns } from './counted.js';
 import { DocumentResolver, datedByRestatement, plannedByRestatement } from '../resolve/index.js';
 import type { Country } from '../resolve/gazetteer.js';
@@ -90,6 +90,9 @@ function paragraphs(text: string): Sentence[] {
 }
 
 /** The figure's clause: its sentence cut at commas, semicolons and colons — not those inside a number (`1,500`). */
+/** Quantity units of persons, which a comparison's base may take from the figure it is compared with. */
+const PERSONS = new Set(['person', 'person_time']);
+
 function clauseOf(text: string, sentence: Sentence, figStart: number, figEnd: number): Sentence {
   const isBreak = (i: number) => CLAUSE_MARKS.includes(text[i]) && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
   let start = sentence.start;
@@ -284,6 +287,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const { best: chosen, all } = chooseRule(figure, hits, choice);
     let best: Candidate | null = chosen;
     const fromList = listed.get(sentence)!.get(q);
+    let measuredAs = unit;
     // A part of the figure before it: after a subset's mark (`其中…`, `trong đó có …`) or the next item of that list.
     const sameRun: boolean = !!previous && previous.sentence === sentence && previous.kind === kind && q.kind !== 'plain' && previous.hit.rule.units[unit] !== undefined;
     const partHere: boolean =
@@ -301,9 +305,22 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       best = { hit: previous!.hit, distance: 0, source: 'list' };
     }
     const part: boolean = partHere && !!best && best.hit.rule.type === previous!.hit.rule.type;
+    if (
+      !fromList &&
+      !partHere &&
+      sameRun &&
+      !best &&
+      isComparisonBase(text, Math.max(previous!.q.end, previous!.q.qualifierEnd ?? previous!.q.end), figStart, lang)
+    ) {
+      // `较上学年全年的1,870人`: the base of a comparison measures what the figure before it measures, in its unit
+      // (`培训人次有2,310人，较…的1,870人`: person-times both).
+      best = { hit: previous!.hit, distance: 0, source: 'list' };
+      const before = unitOf(previous!.q);
+      if (before && before !== unit && PERSONS.has(before) && PERSONS.has(unit)) measuredAs = before;
+    }
     if (best && spec?.restated && !opts.allCandidates && (kind === 'money' || q.value >= spec.restated.min_count) && !listItem(raw, containing(paras, q.start))) {
       // The same type, unit and value stated again further on (the package named again): the fact already read.
-      const key = `${best.hit.rule.type}|${best.hit.rule.units[unit]}|${q.value}`;
+      const key = `${best.hit.rule.type}|${best.hit.rule.units[measuredAs]}|${q.value}`;
       const first = stated.get(key);
       // An equal amount close behind the first is another item of a list (`获批资金600万元；…扶持600万元`), not the
       // same fact again: `min_distance` characters must lie between them.
@@ -329,16 +346,16 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const paragraph = containing(paras, q.start) ?? sentence;
     if (opts.allCandidates) {
       const seen = new Set<string>([best.hit.rule.id]);
-      facts.push(buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind)));
+      facts.push(buildFact(norm, original, q, measuredAs, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind)));
       for (const c of all) {
         if (seen.has(c.hit.rule.id)) continue;
         seen.add(c.hit.rule.id);
-        facts.push(buildFact(norm, original, q, unit, c.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind)));
+        facts.push(buildFact(norm, original, q, measuredAs, c.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind)));
       }
       continue;
     }
     if (opts.onlyRules && !opts.onlyRules.has(best.hit.rule.id)) continue;
-    const fact = buildFact(norm, original, q, unit, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind));
+    const fact = buildFact(norm, original, q, measuredAs, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind));
     facts.push(fact);
     const key = `${fact.type}|${fact.unit}|${fact.value}`;
     const earlier = undated.get(key);

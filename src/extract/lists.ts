@@ -126,3 +126,19 @@ const FOR_WHOM: Record<RuleLang, Set<string>> = {
 export function onlyForWhom(trigger: string, lang: RuleLang): boolean {
   return FOR_WHOM[lang].has(trigger.toLowerCase());
 }
+
+/**
+ * The base of a comparison right after a figure (`培训人次有2,310人，较上学年全年的1,870人上升24%`, `新增就业5600人，比去年的
+ * 4800人增加800人`): the same measure at another time, so it counts what the figure before it counts. Only `较/比/相比/与
+ * … 的 <figure>`: a figure right after 较去年 without 的 is the change itself (vetoed as one when 增加 or 减少 leads it).
+ */
+const COMPARED: Record<RuleLang, RegExp> = {
+  zh: /^[，,]?\s*(?:较|比|相比|相较于?|与|同)[^，,。；;！？!?]{0,20}的$/u,
+  vi: /(?!)/u,
+  en: /(?!)/u,
+};
+
+export function isComparisonBase(text: string, previousEnd: number, figStart: number, lang: RuleLang): boolean {
+  if (previousEnd > figStart) return false;
+  return COMPARED[lang].test(text.slice(previousEnd, figStart));
+}

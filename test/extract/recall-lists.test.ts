@@ -2,7 +2,9 @@
  * Breakdowns (issue 13, recall), on sentences written for this test: after a subset's mark (`其中`, `trong đó (có)`) every
  * item of the list is a part of the figure before it and counts what that figure counts, not only the first one
  * (src/extract/lists.ts `isNextItem`). Items of another kind, unit or with a verb of their own keep their own reading.
- * And `người dân tộc (thiểu số)`, ethnic-minority people, are not residents (`người dân`) passed over as an audience.
+ * A bare verb of support in a part (`其中扶持…`) says for whom, not what kind of money. The base of a Chinese comparison
+ * (`较上学年的1,870人`) measures what the figure before it measures. And `người dân tộc (thiểu số)`, ethnic-minority
+ * people, are not residents (`người dân`) passed over as an audience.
  */
 import { loadRuleSet } from '../../src/extract/rules.js';
 import { extractFromText } from '../../src/pipeline.js';
@@ -107,6 +109,26 @@ describe('a bare verb of support in a part says for whom, not what kind of money
       fact('loan_amount', 800000000000, 'VND'),
       fact('loan_amount', 320000000000, 'VND'),
     ]);
+  });
+});
+
+describe('zh: the base of a comparison (较/比/与 … 的 N) measures what the figure before it measures', () => {
+  test('zh-Hant: person-times both, the change in percent stays out', () => {
+    expect(facts('勞工局表示，本學年首9個月的培訓人次有2,310人，較2022/23整個學年的1,870人上升24%。')).toEqual([
+      fact('trainee_count', 2310, 'person_time'),
+      fact('trainee_count', 1870, 'person_time'),
+    ]);
+  });
+  test('zh-Hans: 比去年的 N, 与去年同期的 N 相比; the change itself stays out', () => {
+    expect(facts('今年全县新增就业5600人，比去年的4800人增加800人。')).toEqual([fact('headcount', 5600), fact('headcount', 4800)]);
+    expect(facts('今年全县发放创业担保贷款3.2亿元，与去年同期的2.6亿元相比增长23%。')).toEqual([
+      fact('loan_amount', 320000000, 'CNY'),
+      fact('loan_amount', 260000000, 'CNY'),
+    ]);
+  });
+  test('without 的 the figure after 较 is the change, not a base', () => {
+    expect(facts('今年全县新增就业5600人，较去年增加800人。')).toEqual([fact('headcount', 5600)]);
+    expect(facts('今年全县新增就业5600人，较去年多出800人。')).toEqual([fact('headcount', 5600)]);
   });
 });
 
