@@ -155,7 +155,15 @@ export function isMetaLine(text: string): boolean {
     .replace(/\d{1,2}[:：]\d\d(?:[:：]\d\d)?/g, '')
     .replace(allLabelsGlobal, '')
     .replace(/[\s\u00a0\u3000:：|｜()（）【】\[\]]/g, '');
-  return rest.length <= (hasLabel ? 30 : 6);
+  if (rest.length <= (hasLabel ? 30 : 6)) return true;
+  // A dateline whose other fields are names, split by bars (`2018-11-09 13:27:49 | 昆明热线 | www.example.com`): the
+  // first field holds the date and time only, the others are short and hold no clause.
+  const fields = t.split(/\s*[|｜]\s*/);
+  if (date && fields.length >= 2 && fields.length <= 5) {
+    const first = fields[0].replace(/\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,4}\s*[日号號]?/g, '').replace(/\d{1,2}[:：]\d\d(?:[:：]\d\d)?/g, '').trim();
+    if (!first && fields.slice(1).every((f) => f.length <= 24 && !/[，,。；;]/.test(f))) return true;
+  }
+  return false;
 }
 
 /** Separators between a headline and the site name in `<title>`: `标题_新浪新闻`, `Title - Site`, `标题|网站`. */

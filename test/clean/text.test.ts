@@ -156,6 +156,23 @@ describe('cleanTextDump on dumps written for the tests', () => {
     ]);
   });
 
+  test('a dateline with its source and site split by bars is a dateline: the headline above it stays the title', () => {
+    const content = [
+      '贵州前三季度对52万农村劳动力开展技能培训',
+      '2019-10-21 15:02:11 | 黔南在线 | www.example.cn',
+      '',
+      '21日,记者从省人社厅获悉,今年1-9月,全省完成各类职业技能培训86.4万人次。',
+    ].join('\n');
+    const doc = cleanTextDump(dump(content));
+    expect(doc.meta.title).toBe('贵州前三季度对52万农村劳动力开展技能培训');
+    expect(doc.meta.date).toBe('2019-10-21T15:02:11');
+    expect(doc.text.text.split('\n')[0]).toBe('贵州前三季度对52万农村劳动力开展技能培训');
+    expect(classifyLine('2021-03-05 08:10 | 台灣新聞網').kind).toBe('meta');
+    expect(classifyLine('16/06/2016 10:35 | Báo Hải Phòng').kind).toBe('meta');
+    // A date before a sentence of news is no dateline.
+    expect(classifyLine('2019-03-08 | 我县今年发放创业担保贷款1.2亿元，带动就业3200人').kind).not.toBe('meta');
+  });
+
   test('line classes', () => {
     expect(classifyLine('大同市| 荣昌县| 荥经县| 葫芦岛市| 柞水县').kind).toBe('menu');
     expect(classifyLine('  • Từ khóa:').kind).toBe('furniture');
