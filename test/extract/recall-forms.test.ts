@@ -30,3 +30,17 @@ describe('issue 13 pattern 8: news number forms give facts', () => {
     expect(facts(text)).toEqual([expected]);
   });
 });
+
+describe('a bare 万 figure before workers named with what they are is a count', () => {
+  test.each([
+    ['贵州前三季度对52万贫困劳动力开展技能培训', fact('trainee_count', 520000, 'person')],
+    ['全省今年转移2万农村劳动力就业。', fact('headcount', 20000, 'person')],
+    ['該縣去年轉移3萬農村勞動力就業。', fact('headcount', 30000, 'person')],
+    ['今年帶動1萬返鄉農民工就業。', fact('headcount', 10000, 'person')],
+  ])('%s', (text, expected) => {
+    expect(facts(text)).toEqual([expected]);
+  });
+  test('money before a verb and workers stays money', () => {
+    expect(facts('全省投入500万扶持农村劳动力创业。')).toEqual([fact('funding_amount', 5000000, 'CNY')]);
+  });
+});
