@@ -341,7 +341,7 @@ export const LANGUAGE_FILE_SCHEMA = {
           required: ['planned', 'achieved', 'cumulative'],
           additionalProperties: false,
           properties: {
-            planned: WORDS, planned_after: WORDS, achieved_later: WORDS, not_planned: WORDS, part_of: WORDS, not_inherited: WORDS, governed: WORDS, governed_not_before: WORDS, question: WORDS, provision_of: WORDS, purpose: WORDS, planned_near_figure: WORDS, planned_scope: WORDS, plan_nouns: WORDS, completes: WORDS,
+            planned: WORDS, planned_after: WORDS, achieved_later: WORDS, not_planned: WORDS, part_of: WORDS, not_inherited: WORDS, governed: WORDS, governed_not_before: WORDS, question: WORDS, provision_of: WORDS, purpose: WORDS, concessive: WORDS, planned_near_figure: WORDS, planned_scope: WORDS, plan_nouns: WORDS, completes: WORDS,
             not_planned_with: { type: 'object', additionalProperties: WORDS }, achieved: WORDS, cumulative: WORDS, not_cumulative: WORDS, stock: WORDS, rate: WORDS,
             not_planned_before: { oneOf: [WORDS, { type: 'object', additionalProperties: WORDS }] },
           },

@@ -71,6 +71,8 @@ export interface ModalityVocabulary {
    * such a clause names the goal served, not the figure of a later clause.
    */
   purpose?: string[];
+  /** Words opening a concessive clause (`Mặc dù chuẩn bị kỹ lưỡng, nhưng …`, `虽然…`): its plan words stay in it too. */
+  concessive?: string[];
   /**
    * Question words after a figure, in its clause, in a sentence that asks (`每年4000亿的投资如何筹集?`, `làm sao huy động
    * đủ 100 tỷ đồng?`): how it is to be done — planned.
@@ -286,19 +288,20 @@ function shareOfPlan(text: string, figureEnd: number, sentenceEnd: number, patte
   return best;
 }
 
-/** The last planned cue in text[from, to), passing over those in a clause of purpose that ends before `to`. */
+/** The last planned cue in text[from, to), passing over those in a clause of purpose or concession that ends before `to`. */
 function plannedCue(text: string, from: number, to: number, vocab: ModalityVocabulary): Cue | null {
   let end = to;
   for (;;) {
     const cue = lastCue(text, from, end, vocab.planned, plannedVetoes(vocab));
-    if (!cue || !vocab.purpose?.length) return cue;
+    const openers = [...(vocab.purpose ?? []), ...(vocab.concessive ?? [])];
+    if (!cue || !openers.length) return cue;
     let a = cue.start;
     while (a > from && !CLAUSE_BREAK.test(text[a - 1]) && !/[。！？!?\n]/.test(text[a - 1])) a--;
     let b = cue.end;
     while (b < to && !CLAUSE_BREAK.test(text[b]) && !/[。！？!?\n]/.test(text[b])) b++;
     const opening = text.slice(a, cue.start).trimStart().toLowerCase();
-    const purpose = b < to && vocab.purpose.some((w) => opening.startsWith(w.toLowerCase()));
-    if (!purpose) return cue;
+    const bound = b < to && openers.some((w) => opening.startsWith(w.toLowerCase()));
+    if (!bound) return cue;
     end = a;
   }
 }

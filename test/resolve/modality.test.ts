@@ -87,6 +87,9 @@ const rules: Record<string, Case[]> = {
     ['為了達成年度目標，該行上半年共發放創業貸款2億元。', { 200000000: A }],
     ['Để hoàn thành kế hoạch năm, chi nhánh tích cực giải ngân, doanh số cho vay đạt 300 tỷ đồng.', { 300000000000: A }],
     ['Nhằm đạt mục tiêu năm 2017, ngân hàng cho vay 200 tỷ đồng.', { 200000000000: A }],
+    // A clause of concession too.
+    ['Mặc dù chuẩn bị kỹ lưỡng, nhưng đến nay mới có 2 doanh nghiệp được vay vốn.', { 2: A }],
+    ['虽然计划早已出台，但今年以来全县仅发放创业贷款800万元。', { 8000000: A }, '2017-10-01'],
     // A plan word of its own, or the target in the clause of purpose itself.
     ['为完成全年目标，明年将发放贷款3亿元。', { 300000000: P }],
     ['Nhằm đạt mục tiêu cho vay 900 tỷ đồng, ngân hàng mở thêm 3 phòng giao dịch.', { 900000000000: P }],
