@@ -15,10 +15,16 @@ const RESPECTIVELY: Record<RuleLang, RegExp> = {
   en: /(?!)/gu, // English puts "respectively" after the figures; not handled
 };
 
+const MARK_ALONE: Record<RuleLang, RegExp> = {
+  zh: /^\s*(?:其中|包括)\s*$/u,
+  vi: /^\s*(?:trong đó(?: có)?|bao gồm)\s*$/iu,
+  en: /^\s*(?:including|of whom|of which|among them)\s*$/iu,
+};
+
 const SUBSET: Record<RuleLang, RegExp> = {
-  zh: /(?:其中|包括)[^，。；,;]{0,10}$/u,
-  vi: /(?:trong đó(?: có)?|bao gồm)[^,.;]{0,30}$/u,
-  en: /(?:including|of whom|of which|among them)[^,.;]{0,30}$/u,
+  zh: /(?:其中|包括)[，,]?[^，。；,;]{0,10}$/u,
+  vi: /(?:trong đó(?: có)?|bao gồm),?[^,.;]{0,30}$/u,
+  en: /(?:including|of whom|of which|among them),?[^,.;]{0,30}$/u,
 };
 
 /**
@@ -79,15 +85,18 @@ function lastBreak(text: string, from: number, to: number): number {
 export function isSubset(text: string, clauseStart: number, figStart: number, lang: RuleLang, kind: 'money' | 'count' = 'money'): boolean {
   // A breakdown introduced by a colon (`其中：城关镇860人`, `trong đó: huyện A 3.000 người`): the mark stands in the
   // clause before the colon.
+  // So does a mark set off by a comma (`其中，女性1300人`, `trong đó, nữ 5.000 người`): the clause before the comma is the
+  // mark alone.
   let from = clauseStart;
-  const colon = /[:：]\s*$/u.exec(text.slice(Math.max(0, from - 4), from));
-  if (colon) {
-    const at = from - (text.slice(Math.max(0, from - 4), from).length - colon.index);
-    from = at;
+  const stop = /[:：,，]\s*$/u.exec(text.slice(Math.max(0, from - 4), from));
+  if (stop) {
+    const at = from - (text.slice(Math.max(0, from - 4), from).length - stop.index);
+    let start = at;
     for (let i = at - 1; i >= Math.max(0, at - 40); i--) {
       if ('，,；;：:。!?！？'.includes(text[i])) break;
-      from = i;
+      start = i;
     }
+    if (/[:：]/u.test(stop[0]) || MARK_ALONE[lang].test(text.slice(start, at))) from = start;
   }
   const lead = text.slice(Math.max(from, figStart - 40), figStart);
   const open = Math.max(lead.lastIndexOf('('), lead.lastIndexOf('（'));

@@ -89,6 +89,29 @@ describe('a breakdown after a colon', () => {
   });
 });
 
+describe('a mark set off by a comma (其中，… / trong đó, …)', () => {
+  test('zh-Hans and zh-Hant', () => {
+    expect(facts('今年全县新增返乡创业4200人，其中，女性1300人、大学生650人。')).toEqual([
+      fact('headcount', 4200),
+      fact('headcount', 1300),
+      fact('headcount', 650),
+    ]);
+    expect(facts('該中心去年共開辦職業訓練3,200人次，其中，青年1,100人次。')).toEqual([
+      fact('trainee_count', 3200, 'person_time'),
+      fact('trainee_count', 1100, 'person_time'),
+    ]);
+  });
+  test('vi', () => {
+    expect(facts('Năm 2023, tỉnh đã đào tạo nghề cho 12.000 người; trong đó, nữ 5.000 người.')).toEqual([
+      fact('trainee_count', 12000),
+      fact('trainee_count', 5000),
+    ]);
+  });
+  test('another word set off by a comma is no mark', () => {
+    expect(facts('今年全县新增返乡创业4200人，此外，景区接待游客3000人。')).toEqual([fact('headcount', 4200)]);
+  });
+});
+
 describe('a bare verb of support in a part says for whom, not what kind of money', () => {
   test('zh-Hans: 其中扶持… after loans is loans', () => {
     expect(facts('今年以来,全县工资担保贷款发放了310户1520万元,房证抵押贷款170户860万元,其中扶持大学生5人40万元。')).toEqual([
