@@ -22,6 +22,11 @@ export interface ContextSpec {
   known_places?: string[];
   /** A period right after one of these is a comparison (`较2013年增加`, `so với năm 2015`), not the figure's period. */
   not_period_after?: string[];
+  /**
+   * …unless one of these follows the period and then a figure: the figure is the compared value, and the period its
+   * own (`较102学年度的5万1932名教师`: the teachers of school year 102).
+   */
+  compared_value_after?: string[];
 }
 
 export interface Span {
@@ -125,9 +130,12 @@ export function documentContext(text: string, spec: ContextSpec | undefined, seg
   if (!spec) return { periods: [], places: [], mainPlace: null };
   const c = compiledFor(spec);
   const notAfter = spec.not_period_after ?? [];
+  const valueAfter = spec.compared_value_after ?? [];
   const periods = findAll(text, c.periods, false).filter((p) => {
     const before = text.slice(Math.max(0, p.start - 8), p.start).toLowerCase().trimEnd();
-    return !notAfter.some((w) => before.endsWith(w.toLowerCase()));
+    if (!notAfter.some((w) => before.endsWith(w.toLowerCase()))) return true;
+    const after = text.slice(p.end, p.end + 8).toLowerCase().trimStart();
+    return valueAfter.some((w) => after.startsWith(w.toLowerCase()) && /^\s*[\d一二两三四五六七八九十百千万]/.test(after.slice(w.length)));
   });
   let places = findAll(text, c.places, true).filter((p) => !c.notPlaces.has(p.text));
   if (c.known) places.push(...findAll(text, [c.known], true));

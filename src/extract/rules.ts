@@ -320,6 +320,7 @@ export const LANGUAGE_FILE_SCHEMA = {
         not_places: WORDS,
         known_places: WORDS,
         not_period_after: WORDS,
+        compared_value_after: WORDS,
       },
     },
     resolve: {

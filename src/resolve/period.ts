@@ -121,7 +121,7 @@ function zhUnits(p: string, vocab: PeriodVocabulary, pubYear: number | null, roc
     }
   }
   // School years: `2022/23学年` (September on), ROC `105学年度` (August on).
-  const school = /(\d{4})\/(\d{2,4})学年(?:首(\d{1,2})个月)?/.exec(p);
+  const school = /(\d{4})\/(\d{2,4})(?:整个)?学年(?:首(\d{1,2})个月)?/.exec(p);
   if (school) units.push({ year: +school[1], schoolFrom: 9, months: school[3] ? [1, +school[3]] : undefined, at: school.index, text: school[0] });
   const rocSchool = /(?<!\d)(\d{2,3})学年度?/.exec(p);
   if (!school && rocSchool) units.push({ year: +rocSchool[1] + 1911, schoolFrom: 8, at: rocSchool.index, text: rocSchool[0] });

@@ -166,3 +166,20 @@ describe('a part takes its whole', () => {
     expect(f.cumulative).toBe(false);
   });
 });
+
+describe('a comparison period', () => {
+  test('a period after 较/比 is the compared one, not the figure’s', () => {
+    const f = factOf('2016年，全县新增城镇就业5200人，较2015年增加300人。', 5200, '2017-01-10');
+    expect(interval(f)).toEqual(['2016-01-01', '2016-12-31']);
+  });
+  test('…but the compared value after 的 is of that period (较2014年的3800名教师)', () => {
+    const text = '据县教育局统计，2016年全县中小学专任教师达4100名，较2014年的3800名教师增加不少。';
+    expect(interval(factOf(text, 4100, '2017-01-10'))).toEqual(['2016-01-01', '2016-12-31']);
+    expect(interval(factOf(text, 3800, '2017-01-10'))).toEqual(['2014-01-01', '2014-12-31']);
+  });
+  test('a whole school year compared with (較2018/19整個學年的2,040人)', () => {
+    const text = '職業訓練局表示，2019/20學年首6個月的學員人次有1,310人，較2018/19整個學年的2,040人減少。';
+    expect(interval(factOf(text, 1310, '2020-04-02'))).toEqual(['2019-09-01', '2020-02-29']);
+    expect(interval(factOf(text, 2040, '2020-04-02'))).toEqual(['2018-09-01', '2019-08-31']);
+  });
+});
