@@ -273,9 +273,14 @@ function gather($: CheerioAPI): HeadFacts {
 
 /** Whether a text ends with a colon (then spaces): the cheap test before `sourceLabelAtEnd` (trimEnd strips what \s matches). */
 function endsWithColon(text: string): boolean {
-  const t = text.trimEnd();
-  const last = t.charCodeAt(t.length - 1);
-  return last === 0x3a || last === 0xff1a;
+  // Read back from the end past what trimEnd would strip, without making the trimmed copy (this runs on every text
+  // node of every page).
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a || c === 0xff1a) return true;
+    if (!(c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) return false;
+  }
+  return false;
 }
 
 /** A text that ends with a source label: the value is in the element after it. */

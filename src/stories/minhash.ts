@@ -17,7 +17,7 @@ export const SIGNATURE_SIZE = 126;
  * The signature scheme, written before every stored signature: a signature of another scheme (or none) is not
  * compared, and the scheme is part of the pipeline version, so documents stored with another are processed again.
  */
-export const SIGNATURE_SCHEME = 'oph1';
+export const SIGNATURE_SCHEME = 'oph2';
 export const BAND_ROWS = 3;
 /** Estimated Jaccard similarity from which two documents are copies of one story. */
 export const SAME_STORY = 0.45;
@@ -45,26 +45,32 @@ function fnvRange(s: string, from: number, to: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a of `words.slice(from, to).join(' ')`, without joining. */
-function fnvWords(words: string[], from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let w = from; w < to; w++) {
-    if (w > from) {
-      h ^= 0x20;
-      h = imul(h, 0x01000193);
-    }
-    const s = words[w];
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = imul(h, 0x01000193);
-    }
+/** Letters, marks and digits (`\p{L}\p{M}\p{N}`), answered for a code unit: ASCII and the Latin blocks Vietnamese
+ * is written in by range, anything else by the regular expression once, then remembered. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const wordCharMemo = new Map<number, boolean>();
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)) return true;
+  let known = wordCharMemo.get(c);
+  if (known === undefined) {
+    // A lone surrogate half is read with its pair by the regular expression only in whole strings: count it a letter
+    // of the word it stands in (astral letters are rare in Vietnamese and English news).
+    known = c >= 0xd800 && c <= 0xdfff ? true : WORD_CHAR.test(String.fromCharCode(c));
+    wordCharMemo.set(c, known);
   }
-  return h >>> 0;
+  return known;
+}
+
+/** A word shingle's hash from its words' hashes (an FNV-style fold; the signature mixes it again). */
+function foldWords(a: number, b: number, c: number): number {
+  return imul(imul(imul(0x811c9dc5 ^ a, 0x01000193) ^ b, 0x01000193) ^ c, 0x01000193);
 }
 
 /**
  * The shingles' hashes in text order, repeats included (a minimum does not care): what `shingles` holds, without
- * building a set or a string per shingle.
+ * building a set or a string per shingle. Words are found by one scan of the lower-cased text, each hashed once
+ * (splitting on a Unicode-property expression cost most of a Vietnamese page's signature).
  */
 function shingleHashes(text: string, lang: string): Int32Array {
   if (lang.startsWith('zh')) {
@@ -75,11 +81,28 @@ function shingleHashes(text: string, lang: string): Int32Array {
     for (let i = 0; i < n; i++) out[i] = fnvRange(chars, i, i + CHAR_SHINGLE);
     return out;
   }
-  const words = text.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const lower = text.toLowerCase();
+  const words: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isWordChar(c)) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      h = imul(h ^ c, 0x01000193);
+    } else if (inWord) {
+      words.push(h);
+      inWord = false;
+    }
+  }
+  if (inWord) words.push(h);
   const n = words.length - WORD_SHINGLE + 1;
-  if (n <= 0) return words.length ? Int32Array.of(fnv(words.join(' '))) : new Int32Array(0);
+  if (n <= 0) return words.length ? Int32Array.of(words.reduce((acc, w) => imul(acc ^ w, 0x01000193), 0x811c9dc5)) : new Int32Array(0);
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = fnvWords(words, i, i + WORD_SHINGLE);
+  for (let i = 0; i < n; i++) out[i] = foldWords(words[i], words[i + 1], words[i + 2]);
   return out;
 }
 
