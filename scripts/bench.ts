@@ -14,12 +14,13 @@
  *     machine one run can be 20 % off another, and a ratio of two single runs says little;
  *   - peak resident memory (maxRSS) of a whole-pipeline run over each of `--memory` page counts (default workers).
  *
- * Options: --pages N (default 1000), --repeat N (default 3), --memory A,B (default 1000,2000; the README figure uses
+ * Options: --pages N (default 1000), --repeat N (default 3), --compare DIR (a built checkout whose pipeline runs
+ *   interleaved with ours: `git worktree add ../base REV && (cd ../base && npm ci)`), --memory A,B (default 1000,2000; the README figure uses
  * 1000,20000), --out FILE
  * (default dist/bench.json). Everything is written to a temp folder that is removed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -118,10 +119,17 @@ function median<T>(items: T[], key: (t: T) => number): T {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-/** A whole-pipeline ingest in a child process (as the CLI runs it): wall time and peak RSS. */
-function childIngest(dir: string, workers: number | null): { seconds: number; maxRssMb: number; stored: number; failed: number; facts: number } {
+/**
+ * A whole-pipeline ingest in a child process (as the CLI runs it): wall time and peak RSS. `script` is this file, or
+ * a peer checkout's built bench (`--compare`), whose `--child` runs that checkout's pipeline on the same pages.
+ */
+function childIngest(
+  dir: string,
+  workers: number | null,
+  script: string = fileURLToPath(import.meta.url),
+): { seconds: number; maxRssMb: number; stored: number; failed: number; facts: number } {
   const db = path.join(path.dirname(dir), `bench-${path.basename(dir)}-${workers ?? 'default'}-${Date.now()}.sqlite`);
-  const args = [fileURLToPath(import.meta.url), '--child', dir, db, workers === null ? '' : String(workers)];
+  const args = [script, '--child', dir, db, workers === null ? '' : String(workers)];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`bench child failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
@@ -140,6 +148,11 @@ async function child(dir: string, db: string, workers: string): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4], process.argv[5] ?? '');
   const nPages = Number(arg('--pages', '1000'));
+  // A peer checkout (built: its dist/scripts/bench.js) whose whole pipeline runs interleaved with ours on the same
+  // pages, so that "not slower than before" is measured in one run on one machine (`git worktree add ../base REV`).
+  const compare = arg('--compare', '');
+  const peerBench = compare ? path.resolve(compare, 'dist', 'scripts', 'bench.js') : null;
+  if (peerBench && !existsSync(peerBench)) throw new Error(`--compare ${compare}: no dist/scripts/bench.js there (build that checkout first: npm ci && npm run build)`);
   const repeat = Math.max(1, Number(arg('--repeat', '3')));
   const memory = arg('--memory', '1000,2000')
     .split(',')
@@ -188,9 +201,14 @@ async function main(): Promise<void> {
     const speedBytes = writeCorpus(speedDir, pages, nPages);
     const readability: Row[] = [];
     const pipeline: Record<1 | 2, Array<ReturnType<typeof childIngest>>> = { 1: [], 2: [] };
+    const peer: Record<1 | 2, Array<ReturnType<typeof childIngest>>> = { 1: [], 2: [] };
     for (let r = 0; r < repeat; r++) {
       readability.push(timed('Readability on linkedom (boilerplate removal alone)', decoded, bytes, (p) => new Readability(parseHTML(p.content).document as any).parse()));
-      for (const w of [1, 2] as const) pipeline[w].push(childIngest(speedDir, w));
+      for (const w of [1, 2] as const) {
+        pipeline[w].push(childIngest(speedDir, w));
+        // The peer right after ours, on the same pages: a shared machine's drift falls on both alike.
+        if (peerBench) peer[w].push(childIngest(speedDir, w, peerBench));
+      }
     }
     const spread = (xs: number[]) => (repeat > 1 ? `runs ${xs.map((x) => x.toFixed(1)).join(', ')} s` : '');
     const readabilityMedian = median(readability, (r) => r.seconds);
@@ -199,6 +217,15 @@ async function main(): Promise<void> {
       const r = median(pipeline[w], (x) => x.seconds);
       const note = [`${r.facts} facts, ${r.failed} failed, peak RSS ${r.maxRssMb} MB`, spread(pipeline[w].map((x) => x.seconds))].filter(Boolean).join("; ");
       rows.push(row(`whole pipeline into SQLite, ${w} worker${w === 1 ? '' : 's'} (wall, startup included)`, nPages, r.seconds, speedBytes, note));
+    }
+    const peerRows: Row[] = [];
+    if (peerBench) {
+      for (const w of [1, 2] as const) {
+        const r = median(peer[w], (x) => x.seconds);
+        const note = [`${r.facts} facts, ${r.failed} failed, peak RSS ${r.maxRssMb} MB`, spread(peer[w].map((x) => x.seconds))].filter(Boolean).join('; ');
+        peerRows.push(row(`peer ${compare}: whole pipeline, ${w} worker${w === 1 ? '' : 's'}`, nPages, r.seconds, speedBytes, note));
+      }
+      rows.push(...peerRows);
     }
 
     const mem: Array<{ pages: number; maxRssMb: number; seconds: number; pagesPerSec: number }> = [];
@@ -218,6 +245,11 @@ async function main(): Promise<void> {
       scaling2vs1: round(byWhat('whole pipeline into SQLite, 2').pagesPerSec / byWhat('whole pipeline into SQLite, 1').pagesPerSec, 2),
       memoryGrowth: mem.length > 1 ? round(mem[mem.length - 1].maxRssMb / mem[0].maxRssMb, 2) : null,
     };
+    const peerRatio = (w: 1 | 2) => {
+      const ours = byWhat(`whole pipeline into SQLite, ${w}`).pagesPerSec;
+      const theirs = peerRows.find((r) => r.what.includes(`, ${w} worker`));
+      return theirs ? round(ours / theirs.pagesPerSec, 3) : null;
+    };
     const result = {
       at: new Date().toISOString(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
@@ -226,6 +258,7 @@ async function main(): Promise<void> {
       rows,
       memory: mem,
       ratios,
+      ...(peerBench ? { peer: { checkout: compare, vsPeer1Worker: peerRatio(1), vsPeer2Workers: peerRatio(2) } } : {}),
     };
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
@@ -236,6 +269,7 @@ async function main(): Promise<void> {
       `\nclean stage / htmlparser2 parse: ${ratios.cleanVsHtmlparser2}× the time (target ≤ 2)` +
         `\nwhole pipeline, 2 workers, vs Readability alone in one thread: ${ratios.pipeline2WorkersVsReadability}× as fast (target ≥ 4); per core (1 worker): ${ratios.pipeline1WorkerVsReadability}×` +
         `\nscaling 1 → 2 workers: ${ratios.scaling2vs1}×` +
+        (peerBench ? `\nwhole pipeline against the peer ${compare} (same pages, interleaved; ≥ 0.90 = not more than 10 % slower): 1 worker ${peerRatio(1)}×, 2 workers ${peerRatio(2)}×` : '') +
         (ratios.memoryGrowth !== null ? `\npeak memory ${mem[mem.length - 1].pages} vs ${mem[0].pages} pages: ${ratios.memoryGrowth}× (target ≤ 1.2, and < 300 MB)` : '') +
         `\nload average during the run: ${result.machine.loadavg.join(' ')} (other work on the machine slows every figure alike)` +
         `\nwritten to ${path.relative(process.cwd(), out) || out}`,
