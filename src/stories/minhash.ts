@@ -68,8 +68,8 @@ function foldWords(a: number, b: number, c: number): number {
 }
 
 /**
- * The shingles' hashes in text order, repeats included (a minimum does not care): what `shingles` holds, without
- * building a set or a string per shingle. Words are found by one scan of the lower-cased text, each hashed once
+ * The shingles' hashes in text order, repeats included (a minimum does not care), without
+ * building a string per shingle. Words are found by one scan of the lower-cased text, each hashed once
  * (splitting on a Unicode-property expression cost most of a Vietnamese page's signature).
  */
 function shingleHashes(text: string, lang: string): Int32Array {
@@ -104,11 +104,6 @@ function shingleHashes(text: string, lang: string): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = foldWords(words[i], words[i + 1], words[i + 2]);
   return out;
-}
-
-/** Shingles of a normalized text as 32-bit hashes: what the text says, not how it is punctuated or spaced. */
-export function shingles(text: string, lang: string): Set<number> {
-  return new Set(shingleHashes(text, lang));
 }
 
 /** The seed of the one hash, fixed so signatures compare across runs and machines. */
@@ -150,11 +145,7 @@ function minima(hashes: Int32Array): Uint32Array | null {
   return sig;
 }
 
-/** The MinHash signature of a set of shingles; null for a text too short to have one. */
-export function signature(sh: Set<number>): Uint32Array | null {
-  return minima(Int32Array.from(sh));
-}
-
+/** The MinHash signature of a normalized text; null for a text too short to have one. */
 export function signatureOf(text: string, lang: string): Uint32Array | null {
   return minima(shingleHashes(text, lang));
 }
