@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { lazyValidator } from '../schema.js';
-import * as yaml from 'js-yaml';
+import { loadYamlCached } from './yaml-cache.js';
 import { packageRoot } from '../paths.js';
 import { FACT_TYPES, type FactType, type RuleLang } from '../types.js';
 import { normalizeQuery } from '../normalize/normalize.js';
@@ -477,7 +477,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 
 function parseYaml(file: string, source: string): any {
   try {
-    return yaml.load(source, { filename: file });
+    return loadYamlCached(source, file);
   } catch (err: any) {
     const line = err?.mark?.line !== undefined ? err.mark.line + 1 : null;
     throw new RuleLoadError(file, line, `not valid YAML: ${err.reason ?? err.message}`);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lazyValidator } from '../schema.js';
-import * as yaml from 'js-yaml';
+import { loadYamlCached } from '../extract/yaml-cache.js';
 import { packageRoot } from '../paths.js';
 import { normalizeQuery } from '../normalize/normalize.js';
 import type { Quantity } from '../quantities/types.js';
@@ -151,7 +151,7 @@ export function loadCountrySpec(dir: string = path.join(packageRoot(), 'extracto
   let spec = specs.get(file);
   if (!spec) {
     const rel = path.relative(process.cwd(), file) || file;
-    spec = compileCountrySpec(yaml.load(readFileSync(file, 'utf8'), { filename: rel }), rel);
+    spec = compileCountrySpec(loadYamlCached(readFileSync(file, 'utf8'), rel), rel);
     specs.set(file, spec);
   }
   return spec;
