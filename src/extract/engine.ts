@@ -20,6 +20,7 @@ import { screenFigure, type PassedOver } from './screen.js';
 import { isComparisonBase, isNextItem, isSubset, onlyForWhom, respectivelyLists } from './lists.js';
 import { readBarePersonCounts, readCountedNouns } from './counted.js';
 import { DocumentResolver, datedByRestatement, plannedByRestatement } from '../resolve/index.js';
+import { incrementCue } from '../resolve/modality.js';
 import type { Country } from '../resolve/gazetteer.js';
 import { documentCountry, figureCurrency, type DocumentCountry } from '../resolve/country.js';
 
@@ -224,8 +225,17 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     otherMoney: (ruleSet.notFacts?.get(lang) ?? []).filter((d) => d.pattern === 4 && d.kinds.includes('money')).flatMap((d) => d.normWords),
   };
   const listed = new Map<Sentence, Map<Quantity, TriggerHit>>();
-  /** Facts read so far by type, unit and value, with their figure and where it ends (for `restated`). */
-  const stated = new Map<string, { figure: string; end: number }>();
+  /**
+   * Facts read so far by type, unit and value (for `restated`): the first mention, and the first of each later mention a
+   * restatement of none before (a running total and an increment of equal value), with their figure, where it ends and
+   * whether it is a running total or an increment.
+   */
+  const stated = new Map<string, Array<{ figure: string; end: number; running: Running }>>();
+  /** A running total (`累计`, the resolver's `cumulative`) with no increment word, an increment (`新增`) that is none. */
+  const runningOf = (cumulative: boolean, sentence: Sentence, figure: { start: number; end: number }): Running => {
+    const inc = spec?.normIncrement.length ? incrementCue(text, sentence, figure, spec.normIncrement) : null;
+    return cumulative && !inc ? 'total' : inc && !cumulative ? 'increment' : null;
+  };
   /** Headline and caption facts without a period of their own, by type, unit and value. */
   const undated = new Map<string, Fact>();
   /** Headline facts with no plan or achievement word of their own, by type, unit and value. */
@@ -318,10 +328,18 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       const before = unitOf(previous!.q);
       if (before && before !== unit && PERSONS.has(before) && PERSONS.has(unit)) measuredAs = before;
     }
+    let newMention: { figure: string; end: number; running: Running } | null = null;
+    let distinct = false;
     if (best && spec?.restated && !opts.allCandidates && (kind === 'money' || q.value >= spec.restated.min_count) && !listItem(raw, containing(paras, q.start))) {
       // The same type, unit and value stated again further on (the package named again): the fact already read.
       const key = `${best.hit.rule.type}|${best.hit.rule.units[measuredAs]}|${q.value}`;
-      const first = stated.get(key);
+      const earlierMentions = stated.get(key);
+      let later: ReturnType<DocumentResolver['resolve']> | null = null;
+      const resolved = () => (later ??= resolver().resolve(q, sentence, containing(paras, q.start) ?? sentence, null, sentenceFigures(sentence, kind)));
+      // A running total and an increment of equal value are two figures (`累计放款100亿元` … `今年新增放款100亿元`): the
+      // mention restates only an earlier one that is not the other kind.
+      const mine = earlierMentions?.some((e) => e.running !== null) ? runningOf(resolved().cumulative, sentence, q) : null;
+      const first = earlierMentions?.find((e) => !opposite(e.running, mine));
       // An equal amount close behind the first is another item of a list (`获批资金600万元；…扶持600万元`), not the
       // same fact again: `min_distance` characters must lie between them.
       if (first !== undefined && figStart - first.end >= (spec.restated.min_distance ?? 0)) {
@@ -331,14 +349,20 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
         const earlier = undated.get(key);
         const uncuedEarlier = uncued.get(key);
         if (earlier || uncuedEarlier) {
-          const later = resolver().resolve(q, sentence, containing(paras, q.start) ?? sentence, null, sentenceFigures(sentence, kind));
-          if (earlier && datedByRestatement(earlier, later, q.start)) undated.delete(key);
-          if (uncuedEarlier) plannedByRestatement(uncuedEarlier, later);
+          if (earlier && datedByRestatement(earlier, resolved(), q.start)) undated.delete(key);
+          if (uncuedEarlier) plannedByRestatement(uncuedEarlier, resolved());
           uncued.delete(key);
         }
         continue;
       }
-      if (first === undefined) stated.set(key, { figure: raw.slice(figStart, figEnd), end: figEnd });
+      if (first === undefined) {
+        // The first mention of the key, or of its other kind: what it is becomes known once it is built (below).
+        newMention = { figure: raw.slice(figStart, figEnd), end: figEnd, running: null };
+        if (earlierMentions) {
+          distinct = true;
+          earlierMentions.push(newMention);
+        } else stated.set(key, [newMention]);
+      }
     }
     record(null, all, best);
     if (!best) continue;
@@ -357,6 +381,9 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     if (opts.onlyRules && !opts.onlyRules.has(best.hit.rule.id)) continue;
     const fact = buildFact(norm, original, q, measuredAs, best.hit, sentence, paragraph, ctx(), resolver(), sentenceFigures(sentence, kind));
     facts.push(fact);
+    if (newMention) newMention.running = runningOf(!!fact.cumulative, sentence, q);
+    // A running total and an increment of equal value are two facts: neither dates nor plans the other.
+    if (distinct) continue;
     const key = `${fact.type}|${fact.unit}|${fact.value}`;
     const earlier = undated.get(key);
     // A headline's or a caption's figure the body states again (as a fact of its own, or dropped as restated above):
@@ -448,4 +475,12 @@ function buildFact(
     adminCode: r.adminCode,
     resolution: r.how,
   };
+}
+
+/** What a mention of an amount is for `restated`: a running total, an increment, or neither said. */
+type Running = 'total' | 'increment' | null;
+
+/** A running total and an increment are never one figure, even when equal. */
+function opposite(a: Running, b: Running): boolean {
+  return (a === 'total' && b === 'increment') || (a === 'increment' && b === 'total');
 }

@@ -103,10 +103,12 @@ export interface LanguageSpec {
    * headline's amount in the body) is the fact already stored: money amounts, and counts of at least `min_count` (small
    * counts coincide in lists of staff). A figure in an item of an enumeration (a line opened by `-`, `•`, `+`) is its
    * item's own, whatever the items before it state (three projects of 50 triệu đồng each). `min_distance`: an equal
-   * amount fewer characters than this after the first is another item of a list, not a restatement. Absent: every
-   * mention is a fact.
+   * amount fewer characters than this after the first is another item of a list, not a restatement. `increment`: words
+   * of what a period added (`新增`, `tăng thêm`): a figure with one in its clause and no running total (the resolver's
+   * `cumulative`) and a running total with none are two figures even when equal (`累计放款100亿元` … `今年新增放款100亿元`).
+   * `examples`: sentences with the number of facts they yield. Absent: every mention is a fact.
    */
-  restated?: { min_count: number; min_distance?: number };
+  restated?: { min_count: number; min_distance?: number; increment?: string[]; examples?: Array<{ text: string; facts: number }> };
   /** Period and place patterns for this language. */
   context: Omit<ContextSpec, 'language'>;
   /** Words that resolve a figure's period, modality, running total and place (src/resolve/), with examples. */
@@ -189,7 +191,7 @@ export interface Rule extends RuleSpec {
 
 export interface RuleSet {
   rules: Rule[];
-  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[]; normAmountOf: string[]; normPersonHeads: string[]; normPersonNouns: string[] }>;
+  languages: Map<RuleLang, LanguageSpec & { normVetoBefore: string[]; normVetoAfter: string[]; normVetoClause: string[]; normVetoClauseUnless: string[]; normVetoAfterUnless: string[]; normAmountOf: string[]; normPersonHeads: string[]; normPersonNouns: string[]; normIncrement: string[] }>;
   /** The candidate stage's decisions per language (`_not_facts.yaml`), in file order. */
   notFacts: Map<RuleLang, NotFactDecision[]>;
   /** Hash of every rule version and language file: changes whenever any rule changes. */
@@ -307,7 +309,20 @@ export const LANGUAGE_FILE_SCHEMA = {
       type: 'object',
       required: ['min_count'],
       additionalProperties: false,
-      properties: { min_count: { type: 'number', minimum: 0 }, min_distance: { type: 'number', minimum: 0 } },
+      properties: {
+        min_count: { type: 'number', minimum: 0 },
+        min_distance: { type: 'number', minimum: 0 },
+        increment: WORDS,
+        examples: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['text', 'facts'],
+            additionalProperties: false,
+            properties: { text: { type: 'string', minLength: 1 }, facts: { type: 'integer', minimum: 0 } },
+          },
+        },
+      },
     },
     context: {
       type: 'object',
@@ -575,6 +590,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
         normAmountOf: (spec.amount_of ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
         normPersonHeads: (spec.person_heads ?? []).map((w) => normalizeQuery(w)).sort((a, b) => b.length - a.length),
         normPersonNouns: (spec.person_nouns ?? []).map((w) => normalizeQuery(w)).sort((a, b) => b.length - a.length),
+        normIncrement: (spec.restated?.increment ?? []).map((w) => (spec.language === 'zh' ? normalizeQuery(w) : normalizeQuery(w).toLowerCase())),
       });
       versionParts.push(hash(canonical(spec)));
       continue;
@@ -602,7 +618,7 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
       // The same for every rule of the language (as long as its language and not-facts files are the ones read).
       const memo = langParts.get(doc.language);
       const langPart = memo && memo.L === L && memo.N === N ? memo.part :
-        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? [], L.person_nouns ?? [], L.restated ? [String(L.restated.min_count), String(L.restated.min_distance ?? 0)] : []]) : '') +
+        (L ? canonical([L.veto_before, L.veto_after, L.veto_after_unless ?? [], L.barriers, L.veto_clause ?? [], L.veto_clause_unless ?? [], L.threshold_after ?? [], L.amount_of ?? [], L.person_heads ?? [], L.person_nouns ?? [], L.restated ? [String(L.restated.min_count), String(L.restated.min_distance ?? 0), ...(L.restated.increment ?? [])] : []]) : '') +
         (N ? canonical(N.map((d) => [d.id, d.kinds, d.units ?? [], d.qualifiers ?? [], d.figure_pattern ?? '', d.scope, d.reach ?? {}, d.words, d.unless ?? []])) : '');
       langParts.set(doc.language, { L, N, part: langPart });
       const version = hash(canonical(spec) + langPart);

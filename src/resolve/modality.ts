@@ -12,7 +12,11 @@ export interface ModalityVocabulary {
   /** Words right after a figure that make it a target (`目标`, `的任务`). */
   planned_after?: string[];
   /**
-   * Words later in the sentence saying the plan came true (`这个目标提前达成`): the planned figure is achieved. With `#`
+   * Words later in the sentence — or in a clause after a `；` of it — saying the target was reached (`这个目标提前达成`,
+   * `已提前完成全年目标`, `超额完成`, `đã hoàn thành vượt kế hoạch`, `về đích trước hạn`): the planned figure is achieved,
+   * whatever plan word made it planned. `…` in a word: a few characters of no figure or punctuation (`提前完成…目标`:
+   * `提前完成目标`, `提前完成全年目标`). Not when a figure of a later clause stands between (`计划新增1万人，1-9月新增1.2万人，
+   * 超额完成`: the plan stays a plan, the later figure is what was done), nor a share of the plan (`完成全年目标的85%`). With `#`
    * (a number) they are a share of a plan right after the figure, no other figure between (`đạt 148 tỷ đồng, hoàn thành
    * 71% kế hoạch`, `…，占年计划的47%`): the figure is the result measured against the plan — achieved when the plan word
    * that made it planned is the one it is measured against (`theo kế hoạch… đạt …, hoàn thành 71% kế hoạch`), still
@@ -288,6 +292,64 @@ function shareOfPlan(text: string, figureEnd: number, sentenceEnd: number, patte
   return best;
 }
 
+/** A word of `achieved_later` (no `#`) as a regular expression: `…` a short gap of no figure or punctuation. */
+function reachedPattern(w: string): RegExp {
+  const lw = w.toLowerCase();
+  const latin = /^[a-zà-ỹđ]/i.test(lw);
+  const body = lw
+    .split('…')
+    .map((x) => x.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join(latin ? '(?:\\s+[^\\d\\s,，;；:：.。!?！？]+){0,3}\\s+' : '[^\\d\\s,，;；:：.。!?！？]{0,8}?');
+  return new RegExp(latin ? `(?<![\\p{L}])${body}(?![\\p{L}])` : body, 'gu');
+}
+
+/** A stretch of text without its dates (`1-9月`, `9月底`, `tháng 9`, `ngày 30/9/2017`, `quý 3`), for `statesFigure`. */
+function withoutDates(t: string): string {
+  return t.replace(/\d{1,2}\s*[-—–~至到]\s*\d{1,2}月|(?:tháng|ngày|quý)\s*\d{1,2}(?:\/\d{1,2})?(?:\/\d{4})?|\d{1,2}\/\d{1,2}\/\d{4}/gi, '');
+}
+
+/** Where the figure's full sentence ends: clauses after a `；` of it count (`…新增就业2万人；截至9月底，这一目标已提前实现`). */
+function fullSentenceEnd(text: string, end: number): number {
+  let e = end;
+  while (e < text.length && /[;；]/.test(text[e - 1] ?? '')) {
+    const next = text.slice(e).search(/[。！？!?\n]|[;；]/);
+    if (next < 0) return text.length;
+    e += next + 1;
+  }
+  return e;
+}
+
+/**
+ * A reached-target word after the figure (`achieved_later` without `#`): the first in its sentence, a `；` no end, with
+ * no figure of a later clause between (that figure is what was done instead) and no share after it (`完成全年目标的85%`).
+ */
+function reachedLater(text: string, sentenceEnd: number, figureEnd: number, vocab: ModalityVocabulary): Cue | null {
+  const end = fullSentenceEnd(text, sentenceEnd);
+  const hay = text.slice(figureEnd, end).toLowerCase();
+  const words = vocab.achieved_later ?? [];
+  let best: Cue | null = null;
+  for (const w of words) {
+    if (w.includes('#')) continue;
+    const re = reachedPattern(w);
+    for (let m = re.exec(hay); m; m = re.exec(hay)) {
+      const between = hay.slice(0, m.index);
+      const brk = between.search(CLAUSE_BREAK);
+      const share = /^\s*(?:的\s*)?\d/.test(hay.slice(m.index + m[0].length));
+      // A plan word before it in its clause makes the reaching the goal (`力争提前完成年度目标`, `phấn đấu hoàn thành vượt
+      // kế hoạch`).
+      let a = figureEnd + m.index;
+      while (a > figureEnd && !CLAUSE_BREAK.test(text[a - 1])) a--;
+      const goal = plannedCue(text, a, figureEnd + m.index, vocab);
+      if (!share && !goal && !(brk >= 0 && statesFigure(withoutDates(between.slice(brk))))) {
+        if (!best || figureEnd + m.index < best.start) best = { word: w, start: figureEnd + m.index, end: figureEnd + m.index + m[0].length };
+        break;
+      }
+      re.lastIndex = m.index + 1;
+    }
+  }
+  return best;
+}
+
 /** The last planned cue in text[from, to), passing over those in a clause of purpose or concession that ends before `to`. */
 function plannedCue(text: string, from: number, to: number, vocab: ModalityVocabulary): Cue | null {
   let end = to;
@@ -389,10 +451,16 @@ export function decideModality(
   /** The figure's period ended before the page was published (`今年1-9月` in a page of October). */
   periodPast = false,
 ): ModalityDecision {
+  // A plan the sentence says was reached later (`…新增百亿元，…，这个目标提前达成`) is achieved, whatever word made it one.
+  const reached = () => reachedLater(text, sentence.end, figure.end, vocab);
+  const plan = (cue: Cue | null): ModalityDecision => {
+    const r = reached();
+    return r ? { modality: 'achieved', cue: r } : { modality: 'planned', cue };
+  };
   const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 4));
   for (const w of vocab.planned_after ?? []) {
     const i = after.indexOf(w);
-    if (i >= 0 && i <= 2) return { modality: 'planned', cue: { word: w, start: figure.end + i, end: figure.end + i + w.length } };
+    if (i >= 0 && i <= 2) return plan({ word: w, start: figure.end + i, end: figure.end + i + w.length });
   }
   const plannedIn = (from: number, to: number) => plannedCue(text, from, to, vocab);
   const achievedIn = (from: number, to: number) => lastCue(text, from, to, vocab.achieved);
@@ -409,37 +477,34 @@ export function decideModality(
     // word governs the completing (`phấn đấu hoàn thành chỉ tiêu…`, `确保完成年度任务…`).
     const governor = plannedIn(from, done.start);
     const between = governor ? text.slice(governor.end, done.start) : '';
-    if (governor && !CLAUSE_BREAK.test(between) && !achievedIn(governor.end, done.start)) return { modality: 'planned', cue: governor };
+    if (governor && !CLAUSE_BREAK.test(between) && !achievedIn(governor.end, done.start)) return plan(governor);
     return { modality: 'achieved', cue: done };
   }
   if (plannedWins(planned, achieved)) {
-    const laterWords = vocab.achieved_later ?? [];
-    const later =
-      lastCue(text, figure.end, sentence.end, laterWords.filter((w) => !w.includes('#'))) ??
-      shareOfPlan(text, figure.end, sentence.end, laterWords.filter((w) => w.includes('#')), planned.word);
+    const later = shareOfPlan(text, figure.end, sentence.end, (vocab.achieved_later ?? []).filter((w) => w.includes('#')), planned.word);
     if (later) return { modality: 'achieved', cue: later };
-    return { modality: 'planned', cue: planned };
+    return plan(planned);
   }
   if (!planned && !achieved && vocab.part_of?.length) {
     // A part with no cue of its own (`dự kiến cho vay 500 tỷ đồng, trong đó hộ nghèo 200 tỷ đồng`): as its whole.
     const part = lastPart(text, sentence.start, figure.start, vocab.part_of);
     if (part && !plannedIn(part.end, figure.start) && !achievedIn(part.end, figure.start)) {
       const whole = wholeCue(text, sentence.start, part, vocab, 0);
-      if (whole?.modality === 'planned') return whole;
+      if (whole?.modality === 'planned') return plan(whole.cue);
     }
   }
   // A period still to come with a plan word earlier in the sentence (`未来5年，湖南将建设…，实现创汇2亿美元`): the
   // achievement words name the goal.
   if (periodInFuture && achieved) {
     const earlier = plannedIn(sentence.start, figure.start);
-    if (earlier) return { modality: 'planned', cue: earlier };
+    if (earlier) return plan(earlier);
   }
   if (!planned && !achieved && !periodPast && vocab.planned_scope?.length) {
     // A plan verb earlier in the sentence scopes over the clauses after it (`预计今年营收将成长20%，达到120亿元`) when no
     // achievement word stands between and the figure's period is not over (`今年将新增2万人，去年新增1.5万人`).
     const verb = lastCue(text, sentence.start, from, vocab.planned_scope, plannedVetoes(vocab));
     if (verb && !achievedIn(verb.end, figure.start) && plannedCue(text, sentence.start, from, vocab)?.start === verb.start) {
-      return { modality: 'planned', cue: verb };
+      return plan(verb);
     }
   }
   if (!planned && !achieved) {
@@ -448,7 +513,7 @@ export function decideModality(
     const provision = quotedProvision(text, figure.start, vocab.provision_of ?? []);
     if (provision) return { modality: 'planned', cue: provision };
   }
-  if (!achieved && periodInFuture) return { modality: 'planned', cue: null };
+  if (!achieved && periodInFuture) return plan(null);
   return { modality: 'achieved', cue: achieved };
 }
 
@@ -476,4 +541,13 @@ export function decideCumulative(
   if (stock && (!cue || stock.end > cue.end)) return { cumulative: false, cue: stock };
   if (cue) return { cumulative: true, cue };
   return { cumulative: periodSpansYears, cue: null };
+}
+
+/**
+ * A word of what a period added (`新增`, `tăng thêm`: `restated.increment` of _language.yaml) in the figure's clause or
+ * the figure-free clauses before it, nearest first: an increment is not the running total it adds to.
+ */
+export function incrementCue(text: string, sentence: { start: number; end: number }, figure: { start: number; end: number }, words: string[]): Cue | null {
+  if (!words.length) return null;
+  return lastCue(text, cueWindowStart(text, sentence.start, figure.start), figure.start, words);
 }

@@ -133,6 +133,23 @@ const rules: Record<string, Case[]> = {
     // An achievement word after it still speaks.
     ['Ngân hàng đồng ý cho vay và đã giải ngân 150 tỷ đồng cho dự án.', { 150000000000: A }],
   ],
+  'a target the sentence says was reached is achieved, whatever plan word came before': [
+    ['该区年初计划全年发放创业担保贷款2亿元，目前已提前完成全年目标。', { 200000000: A }, '2018-10-15'],
+    ['该县今年力争新增城镇就业6000人，这一目标已经实现。', { 6000: A }, '2018-11-02'],
+    ['该市预计今年培训农民工8000人，截至10月已超额完成。', { 8000: A }, '2018-11-02'],
+    // A target noun right after the figure, the reaching in a part after a `；`.
+    ['该镇年初定下扶持创业300人的目标；截至8月底，该目标已提前达成。', { 300: A }, '2018-09-10'],
+    ['該市原本預定今年核發青年創業貸款5億元，這個目標已提前達成。', { 500000000: A }, '2017-06-20'],
+    ['縣府年初計畫培訓青年1200人，目前已超額完成年度目標。', { 1200: A }, '2017-06-20'],
+    ['Năm 2018, huyện đặt chỉ tiêu tạo việc làm cho 2.500 lao động và đến nay đã hoàn thành vượt chỉ tiêu.', { 2500: A }],
+    ['Ngân hàng dự kiến giải ngân 600 tỷ đồng trong năm 2018, đến tháng 10 đã về đích trước hạn.', { 600000000000: A }],
+    // No reaching said, a reaching still to be worked for, a share of the target, or a figure of a later clause between.
+    ['该区计划全年发放创业担保贷款2亿元，确保完成全年目标。', { 200000000: P }, '2018-03-15'],
+    ['縣府年初計畫培訓青年1200人，力爭提前完成年度目標。', { 1200: P }, '2017-03-20'],
+    ['预计全年发放小额担保贷款3亿元，已完成全年目标的85%。', { 300000000: P }, '2018-10-15'],
+    ['该市计划新增就业1万人，1-9月新增就业1.2万人，超额完成全年目标。', { 10000: P, 12000: A }, '2018-10-15'],
+    ['Năm 2018, huyện phấn đấu tạo việc làm cho 2.500 lao động, hoàn thành chỉ tiêu tỉnh giao.', { 2500: P }],
+  ],
   'a plan noun that is what was completed': [
     ['Tỉnh đã hoàn thành chỉ tiêu giải quyết việc làm cho 35.000 lao động.', { 35000: A }],
     ['Ngân hàng vượt kế hoạch, giải ngân 300 tỷ đồng.', { 300000000000: A }],
