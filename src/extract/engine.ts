@@ -134,13 +134,28 @@ const QUOTES: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『',
 /** Longest quotation that still reads as a name (`“万名创业能手培训行动”`, `“十三五”`) rather than reported speech. */
 const NAME_QUOTE_MAX = 24;
 
+/** text.lastIndexOf(ch, from) of a one-character `ch`, -1 when it lies before `min`. */
+function lastIndexWithin(text: string, ch: string, from: number, min: number): number {
+  const code = ch.charCodeAt(0);
+  for (let i = Math.min(Math.max(from, 0), text.length - 1); i >= min; i--) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** text.indexOf(ch, from) of a one-character `ch`, -1 when it lies past `max`. */
+function indexWithin(text: string, ch: string, from: number, max: number): number {
+  const code = ch.charCodeAt(0);
+  for (let i = Math.max(from, 0); i <= max && i < text.length; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** A figure inside a short quotation is part of a programme's or product's name, not a figure of its own. */
 function insideShortQuote(text: string, sentence: Sentence, q: Quantity): boolean {
   for (const [open, close] of QUOTES) {
-    const o = text.lastIndexOf(open, q.start - 1);
-    if (o < sentence.start) continue;
-    const c = text.indexOf(close, q.end);
-    if (c < 0 || c > sentence.end) continue;
+    // Both marks are looked for within the sentence only (text.lastIndexOf and indexOf would run to the text's ends).
+    const o = lastIndexWithin(text, open, q.start - 1, sentence.start);
+    if (o < 0) continue;
+    const c = indexWithin(text, close, q.end, sentence.end);
+    if (c < 0) continue;
     // The quotation must not close between its opening and the figure.
     if (open !== close && text.slice(o + 1, q.start).includes(close)) continue;
     if (open === close && (text.slice(sentence.start, o).split(open).length - 1) % 2 === 1) continue;

@@ -34,7 +34,9 @@ function wordAt(text: string, pos: number): string | null {
 }
 
 function isNumberWord(w: string): boolean {
-  return w.toLowerCase().split('-').every((p) => NUMBER_WORDS.has(p));
+  const lw = w.toLowerCase();
+  // Asked of every word of an English text: most have no hyphen, and need no split.
+  return lw.includes('-') ? lw.split('-').every((p) => NUMBER_WORDS.has(p)) : NUMBER_WORDS.has(lw);
 }
 
 /**
@@ -60,7 +62,12 @@ function wordsValue(span: string): Dec | null {
   return value;
 }
 
+/** Lower-case codes of the letters a number word starts with: most words are turned away by their first letter. */
+const FIRST_LETTERS = new Set([...NUMBER_WORDS].map((w) => w.charCodeAt(0)));
+
 function readWords(text: string, pos: number): NumberRead | null {
+  // `| 0x20` lower-cases an ASCII capital and maps no other character onto a lower-case letter.
+  if (!FIRST_LETTERS.has(text.charCodeAt(pos) | 0x20)) return null;
   const first = wordAt(text, pos);
   if (!first || !isNumberWord(first) || CONTINUE_ONLY.has(first.toLowerCase())) return null;
   let end = pos + first.length;

@@ -6,7 +6,7 @@
 import type { RuleLang } from '../types.js';
 import { parseWith, type LanguageReader } from './figure.js';
 import type { Quantity } from './types.js';
-import { readZhNumber, zhCanStart } from './zh.js';
+import { readZhNumber, zhCanStartAt } from './zh.js';
 import { readViNumber, viCanStart } from './vi.js';
 import { readEnNumber, enCanStart } from './en.js';
 import { afterCurrencyCode } from './units.js';
@@ -14,7 +14,7 @@ import { afterCurrencyCode } from './units.js';
 export type { Quantity, QuantityKind } from './types.js';
 
 const READERS: Record<RuleLang, LanguageReader> = {
-  zh: { lang: 'zh', read: readZhNumber, canStart: (t, i) => zhCanStart(t[i]) && (!/[A-Za-z]/.test(t[i - 1] ?? '') || afterCurrencyCode(t, i, 'zh')) },
+  zh: { lang: 'zh', read: readZhNumber, canStart: (t, i) => zhCanStartAt(t, i) && (!/[A-Za-z]/.test(t[i - 1] ?? '') || afterCurrencyCode(t, i, 'zh')) },
   vi: { lang: 'vi', read: readViNumber, canStart: viCanStart },
   en: { lang: 'en', read: readEnNumber, canStart: enCanStart },
 };

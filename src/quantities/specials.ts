@@ -11,11 +11,27 @@ const NDA = '(?![0-9０-９])';
 interface SpecialPattern {
   kind: QuantityKind;
   re: RegExp;
+  /**
+   * The expression to run on this text, or null when it cannot match there: a literal the pattern needs is missing.
+   * Only for patterns that are slow to run (a lookbehind or a long run tried at every position); the result is the same.
+   */
+  choose?: (text: string) => RegExp | null;
 }
 
+const URL = /(?:https?:\/\/|www\.)[^\s，。、；）)"'<>]+/g;
+const URL_OR_EMAIL = new RegExp(`${URL.source}|[\\w.+-]+@[\\w-]+\\.[\\w.-]+`, 'g');
+
+/** `ngày 16/6`. */
+const NGAY_DATE = new RegExp(`(?<=(?:ngày|Ngày|NGÀY)\\s?)${D}{1,2}[/／]${D}{1,2}${NDA}(?![/／])`, 'g');
+
 const PATTERNS: SpecialPattern[] = [
-  // Addresses on the web: numbers inside URLs and e-mail addresses are never figures.
-  { kind: 'identifier', re: /(?:https?:\/\/|www\.)[^\s，。、；）)"'<>]+|[\w.+-]+@[\w-]+\.[\w.-]+/g },
+  // Addresses on the web: numbers inside URLs and e-mail addresses are never figures. The e-mail branch tries a run of
+  // word characters at every position of a text: without an `@`, only the URL branch can match.
+  {
+    kind: 'identifier',
+    re: URL_OR_EMAIL,
+    choose: (t) => (t.includes('@') ? URL_OR_EMAIL : t.includes('http') || t.includes('www.') ? URL : null),
+  },
   // Phones: 0573-88118696, (86)0573-88118696, 400-123-4567, 13912345678, 0912.345.678, 024 3825 1234.
   { kind: 'identifier', re: new RegExp(`(?:[(（]\\+?${D}{1,4}[)）]\\s?)?${ND}0${D}{2,3}[-－—]${D}{7,8}(?:[-－]${D}{1,4})?${NDA}`, 'g') },
   { kind: 'identifier', re: new RegExp(`${ND}[48]00[-－]?${D}{3}[-－]?${D}{4}${NDA}`, 'g') },
@@ -34,7 +50,8 @@ const PATTERNS: SpecialPattern[] = [
   { kind: 'date', re: new RegExp(`${ND}${D}{1,2}[/／.-]${D}{1,2}[/／.-](?:19|20)?${D}{2}${NDA}`, 'g') },
   { kind: 'date', re: new RegExp(`${ND}(?:1[89]|20)${D}{2}[-/／.]${D}{1,2}[-/／.]${D}{1,2}${NDA}`, 'g') },
   { kind: 'date', re: new RegExp(`${ND}(?:0?[1-9]|1[0-2])[/／](?:19|20)${D}{2}${NDA}`, 'g') },
-  { kind: 'date', re: new RegExp(`(?<=(?:ngày|Ngày|NGÀY)\\s?)${D}{1,2}[/／]${D}{1,2}${NDA}(?![/／])`, 'g') },
+  // The lookbehind is tried at every position: run only on a text that holds the word.
+  { kind: 'date', re: NGAY_DATE, choose: (t) => (t.includes('ngày') || t.includes('Ngày') || t.includes('NGÀY') ? NGAY_DATE : null) },
   { kind: 'date', re: new RegExp(`${ND}(?:[01]?${D}|2[0-3])[:：][0-5]${D}(?:[:：][0-5]${D})?${NDA}`, 'g') },
   // Digit groups joined by more than one dot (`192.168.0.1`, `3.2.1`, `2222.2222.22222.222`): an address, a version or
   // a section number. Listed after the dates so `16.6.2006` stays a date; Vietnamese thousands (`1.234.567`, groups
@@ -52,8 +69,10 @@ export interface SpecialSpan {
 export function findSpecials(text: string): SpecialSpan[] {
   const found: SpecialSpan[] = [];
   for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) found.push({ start: m.index!, end: m.index! + m[0].length, kind: p.kind });
+    const re = p.choose ? p.choose(text) : p.re;
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) found.push({ start: m.index!, end: m.index! + m[0].length, kind: p.kind });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: SpecialSpan[] = [];

@@ -273,7 +273,11 @@ export class WordTable<T extends { text: string; lang: Langs }> {
 }
 
 export function isLatinLetter(c: string | undefined): boolean {
-  return c !== undefined && /[\p{Script=Latin}\d]/u.test(c);
+  if (c === undefined) return false;
+  // ASCII by code (the common case, asked at every character of a Latin text): the Latin letters and digits there are A-Z, a-z, 0-9.
+  const code = c.length === 1 ? c.charCodeAt(0) : 128;
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{Script=Latin}\d]/u.test(c);
 }
 
 export const UNIT_TABLE = new WordTable(SUFFIX_UNITS, true);

@@ -97,9 +97,17 @@ const START_CHARS = new Set([...NUMERAL_CHARS, ...NEG, ...MINUS, '半', '.', '�
 /** Magnitude characters a vague word may govern; 上 and 成 never take 十 (`上十` is not said). */
 const MAGNITUDE: Record<string, number> = { 十: 1, 百: 2, 千: 3, 万: 4, 萬: 4, 亿: 8, 億: 8 };
 
-/** Could a number start here? A cheap test the scanner runs on every character. */
-export function zhCanStart(c: string): boolean {
-  return START_CHARS.has(c) || isDigit(c);
+/** START_CHARS and the ASCII and full-width digits by UTF-16 code (every start character is one code unit). */
+const START_CODES = new Uint8Array(0x10000);
+for (const c of START_CHARS) START_CODES[c.charCodeAt(0)] = 1;
+for (let d = 0; d <= 9; d++) START_CODES[48 + d] = START_CODES[0xff10 + d] = 1;
+
+/**
+ * Could a number start at pos? A cheap test the scanner runs on every character: by code, so that no one-character
+ * string is made (past the end, charCodeAt gives NaN, which reads as no).
+ */
+export function zhCanStartAt(text: string, pos: number): boolean {
+  return START_CODES[text.charCodeAt(pos)] === 1;
 }
 
 /** `数十亿`, `几百`, `上千万`, `成千上万`, `成百上千` at pos: the magnitudes read as a vague amount, or null. */
