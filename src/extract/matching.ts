@@ -52,36 +52,56 @@ export function searchableText(text: string, lang: RuleLang): string {
   return lower.length === text.length ? lower : text;
 }
 
+/** A trigger word of a rule, with its place in the rules' order (rule by rule, words then patterns). */
+interface IndexedTrigger {
+  rule: Rule;
+  trigger: string;
+  noun: boolean;
+  order: number;
+}
+
 /** Every trigger of the rules in the text, triggers inside a longer trigger dropped (`资金` in `小贷资金`). */
 export function findTriggers(text: string, rules: Rule[], boundaries: { has(p: number): boolean } | null, m: WordMatcher): TriggerHit[] {
-  const hits: TriggerHit[] = [];
+  // The words by their first UTF-16 code, so that one pass over the text finds them all (a search of the whole text
+  // per word costs hundreds of passes).
+  const byFirst = new Map<number, IndexedTrigger[]>();
+  const patterns: Array<{ rule: Rule; re: RegExp; order: number }> = [];
+  let order = 0;
   for (const rule of rules) {
     for (const trigger of rule.normTriggers) {
-      const noun = rule.normNouns.has(trigger);
-      let from = 0;
-      for (;;) {
-        const i = text.indexOf(trigger, from);
-        if (i < 0) break;
-        from = i + 1;
-        if (boundaries && !boundaries.has(i) && !boundaries.has(i + trigger.length)) continue;
-        if (!boundaries && !m.triggerEdge(text, i, i + trigger.length)) continue;
-        hits.push({ rule, trigger, start: i, end: i + trigger.length, noun });
-      }
+      const code = trigger.charCodeAt(0);
+      let list = byFirst.get(code);
+      if (!list) byFirst.set(code, (list = []));
+      list.push({ rule, trigger, noun: rule.normNouns.has(trigger), order: order++ });
     }
-    for (const re of rule.triggerPatterns) {
-      re.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = re.exec(text)) !== null) {
-        if (!match[0]) {
-          re.lastIndex++;
-          continue;
-        }
-        hits.push({ rule, trigger: match[0], start: match.index, end: match.index + match[0].length, noun: false });
-      }
+    for (const re of rule.triggerPatterns) patterns.push({ rule, re, order: order++ });
+  }
+  const found: Array<{ hit: TriggerHit; order: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const list = byFirst.get(text.charCodeAt(i));
+    if (!list) continue;
+    for (const { rule, trigger, noun, order } of list) {
+      if (!text.startsWith(trigger, i)) continue;
+      if (boundaries && !boundaries.has(i) && !boundaries.has(i + trigger.length)) continue;
+      if (!boundaries && !m.triggerEdge(text, i, i + trigger.length)) continue;
+      found.push({ hit: { rule, trigger, start: i, end: i + trigger.length, noun }, order });
     }
   }
-  // Sorted by start, longest first, a hit lies inside a longer one exactly when an earlier hit reaches as far.
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const { rule, re, order } of patterns) {
+    re.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = re.exec(text)) !== null) {
+      if (!match[0]) {
+        re.lastIndex++;
+        continue;
+      }
+      found.push({ hit: { rule, trigger: match[0], start: match.index, end: match.index + match[0].length, noun: false }, order });
+    }
+  }
+  // By start, longest first; equal spans in the rules' order (which rule's word a span is read as). So sorted, a hit
+  // lies inside a longer one exactly when an earlier hit reaches as far.
+  found.sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end || a.order - b.order);
+  const hits = found.map((f) => f.hit);
   const kept: TriggerHit[] = [];
   let reach: TriggerHit | null = null;
   for (const h of hits) {
