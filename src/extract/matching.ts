@@ -18,6 +18,13 @@ export interface TriggerHit {
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 
+/** LETTER.test(text[i]), ASCII by code. */
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(text[i]);
+}
+
 /** Matches words the way a language separates them: anywhere in Chinese, as whole words in Latin scripts. */
 export class WordMatcher {
   readonly latin: boolean;
@@ -80,6 +87,8 @@ export function findTriggers(text: string, rules: Rule[], boundaries: { has(p: n
   for (let i = 0; i < text.length; i++) {
     const list = byFirst.get(text.charCodeAt(i));
     if (!list) continue;
+    // A Latin trigger starts a word (triggerEdge): inside a word, none is looked for.
+    if (!boundaries && i > 0 && isLetterAt(text, i - 1)) continue;
     for (const { rule, trigger, noun, order } of list) {
       if (!text.startsWith(trigger, i)) continue;
       if (boundaries && !boundaries.has(i) && !boundaries.has(i + trigger.length)) continue;
