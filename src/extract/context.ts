@@ -4,7 +4,7 @@
  * the nearest one before the figure in its sentence, then the nearest in its paragraph, then (place only) the document's
  * most frequent place.
  */
-import { taggedWordsWhere, type Segmenter } from '../segment/index.js';
+import { taggedWordsWhere, type DocumentTags, type Segmenter } from '../segment/index.js';
 import type { RuleLang } from '../types.js';
 import { normalizeQuery } from '../normalize/normalize.js';
 
@@ -98,11 +98,11 @@ function findAll(text: string, res: RegExp[], group: boolean): Span[] {
  * Han place names by word tagging: jieba's `ns` words with an administrative suffix, or a name followed by one.
  * Every such name holds a suffix, so only the stretches holding one are tagged.
  */
-function hanPlaces(text: string, spec: ContextSpec, notPlaces: Set<string>, segmenter: Segmenter): Span[] {
+function hanPlaces(text: string, spec: ContextSpec, notPlaces: Set<string>, segmenter: Segmenter, tags: DocumentTags | null): Span[] {
   const suffixes = spec.place_suffixes ?? [];
   if (!suffixes.length) return [];
   const out: Span[] = [];
-  const tagged = taggedWordsWhere(segmenter, text, suffixes);
+  const tagged = taggedWordsWhere(segmenter, text, suffixes, tags);
   for (let i = 0; i < tagged.length; i++) {
     const { word, tag, start } = tagged[i];
     let name: string | null = null;
@@ -126,7 +126,8 @@ function hanPlaces(text: string, spec: ContextSpec, notPlaces: Set<string>, segm
   return out;
 }
 
-export function documentContext(text: string, spec: ContextSpec | undefined, segmenter: Segmenter): DocContext {
+/** `tags`: the document's jieba tags, when another reader of the text has them (the extractor's word boundaries). */
+export function documentContext(text: string, spec: ContextSpec | undefined, segmenter: Segmenter, tags: DocumentTags | null = null): DocContext {
   if (!spec) return { periods: [], places: [], mainPlace: null };
   const c = compiledFor(spec);
   const notAfter = spec.not_period_after ?? [];
@@ -139,7 +140,7 @@ export function documentContext(text: string, spec: ContextSpec | undefined, seg
   });
   let places = findAll(text, c.places, true).filter((p) => !c.notPlaces.has(p.text));
   if (c.known) places.push(...findAll(text, [c.known], true));
-  places.push(...hanPlaces(text, spec, c.notPlaces, segmenter));
+  places.push(...hanPlaces(text, spec, c.notPlaces, segmenter, tags));
   places.sort((a, b) => a.start - b.start || b.end - a.end);
   places = places.filter((p, i) => i === 0 || p.start >= places[i - 1].end);
   const counts = new Map<string, number>();

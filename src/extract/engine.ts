@@ -11,7 +11,7 @@ import { mojibakeSpans, ruleLangOf } from '../types.js';
 import { parseQuantities } from '../quantities/index.js';
 import type { Quantity } from '../quantities/types.js';
 import { LazyWordBoundaries, splitSentences } from '../segment/index.js';
-import { contextFor, documentContext } from './context.js';
+import { contextFor, documentContext, type ContextSpec } from './context.js';
 import type { RuleSet } from './rules.js';
 import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './matching.js';
 import { chooseRule, type Candidate, type Figure } from './choose.js';
@@ -164,6 +164,17 @@ function insideShortQuote(text: string, sentence: Sentence, q: Quantity): boolea
   return false;
 }
 
+/**
+ * The context spec of a rule set's language, one object per language spec: context.ts compiles its patterns (the long
+ * alternation of known places among them) once per spec object, so a new object per document would compile them again.
+ */
+const contextSpecs = new WeakMap<object, ContextSpec>();
+function contextSpecOf(spec: { context: Omit<ContextSpec, 'language'> }, lang: RuleLang): ContextSpec {
+  let c = contextSpecs.get(spec);
+  if (!c) contextSpecs.set(spec, (c = { language: lang, ...spec.context }));
+  return c;
+}
+
 /** Whether a paragraph is an item of an enumeration: a line opened by a dash or a bullet. */
 function listItem(text: string, para: Sentence | null): boolean {
   return !!para && /^\s*[-–—•+*]/.test(text.slice(para.start, para.start + 4));
@@ -214,7 +225,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   }
   // Periods and places are looked for only once a figure has become a fact (most pages of a crawl have none).
   let ctxCache: ReturnType<typeof documentContext> | null = null;
-  const ctx = () => (ctxCache ??= documentContext(raw, spec ? { language: lang, ...spec.context } : undefined, ruleSet.segmenter));
+  const ctx = () => (ctxCache ??= documentContext(raw, spec ? contextSpecOf(spec, lang) : undefined, ruleSet.segmenter, boundaries?.tags));
   // The document's country gives a bare 元 its currency (TWD in a Taiwan story); decided once, when first needed.
   let countryCache: DocumentCountry | null = null;
   const country = () => (countryCache ??= documentCountry(raw, norm.lang, { url: norm.url }, ruleSet.countries));

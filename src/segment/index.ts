@@ -251,25 +251,58 @@ function taggedStretch(segmenter: Segmenter, text: string, from: number, to: num
  * one of `needles`: the words tagging the whole text would give there, for a fraction of the work when most
  * stretches hold none.
  */
-export function taggedWordsWhere(segmenter: Segmenter, text: string, needles: readonly string[]): Array<TaggedWord & { start: number }> {
+export function taggedWordsWhere(
+  segmenter: Segmenter,
+  text: string,
+  needles: readonly string[],
+  tags: DocumentTags | null = null,
+): Array<TaggedWord & { start: number }> {
+  // A document's memo serves only the text and segmenter it was made for.
+  const memo = tags && tags.text === text && tags.segmenter === segmenter ? tags : null;
   const out: Array<TaggedWord & { start: number }> = [];
   for (let from = 0; from < text.length; ) {
     const to = stretchEnd(text, from);
     const stretch = text.slice(from, to);
-    if (to > from && needles.some((n) => stretch.includes(n))) out.push(...taggedStretch(segmenter, text, from, to));
+    if (to > from && needles.some((n) => stretch.includes(n))) out.push(...(memo ? memo.stretch(from, to) : taggedStretch(segmenter, text, from, to)));
     from = to + 1;
   }
   return out;
 }
 
-/** Boundaries of jieba's tokens in text[from, to) (positions between tokens, as indices into text). */
-function jiebaBoundaries(segmenter: Segmenter, text: string, from: number, to: number): Set<number> {
+/**
+ * One document's jieba tags, stretch by stretch, made when first asked for: the word boundaries at trigger words
+ * (LazyWordBoundaries) and the Han place names of the context (taggedWordsWhere) ask for many of the same stretches,
+ * and jieba tags each once. One per document.
+ */
+export class DocumentTags {
+  /** Tagged words per stretch, by the stretch's start. */
+  private readonly byStart = new Map<number, Array<TaggedWord & { start: number }>>();
+  constructor(
+    readonly text: string,
+    readonly segmenter: Segmenter,
+  ) {}
+
+  /** taggedStretch of the whole stretch text[from, to) between jieba's separators. */
+  stretch(from: number, to: number): Array<TaggedWord & { start: number }> {
+    let got = this.byStart.get(from);
+    if (!got) this.byStart.set(from, (got = taggedStretch(this.segmenter, this.text, from, to)));
+    return got;
+  }
+}
+
+/** Boundaries of jieba's tokens (positions between tokens, as indices into the text). */
+function boundariesOf(tagged: Array<TaggedWord & { start: number }>): Set<number> {
   const cuts = new Set<number>();
-  for (const { word, start } of taggedStretch(segmenter, text, from, to)) {
+  for (const { word, start } of tagged) {
     cuts.add(start);
     cuts.add(start + word.length);
   }
   return cuts;
+}
+
+/** Boundaries of jieba's tokens in text[from, to). */
+function jiebaBoundaries(segmenter: Segmenter, text: string, from: number, to: number): Set<number> {
+  return boundariesOf(taggedStretch(segmenter, text, from, to));
 }
 
 /** Between two characters of these classes, is there a boundary without asking jieba? (null: two Han, ask it) */
@@ -304,11 +337,15 @@ export function wordBoundaries(text: string, lang: Lang, segmenter: Segmenter): 
 export class LazyWordBoundaries {
   /** jieba's boundaries per stretch, by the stretch's start. */
   private readonly stretches = new Map<number, Set<number>>();
+  /** The document's tags, which other readers of the same text may share (see DocumentTags). */
+  readonly tags: DocumentTags;
   constructor(
     private readonly text: string,
     private readonly lang: Lang,
-    private readonly segmenter: Segmenter,
-  ) {}
+    segmenter: Segmenter,
+  ) {
+    this.tags = new DocumentTags(text, segmenter);
+  }
 
   has(p: number): boolean {
     const { text } = this;
@@ -321,7 +358,7 @@ export class LazyWordBoundaries {
     const from = stretchStart(text, p - 1);
     let set = this.stretches.get(from);
     if (!set) {
-      set = jiebaBoundaries(this.segmenter, text, from, stretchEnd(text, p));
+      set = boundariesOf(this.tags.stretch(from, stretchEnd(text, p)));
       this.stretches.set(from, set);
     }
     return set.has(p);
