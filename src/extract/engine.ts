@@ -218,7 +218,17 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
   const paras = paragraphs(raw);
   // Word boundaries are asked for at trigger words only: jieba cuts just the stretches that hold one.
   const boundaries = lang === 'zh' ? new LazyWordBoundaries(raw, norm.lang, ruleSet.segmenter) : null;
-  const hits = findTriggers(text, rules, boundaries, matcher);
+  // A trigger speaks only for figures of its own sentence (chooseRule, the lists and the screen look no further), so a
+  // trigger word wholly inside a sentence without a figure is passed by, and jieba need not cut its stretch. A figure
+  // outside every sentence has the whole text for its sentence: then every trigger counts.
+  const figureSentences = new Set(quantities.map((q) => containing(sentences, q.start)));
+  const mayRead = figureSentences.has(null)
+    ? null
+    : (start: number, end: number) => {
+        const s = containing(sentences, start);
+        return !s || end > s.end || figureSentences.has(s);
+      };
+  const hits = findTriggers(text, rules, boundaries, matcher, mayRead);
   if (counted.hits.length) {
     hits.push(...counted.hits);
     hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -67,8 +67,18 @@ interface IndexedTrigger {
   order: number;
 }
 
-/** Every trigger of the rules in the text, triggers inside a longer trigger dropped (`资金` in `小贷资金`). */
-export function findTriggers(text: string, rules: Rule[], boundaries: { has(p: number): boolean } | null, m: WordMatcher): TriggerHit[] {
+/**
+ * Every trigger of the rules in the text, triggers inside a longer trigger dropped (`资金` in `小贷资金`). `mayRead`,
+ * when given, says where a trigger word may matter at all: one elsewhere is passed by before its word boundaries are
+ * asked for (jieba's work in Chinese).
+ */
+export function findTriggers(
+  text: string,
+  rules: Rule[],
+  boundaries: { has(p: number): boolean } | null,
+  m: WordMatcher,
+  mayRead: ((start: number, end: number) => boolean) | null = null,
+): TriggerHit[] {
   // The words by their first UTF-16 code, so that one pass over the text finds them all (a search of the whole text
   // per word costs hundreds of passes).
   const byFirst = new Map<number, IndexedTrigger[]>();
@@ -91,6 +101,7 @@ export function findTriggers(text: string, rules: Rule[], boundaries: { has(p: n
     if (!boundaries && i > 0 && isLetterAt(text, i - 1)) continue;
     for (const { rule, trigger, noun, order } of list) {
       if (!text.startsWith(trigger, i)) continue;
+      if (mayRead && !mayRead(i, i + trigger.length)) continue;
       if (boundaries && !boundaries.has(i) && !boundaries.has(i + trigger.length)) continue;
       if (!boundaries && !m.triggerEdge(text, i, i + trigger.length)) continue;
       found.push({ hit: { rule, trigger, start: i, end: i + trigger.length, noun }, order });
