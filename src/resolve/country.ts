@@ -159,15 +159,50 @@ export function loadCountrySpec(dir: string = path.join(packageRoot(), 'extracto
 
 const LATIN = /[A-Za-z]/;
 
-function wordHits(text: string, word: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const latin = LATIN.test(word);
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    // A Latin cue (RMB, NT$, MOP) must stand as a word of its own, not inside another (`MOPED`).
-    if (latin && (LATIN.test(text[i - 1] ?? '') || LATIN.test(text[i + word.length] ?? ''))) continue;
-    out.push([i, i + word.length]);
+/** A cue word, with the index of its cue and its place in the file's order (cue by cue, word by word). */
+interface IndexedCue {
+  cue: number;
+  word: string;
+  latin: boolean;
+  seq: number;
+}
+
+/** The cue words of a spec by their first UTF-16 code, made once per spec: one pass over a text finds them all. */
+const wordIndexes = new WeakMap<CountrySpec['compiled'], Map<number, IndexedCue[]>>();
+
+function wordIndex(compiled: CountrySpec['compiled']): Map<number, IndexedCue[]> {
+  let index = wordIndexes.get(compiled);
+  if (!index) {
+    index = new Map();
+    let seq = 0;
+    compiled.forEach((c, cue) => {
+      for (const word of c.words) {
+        const code = word.charCodeAt(0);
+        let list = index!.get(code);
+        if (!list) index!.set(code, (list = []));
+        list.push({ cue, word, latin: LATIN.test(word), seq: seq++ });
+      }
+    });
+    wordIndexes.set(compiled, index);
   }
-  return out;
+  return index;
+}
+
+/** Every occurrence of every cue word, in cue order, then word order, then position (as a search word by word). */
+function wordHits(text: string, compiled: CountrySpec['compiled']): Array<{ cue: number; word: string; start: number }> {
+  const index = wordIndex(compiled);
+  const found: Array<{ cue: number; word: string; start: number; seq: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const list = index.get(text.charCodeAt(i));
+    if (!list) continue;
+    for (const { cue, word, latin, seq } of list) {
+      if (!text.startsWith(word, i)) continue;
+      // A Latin cue (RMB, NT$, MOP) must stand as a word of its own, not inside another (`MOPED`).
+      if (latin && (LATIN.test(text[i - 1] ?? '') || LATIN.test(text[i + word.length] ?? ''))) continue;
+      found.push({ cue, word, start: i, seq });
+    }
+  }
+  return found.sort((a, b) => a.seq - b.seq || a.start - b.start);
 }
 
 /**
@@ -182,10 +217,13 @@ export function documentCountry(
 ): DocumentCountry {
   type Hit = CountryCue & { order: number };
   const hits: Hit[] = [];
+  // The cue words, found in one pass, by cue.
+  const words = spec.compiled.map((): Array<{ word: string; start: number }> => []);
+  for (const h of wordHits(text, spec.compiled)) words[h.cue].push(h);
   spec.compiled.forEach((c, order) => {
     const add = (word: string, start: number | null, end: number | null) =>
       hits.push({ word, country: c.country, weight: c.weight, decisive: c.decisive, start, end, order });
-    for (const w of c.words) for (const [s, e] of wordHits(text, w)) add(w, s, e);
+    for (const { word, start } of words[order]) add(word, start, start + word.length);
     for (const re of c.patterns) for (const m of text.matchAll(re)) add(m[0], m.index!, m.index! + m[0].length);
     if (meta?.url) for (const re of c.urlPatterns) if (re.test(meta.url)) add(meta.url, null, null);
   });
