@@ -47,16 +47,26 @@ export interface PlaceDecision {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const nameRes = new Map<string, RegExp>();
 
-function namesRe(key: string, names: string[], latin: boolean): RegExp {
-  let re = nameRes.get(key);
-  if (!re) {
+/**
+ * The names as one alternation, tried only where a name can start: the long alternation costs at every position it
+ * is tried, and most characters start no name. Sticky, so that each try is at that one position.
+ */
+interface NamesMatcher {
+  re: RegExp;
+  first: Set<number>;
+}
+const nameMatchers = new Map<string, NamesMatcher>();
+
+function namesMatcher(key: string, names: string[], latin: boolean): NamesMatcher {
+  let m = nameMatchers.get(key);
+  if (!m) {
     const alt = names.map(escape).join('|');
-    re = latin ? new RegExp(`(?<![\\p{L}\\p{M}])(${alt})(?![\\p{L}\\p{M}])`, 'gu') : new RegExp(`(${alt})`, 'gu');
-    nameRes.set(key, re);
+    const re = latin ? new RegExp(`(?<![\\p{L}\\p{M}])(${alt})(?![\\p{L}\\p{M}])`, 'uy') : new RegExp(`(${alt})`, 'uy');
+    m = { re, first: new Set(names.map((n) => n.charCodeAt(0))) };
+    nameMatchers.set(key, m);
   }
-  return re;
+  return m;
 }
 
 /** Gazetteer names found in the text (longest first at each position). */
@@ -65,14 +75,24 @@ function gazetteerSpans(text: string, lang: RuleLang, vocab: PlaceVocabulary): S
   const out: Span[] = [];
   const names = lang === 'vi' ? g.viNames : g.zhNames;
   if (!names.length) return out;
-  const re = namesRe(lang, names, lang === 'vi');
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const { re, first } = namesMatcher(lang, names, lang === 'vi');
   const stop = vocab.not_after_stem ?? [];
-  while ((m = re.exec(text)) !== null) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+  // What a global search would find: the first position where the alternation matches, then on from its end.
+  for (let i = 0; i < text.length; ) {
+    if (!first.has(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) {
+      i++;
+      continue;
+    }
+    i = m.index + m[0].length;
+    const after = text.slice(i, i + 3);
     if (lang !== 'vi' && stop.some((w) => after.startsWith(w))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    out.push({ start: m.index, end: i, text: m[0] });
   }
   return out;
 }
