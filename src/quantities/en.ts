@@ -19,7 +19,14 @@ const NUMBER_WORDS = new Set(
 const CONTINUE_ONLY = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', 'and']);
 const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/y;
 
+/** An ASCII letter or digit by code (NaN, before the text's start, is none). */
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 export function enCanStart(text: string, pos: number): boolean {
+  // Inside a word (most characters of a text): only a digit may start a number there, as below, without the calls.
+  if (isAsciiAlnum(text.charCodeAt(pos - 1)) && !isDigit(text[pos])) return false;
   const c = text[pos];
   if (isLatinLetter(text[pos - 1])) return isDigit(c) && !isDigit(text[pos - 1]) && afterCurrencyCode(text, pos, 'en');
   if (isDigit(c)) return true;
@@ -62,12 +69,13 @@ function wordsValue(span: string): Dec | null {
   return value;
 }
 
-/** Lower-case codes of the letters a number word starts with: most words are turned away by their first letter. */
-const FIRST_LETTERS = new Set([...NUMBER_WORDS].map((w) => w.charCodeAt(0)));
+/** The first two letters of every number word (lower case, as codes): most words are turned away by them. */
+const FIRST_TWO = new Set([...NUMBER_WORDS].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
 
 function readWords(text: string, pos: number): NumberRead | null {
-  // `| 0x20` lower-cases an ASCII capital and maps no other character onto a lower-case letter.
-  if (!FIRST_LETTERS.has(text.charCodeAt(pos) | 0x20)) return null;
+  // A number word has three letters at least, so its first two stand here. `| 0x20` lower-cases an ASCII capital and
+  // maps no other character onto a lower-case ASCII letter.
+  if (!FIRST_TWO.has((text.charCodeAt(pos) | 0x20) * 0x10000 + (text.charCodeAt(pos + 1) | 0x20))) return null;
   const first = wordAt(text, pos);
   if (!first || !isNumberWord(first) || CONTINUE_ONLY.has(first.toLowerCase())) return null;
   let end = pos + first.length;

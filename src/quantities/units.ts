@@ -206,32 +206,48 @@ export const RANGE_SEPARATORS: { text: string; lang: Langs }[] = [
   ...['-', '–', '—', 'to', '~', 'and'].map((text) => ({ text, lang: en })),
 ];
 
+/** An entry of a WordTable with what matching asks of its text, worked out once. */
+interface TableEntry<T> {
+  e: T;
+  lower: string;
+  /** The text ends with a Latin letter: it must not run on into a word. */
+  latinEnd: boolean;
+  /** The text starts with a Latin letter: it must not close a word. */
+  latinStart: boolean;
+}
+
 /** A word list compiled once into a per-language lookup by first character, longest first. */
 export class WordTable<T extends { text: string; lang: Langs }> {
-  private readonly byLang = new Map<RuleLang, Map<string, T[]>>();
+  private readonly byLang = new Map<RuleLang, Map<string, TableEntry<T>[]>>();
   /** The same entries keyed by their last character, for matching backwards from a number. */
-  private readonly byLangLast = new Map<RuleLang, Map<string, T[]>>();
+  private readonly byLangLast = new Map<RuleLang, Map<string, TableEntry<T>[]>>();
   constructor(entries: T[], caseInsensitive: boolean) {
+    const compiled = entries.map((e) => ({
+      e,
+      lower: e.text.toLowerCase(),
+      latinEnd: /[\p{L}]$/u.test(e.text) && /^[\p{Script=Latin}]$/u.test(e.text.slice(-1)),
+      latinStart: /^[\p{Script=Latin}]/u.test(e.text),
+    }));
     for (const lang of ['zh', 'vi', 'en'] as RuleLang[]) {
-      const last = new Map<string, T[]>();
-      for (const e of entries) {
-        if (e.lang !== '*' && e.lang !== lang) continue;
-        const key = e.text[e.text.length - 1].toLowerCase();
+      const last = new Map<string, TableEntry<T>[]>();
+      for (const c of compiled) {
+        if (c.e.lang !== '*' && c.e.lang !== lang) continue;
+        const key = c.e.text[c.e.text.length - 1].toLowerCase();
         const list = last.get(key) ?? [];
-        list.push(e);
+        list.push(c);
         last.set(key, list);
       }
-      for (const list of last.values()) list.sort((a, b) => b.text.length - a.text.length);
+      for (const list of last.values()) list.sort((a, b) => b.e.text.length - a.e.text.length);
       this.byLangLast.set(lang, last);
-      const m = new Map<string, T[]>();
-      for (const e of entries) {
-        if (e.lang !== '*' && e.lang !== lang) continue;
-        const key = caseInsensitive ? e.text[0].toLowerCase() : e.text[0];
+      const m = new Map<string, TableEntry<T>[]>();
+      for (const c of compiled) {
+        if (c.e.lang !== '*' && c.e.lang !== lang) continue;
+        const key = caseInsensitive ? c.e.text[0].toLowerCase() : c.e.text[0];
         const list = m.get(key) ?? [];
-        list.push(e);
+        list.push(c);
         m.set(key, list);
       }
-      for (const list of m.values()) list.sort((a, b) => b.text.length - a.text.length);
+      for (const list of m.values()) list.sort((a, b) => b.e.text.length - a.e.text.length);
       this.byLang.set(lang, m);
     }
   }
@@ -242,11 +258,11 @@ export class WordTable<T extends { text: string; lang: Langs }> {
     if (c === undefined) return null;
     const list = this.byLang.get(lang)!.get(c.toLowerCase()) ?? this.byLang.get(lang)!.get(c);
     if (!list) return null;
-    for (const e of list) {
+    for (const { e, lower, latinEnd } of list) {
       const len = e.text.length;
       const s = text.slice(pos, pos + len);
-      if (s === e.text || s.toLowerCase() === e.text.toLowerCase()) {
-        if (/[\p{L}]$/u.test(e.text) && /^[\p{Script=Latin}]$/u.test(e.text.slice(-1)) && isLatinLetter(text[pos + len])) continue;
+      if (s === e.text || s.toLowerCase() === lower) {
+        if (latinEnd && isLatinLetter(text[pos + len])) continue;
         return e;
       }
     }
@@ -259,12 +275,12 @@ export class WordTable<T extends { text: string; lang: Langs }> {
     if (c === undefined) return null;
     const list = this.byLangLast.get(lang)!.get(c.toLowerCase());
     if (!list) return null;
-    for (const e of list) {
+    for (const { e, lower, latinStart } of list) {
       const start = end - e.text.length;
       if (start < 0) continue;
       const s = text.slice(start, end);
-      if (s === e.text || s.toLowerCase() === e.text.toLowerCase()) {
-        if (/^[\p{Script=Latin}]/u.test(e.text) && isLatinLetter(text[start - 1])) continue;
+      if (s === e.text || s.toLowerCase() === lower) {
+        if (latinStart && isLatinLetter(text[start - 1])) continue;
         return e;
       }
     }
