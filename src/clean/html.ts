@@ -40,8 +40,6 @@ const BLOCK_TAGS = new Set([
 const SKIP_TAGS = new Set(NEVER_CONTENT_TAGS);
 const SKIP_ROLES = new Set(NEVER_CONTENT_ROLES);
 const HEADING = /^h[1-6]$/;
-const CJK_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-const SPACE_CHAR = /[\s\u00a0\u3000\u200b\ufeff]/;
 const ENTITY = /&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)/g;
 
 export type BlockKind = 'good' | 'neutral' | 'bad' | 'meta';
@@ -53,6 +51,8 @@ export interface Block {
   /** Innermost block-level element holding the block. */
   el: DomElement;
   heading: string | null;
+  /** Characters other than whitespace. */
+  chars: number;
   linkChars: number;
   /** Characters inside inline elements hinted as furniture (a caption span, a share link). */
   hintChars: number;
@@ -85,10 +85,37 @@ function hasBlockDescendant(el: DomElement, depth = 0): boolean {
   return false;
 }
 
+/** Whitespace as the linearizer collapses it (\s, no-break, ideographic and zero-width spaces), by code unit: it
+ * reads every character of the page, so it makes no one-character strings to test. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+    c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Characters of the CJK blocks and full-width forms, between which a line break is no word break. */
+function isCjkCode(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+}
+
+const TAB = 0x09;
+
 /** Linearizes the DOM into blocks of whitespace-collapsed text with per-character source ranges. */
 class Linearizer {
   blocks: Block[] = [];
-  private text: string[] = [];
+  /**
+   * The open block's text as pieces (runs sliced from the source, a collapsed space, a cell's tab), joined when the
+   * block is flushed: no string is made per character.
+   */
+  private pieces: string[] = [];
+  /** The open block's length in code units, and its last code unit. */
+  private length = 0;
+  private last = -1;
+  /** Its characters that are not whitespace (judge's and the teaser tests' denominator). */
+  private chars = 0;
   private starts: number[] = [];
   private ends: number[] = [];
   private linkChars = 0;
@@ -110,15 +137,16 @@ class Linearizer {
   }
 
   private flush(): void {
-    if (this.text.length > 0) {
+    if (this.length > 0) {
       const el = this.containers[this.containers.length - 1];
-      const text = this.text.join('');
+      const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
       this.blocks.push({
         text,
         starts: this.starts,
         ends: this.ends,
         el,
         heading: this.headings.length ? this.headings[this.headings.length - 1] : null,
+        chars: this.chars,
         linkChars: this.linkChars,
         hintChars: this.hintChars,
         caption: this.captionDepth > 0,
@@ -128,7 +156,10 @@ class Linearizer {
         kind: 'neutral',
       });
     }
-    this.text = [];
+    this.pieces = [];
+    this.length = 0;
+    this.last = -1;
+    this.chars = 0;
     this.starts = [];
     this.ends = [];
     this.linkChars = 0;
@@ -136,29 +167,50 @@ class Linearizer {
     this.pendingSpace = -1;
   }
 
-  private push(s: string, start: number, end: number): void {
-    for (let k = 0; k < s.length; k++) {
-      const ch = s[k];
-      if (SPACE_CHAR.test(ch)) {
-        if (this.text.length > 0 && this.pendingSpace < 0) this.pendingSpace = start;
+  /**
+   * Appends src[from, to) with whitespace collapsed. Character i comes from the page's [at + i, at + i + 1), or, for a
+   * decoded entity (`width` > 0), every character from the entity's whole range [at, at + width).
+   */
+  private push(src: string, from: number, to: number, at: number, width: number): void {
+    // Characters are copied as runs of `src`; a run ends at whitespace or where a collapsed space goes in.
+    let run = from;
+    for (let i = from; i < to; i++) {
+      const c = src.charCodeAt(i);
+      const start = width > 0 ? at : at + i;
+      if (isSpaceCode(c)) {
+        if (run < i) this.pieces.push(src.slice(run, i));
+        run = i + 1;
+        if (this.length > 0 && this.pendingSpace < 0) this.pendingSpace = start;
         continue;
       }
       if (this.pendingSpace >= 0) {
         // No space between two CJK characters: a line break in the source is not a word break in Chinese.
-        const prev = this.text[this.text.length - 1];
-        if (!(CJK_CHAR.test(prev) && CJK_CHAR.test(ch)) && prev !== '\t') {
-          this.text.push(' ');
+        if (!(isCjkCode(this.last) && isCjkCode(c)) && this.last !== TAB) {
+          this.pieces.push(' ');
           this.starts.push(this.pendingSpace);
           this.ends.push(this.pendingSpace + 1);
+          this.length++;
         }
         this.pendingSpace = -1;
       }
-      this.text.push(ch);
       this.starts.push(start);
-      this.ends.push(end);
+      this.ends.push(width > 0 ? at + width : at + i + 1);
+      this.length++;
+      this.last = c;
+      this.chars++;
       if (this.linkDepth > 0) this.linkChars++;
       if (this.hintDepth > 0) this.hintChars++;
     }
+    if (run < to) this.pieces.push(src.slice(run, to));
+  }
+
+  private pushTab(at: number): void {
+    this.pieces.push('\t');
+    this.starts.push(at);
+    this.ends.push(at);
+    this.length++;
+    this.last = TAB;
+    this.pendingSpace = -1;
   }
 
   private visitText(node: DomText): void {
@@ -166,19 +218,18 @@ class Linearizer {
     const from = node.startIndex;
     const raw = this.html.slice(from, node.endIndex + 1);
     let last = 0;
-    ENTITY.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ENTITY.exec(raw)) !== null) {
-      for (let i = last; i < m.index; i++) this.push(raw[i], from + i, from + i + 1);
-      const decoded = decodeHTML(m[0]);
-      if (decoded === m[0]) {
-        for (let i = 0; i < m[0].length; i++) this.push(m[0][i], from + m.index + i, from + m.index + i + 1);
-      } else {
-        this.push(decoded, from + m.index, from + m.index + m[0].length);
+    if (raw.includes('&')) {
+      ENTITY.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = ENTITY.exec(raw)) !== null) {
+        this.push(raw, last, m.index, from, 0);
+        const decoded = decodeHTML(m[0]);
+        if (decoded === m[0]) this.push(raw, m.index, m.index + m[0].length, from, 0);
+        else this.push(decoded, 0, decoded.length, from + m.index, m[0].length);
+        last = m.index + m[0].length;
       }
-      last = m.index + m[0].length;
     }
-    for (let i = last; i < raw.length; i++) this.push(raw[i], from + i, from + i + 1);
+    this.push(raw, last, raw.length, from, 0);
   }
 
   private visit(node: DomNode): void {
@@ -203,12 +254,7 @@ class Linearizer {
     const isCell = name === 'td' || name === 'th';
     const layoutCell = isCell && hasBlockDescendant(el);
     const block = node.type === 'root' || (BLOCK_TAGS.has(name) && (!isCell || layoutCell));
-    if (isCell && !layoutCell && this.text.length > 0) {
-      this.text.push('\t');
-      this.starts.push(el.startIndex ?? 0);
-      this.ends.push(el.startIndex ?? 0);
-      this.pendingSpace = -1;
-    }
+    if (isCell && !layoutCell && this.length > 0) this.pushTab(el.startIndex ?? 0);
     // Class/id hints name page regions. On an inline element (a caption span, Wikipedia's `ilh-comment` note inside a
     // sentence) the hint covers only its characters: the block is condemned when they make up most of it, and a
     // paragraph is never cut in two by one.
@@ -245,7 +291,7 @@ class Linearizer {
 /** Judges a block by itself: furniture, article-like prose, or neither. */
 function judge(b: Block): BlockKind {
   const u = b.units;
-  const chars = b.text.replace(/\s/g, '').length || 1;
+  const chars = b.chars || 1;
   const linkDensity = b.linkChars / chars;
   // Long prose with inline links (news sites link whole clauses) is still prose; short link text is navigation.
   const p = b.punct;
@@ -399,7 +445,7 @@ function endAtFirstPost(blocks: Block[], first: number, last: number): number {
   return last;
 }
 
-const isLinkHeadline = (b: Block) => b.kind === 'bad' && b.linkChars > 0.5 * b.text.replace(/\s/g, '').length;
+const isLinkHeadline = (b: Block) => b.kind === 'bad' && b.linkChars > 0.5 * b.chars;
 /** A link announced by a label at its start (`READ MORE:`, `>> Xem thêm:`, `【相关新闻】`), not a headline of its own. */
 function isCrossLink(b: Block): boolean {
   if (b.kind !== 'bad' || b.linkChars === 0 || b.units >= 60 || b.hinted) return false;
@@ -491,21 +537,22 @@ function listPageReason(choice: ArticleChoice): string | null {
 }
 
 function trackedFrom(parts: Array<{ text: string; starts: number[]; ends: number[] }>): TrackedText {
-  const text: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const p of parts) {
-    if (text.length > 0) {
-      text.push('\n');
-      const at = p.starts[0] ?? 0;
-      starts.push(at);
-      ends.push(at);
+  // The parts joined by newlines; a newline maps to an empty range where the part after it starts.
+  let length = Math.max(0, parts.length - 1);
+  for (const p of parts) length += p.starts.length;
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  let at = 0;
+  parts.forEach((p, k) => {
+    if (k > 0) {
+      starts[at] = ends[at] = p.starts[0] ?? 0;
+      at++;
     }
-    text.push(p.text);
-    starts.push(...p.starts);
-    ends.push(...p.ends);
-  }
-  return new TrackedText(text.join(''), Int32Array.from(starts), Int32Array.from(ends));
+    starts.set(p.starts, at);
+    ends.set(p.ends, at);
+    at += p.starts.length;
+  });
+  return new TrackedText(parts.map((p) => p.text).join('\n'), starts, ends);
 }
 
 const norm = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '').toLowerCase();
