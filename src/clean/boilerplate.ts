@@ -120,24 +120,43 @@ const termIndex: Array<{ term: string; kind: FurnitureKind }> = [];
 for (const [kind, terms] of Object.entries(FURNITURE_TERMS) as Array<[FurnitureKind, string[]]>) {
   for (const term of terms) termIndex.push({ term: vocabKey(term), kind });
 }
+const KINDS = Object.keys(FURNITURE_TERMS) as FurnitureKind[];
+
+/**
+ * The terms by their first code unit. furnitureKinds runs on every short block of every page: it tries at each
+ * character of the text only the few terms that can start there, instead of searching the text for every term.
+ */
+const termsByFirst = new Map<number, Array<{ term: string; kind: number }>>();
+for (const { term, kind } of termIndex) {
+  const first = term.charCodeAt(0);
+  if (!termsByFirst.has(first)) termsByFirst.set(first, []);
+  termsByFirst.get(first)!.push({ term, kind: KINDS.indexOf(kind) });
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The kinds of furniture a (short) piece of text names, by vocabulary and by shape. */
 export function furnitureKinds(text: string): FurnitureKind[] {
   const key = vocabKey(text);
-  const out = new Set<FurnitureKind>();
-  for (const { term, kind } of termIndex) {
-    if (!key.includes(term)) continue;
-    // Latin terms must stand as words ("print" not inside "blueprint").
-    if (/^[a-z]/.test(term)) {
-      const at = key.indexOf(term);
-      const before = at > 0 ? key[at - 1] : ' ';
-      const after = key[at + term.length] ?? ' ';
-      if (/[\p{L}\p{N}]/u.test(before) || (/[\p{L}\p{N}]/u.test(after) && !term.endsWith(':'))) continue;
+  // Kinds found, one bit each; listed in vocabulary order, then the shapes' kinds.
+  let found = 0;
+  for (let at = 0; at < key.length; at++) {
+    const candidates = termsByFirst.get(key.charCodeAt(at));
+    if (!candidates) continue;
+    for (const { term, kind } of candidates) {
+      // Each term is judged at its first occurrence only.
+      if (found & (1 << kind) || !key.startsWith(term, at) || key.indexOf(term) !== at) continue;
+      // Latin terms must stand as words ("print" not inside "blueprint").
+      if (/^[a-z]/.test(term)) {
+        const before = at > 0 ? key[at - 1] : ' ';
+        const after = key[at + term.length] ?? ' ';
+        if (WORD_CHAR.test(before) || (WORD_CHAR.test(after) && !term.endsWith(':'))) continue;
+      }
+      found |= 1 << kind;
     }
-    out.add(kind);
   }
-  for (const { kind, pattern } of FURNITURE_PATTERNS) if (pattern.test(text)) out.add(kind);
-  return [...out];
+  const out = KINDS.filter((_, k) => found & (1 << k));
+  for (const { kind, pattern } of FURNITURE_PATTERNS) if (!out.includes(kind) && pattern.test(text)) out.push(kind);
+  return out;
 }
 
 /**
