@@ -12,7 +12,7 @@ import { decodeHTML } from 'entities';
 import { TrackedText } from '../offsets.js';
 import type { CleanDoc, DecodedPage, DocMeta, PageMessage } from '../types.js';
 import { classHint, classHintStrength, furnitureKinds, NEVER_CONTENT_ROLES, NEVER_CONTENT_TAGS } from './boilerplate.js';
-import { endsLikeSentence, punctuation, units } from './measure.js';
+import { endsLikeSentence, isWhiteSpaceCode, punctuation, units } from './measure.js';
 import { findAuthor, findDate, findSource, htmlMetadata, isMetaLine, sourceWithinElement, stripSiteName } from './metadata.js';
 import { isMenu } from './text.js';
 
@@ -85,16 +85,9 @@ function hasBlockDescendant(el: DomElement, depth = 0): boolean {
   return false;
 }
 
-/** Whitespace as the linearizer collapses it (\s, no-break, ideographic and zero-width spaces), by code unit: it
- * reads every character of the page, so it makes no one-character strings to test. */
-function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
-    c === 0x3000 || c === 0xfeff
-  );
-}
+/** Whitespace as the linearizer collapses it (\s and the zero-width space), by code unit: it reads every character of
+ * the page, so it makes no one-character strings to test. */
+const isSpaceCode = (c: number) => c === 0x200b || isWhiteSpaceCode(c);
 
 /** Characters of the CJK blocks and full-width forms, between which a line break is no word break. */
 function isCjkCode(c: number): boolean {

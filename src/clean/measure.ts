@@ -5,12 +5,56 @@
  */
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
 
+/** CJK, by code unit. */
+function isCjkCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/**
+ * What a character is to a word (`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*`): 1 starts one (a letter or digit), 2 only continues
+ * one (a mark, `'’.-`), 0 neither.
+ */
+const WORD_START = /[\p{L}\p{N}]/u;
+const WORD_PART = /[\p{L}\p{M}\p{N}'’.-]/u;
+function classify(ch: string): number {
+  return WORD_START.test(ch) ? 1 : WORD_PART.test(ch) ? 2 : 0;
+}
+/** classify() of each BMP character, plus one, filled as characters are met (0: not yet read). */
+const wordClass = new Uint8Array(0x10000);
+
+/**
+ * CJK characters count one each, words (between them) one and a half each. units() runs on every block and line of
+ * every page, so this is one pass over the text that makes no strings; it counts what `text.match(CJK)` and then
+ * `text.replace(CJK, ' ').match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*\/gu)` count.
+ */
 export function units(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const rest = cjk ? text.replace(CJK, ' ') : text;
-  const words = rest.match(WORD)?.length ?? 0;
+  let cjk = 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isCjkCode(c)) {
+      cjk++;
+      inWord = false;
+      continue;
+    }
+    let cls: number;
+    const next = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      // A surrogate pair is one code point to a /u pattern.
+      cls = classify(text.slice(i, i + 2));
+      i++;
+    } else {
+      cls = wordClass[c] - 1;
+      if (cls < 0) cls = (wordClass[c] = classify(String.fromCharCode(c)) + 1) - 1;
+    }
+    if (inWord) inWord = cls !== 0;
+    else if (cls === 1) {
+      words++;
+      inWord = true;
+    }
+  }
   return cjk + words * 1.5;
 }
 
@@ -25,6 +69,13 @@ const ASCII_PUNCT = /[,.!?;:](?=[\s"'”’)\]]|$)/g;
 
 export function punctuation(text: string): number {
   return (text.match(CJK_PUNCT)?.length ?? 0) + (text.match(ASCII_PUNCT)?.length ?? 0);
+}
+
+/** Whether a code unit is what \s matches (for loops that read a text by code unit). */
+export function isWhiteSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
