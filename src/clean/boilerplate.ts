@@ -201,10 +201,10 @@ const hintCache = new Map<string, HintStrength>();
 
 /** As classHint, telling a strong negative hint (`footer`, `comment`) from a weak one (`side`, `meta`). */
 export function classHintStrength(classAndId: string): HintStrength {
-  if (!classAndId.trim()) return null;
   let cached = hintCache.get(classAndId);
   if (cached === undefined) {
-    cached = readClassHint(classAndId);
+    // Trimmed only when first met: `content ` (a class and no id) would make a new string at every element.
+    cached = classAndId.trim() ? readClassHint(classAndId) : null;
     if (hintCache.size > 50000) hintCache.clear();
     hintCache.set(classAndId, cached);
   }
