@@ -256,7 +256,15 @@ function gather($: CheerioAPI): HeadFacts {
     }
     const children = n.children;
     if (!children) continue;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    // Children go on the stack last first (the walk stays in document order); on the way, a text that ends with a
+    // colon (all but the last child) marks this node as one that may hold a source label, read in order below.
+    let colon = false;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      stack.push(c);
+      if (i < children.length - 1 && c.type === 'text' && endsWithColon(c.data ?? '')) colon = true;
+    }
+    if (!colon) continue;
     for (let i = 0; i < children.length - 1; i++) {
       const c = children[i];
       if (c.type !== 'text' || !endsWithColon(c.data ?? '') || !sourceLabelAtEnd.test(c.data ?? '')) continue;
