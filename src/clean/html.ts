@@ -173,36 +173,51 @@ class Linearizer {
    * decoded entity (`width` > 0), every character from the entity's whole range [at, at + width).
    */
   private push(src: string, from: number, to: number, at: number, width: number): void {
+    // The block's state in locals while the loop runs (it runs for every character of the page's text).
+    const { pieces, starts, ends } = this;
+    let length = this.length;
+    let last = this.last;
+    let pendingSpace = this.pendingSpace;
+    let added = 0;
     // Characters are copied as runs of `src`; a run ends at whitespace or where a collapsed space goes in.
     let run = from;
     for (let i = from; i < to; i++) {
       const c = src.charCodeAt(i);
-      const start = width > 0 ? at : at + i;
       if (isSpaceCode(c)) {
-        if (run < i) this.pieces.push(src.slice(run, i));
+        if (run < i) pieces.push(src.slice(run, i));
         run = i + 1;
-        if (this.length > 0 && this.pendingSpace < 0) this.pendingSpace = start;
+        if (length > 0 && pendingSpace < 0) pendingSpace = width > 0 ? at : at + i;
         continue;
       }
-      if (this.pendingSpace >= 0) {
+      if (pendingSpace >= 0) {
         // No space between two CJK characters: a line break in the source is not a word break in Chinese.
-        if (!(isCjkCode(this.last) && isCjkCode(c)) && this.last !== TAB) {
-          this.pieces.push(' ');
-          this.starts.push(this.pendingSpace);
-          this.ends.push(this.pendingSpace + 1);
-          this.length++;
+        if (!(isCjkCode(last) && isCjkCode(c)) && last !== TAB) {
+          pieces.push(' ');
+          starts.push(pendingSpace);
+          ends.push(pendingSpace + 1);
+          length++;
         }
-        this.pendingSpace = -1;
+        pendingSpace = -1;
       }
-      this.starts.push(start);
-      this.ends.push(width > 0 ? at + width : at + i + 1);
-      this.length++;
-      this.last = c;
-      this.chars++;
-      if (this.linkDepth > 0) this.linkChars++;
-      if (this.hintDepth > 0) this.hintChars++;
+      if (width > 0) {
+        starts.push(at);
+        ends.push(at + width);
+      } else {
+        starts.push(at + i);
+        ends.push(at + i + 1);
+      }
+      length++;
+      last = c;
+      added++;
     }
-    if (run < to) this.pieces.push(src.slice(run, to));
+    if (run < to) pieces.push(src.slice(run, to));
+    this.length = length;
+    this.last = last;
+    this.pendingSpace = pendingSpace;
+    // Whitespace is neither counted nor linked: what was added is all link (or hint) text when inside a link (a hint).
+    this.chars += added;
+    if (this.linkDepth > 0) this.linkChars += added;
+    if (this.hintDepth > 0) this.hintChars += added;
   }
 
   private pushTab(at: number): void {
