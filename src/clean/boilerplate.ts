@@ -127,10 +127,13 @@ const KINDS = Object.keys(FURNITURE_TERMS) as FurnitureKind[];
  * character of the text only the few terms that can start there, instead of searching the text for every term.
  */
 const termsByFirst = new Map<number, Array<{ term: string; kind: number }>>();
+/** Whether a code unit starts any term: most characters of a text start none, and are passed without a map lookup. */
+const startsTerm = new Uint8Array(0x10000);
 for (const { term, kind } of termIndex) {
   const first = term.charCodeAt(0);
   if (!termsByFirst.has(first)) termsByFirst.set(first, []);
   termsByFirst.get(first)!.push({ term, kind: KINDS.indexOf(kind) });
+  startsTerm[first] = 1;
 }
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -140,9 +143,9 @@ export function furnitureKinds(text: string): FurnitureKind[] {
   // Kinds found, one bit each; listed in vocabulary order, then the shapes' kinds.
   let found = 0;
   for (let at = 0; at < key.length; at++) {
-    const candidates = termsByFirst.get(key.charCodeAt(at));
-    if (!candidates) continue;
-    for (const { term, kind } of candidates) {
+    const first = key.charCodeAt(at);
+    if (!startsTerm[first]) continue;
+    for (const { term, kind } of termsByFirst.get(first)!) {
       // Each term is judged at its first occurrence only.
       if (found & (1 << kind) || !key.startsWith(term, at) || key.indexOf(term) !== at) continue;
       // Latin terms must stand as words ("print" not inside "blueprint").

@@ -27,6 +27,7 @@ const MONTHS: Record<string, number> = {
 };
 
 const FW_DIGITS = /[０-９]/g;
+const ANY_DIGIT = /[0-9０-９]/;
 
 /** Date patterns, most specific first. Each returns an ISO date or null for an impossible date. */
 const DATE_PATTERNS: Array<{ re: RegExp; iso: (m: RegExpExecArray) => string | null }> = [
@@ -59,6 +60,8 @@ const DATE_PATTERNS: Array<{ re: RegExp; iso: (m: RegExpExecArray) => string | n
 
 /** The first full date (year, month and day) in the text, as ISO; null when there is none. */
 export function findDate(text: string): string | null {
+  // Every pattern holds a digit; most texts asked (every short block of a page) have none.
+  if (!ANY_DIGIT.test(text)) return null;
   const t = text.replace(FW_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   let best: { at: number; iso: string } | null = null;
   for (const { re, iso } of DATE_PATTERNS) {

@@ -36,11 +36,16 @@ export interface Line {
 /** Separators of link lists and menus: `网站首页 | 桐乡新闻 | …`, `大同市| 荣昌县| …`, `首页 > 新闻 > 正文`. */
 const LIST_SEPARATOR = /\s*[|｜¦]\s*|\s+[>»›]\s*|\s*[>»›]\s+/;
 
+/** The characters LIST_SEPARATOR needs: a text without any has no parts to weigh (most blocks and lines). */
+const SEPARATOR_CHAR = /[|｜¦>»›]/;
+
 export function isMenu(text: string): boolean {
-  const parts = text.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
-  if (parts.length >= 3) {
-    const avg = parts.reduce((n, p) => n + units(p), 0) / parts.length;
-    if (avg <= 10) return true;
+  if (SEPARATOR_CHAR.test(text)) {
+    const parts = text.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+    if (parts.length >= 3) {
+      const avg = parts.reduce((n, p) => n + units(p), 0) / parts.length;
+      if (avg <= 10) return true;
+    }
   }
   // A run of short Chinese tokens separated by spaces and without punctuation: `天气预报 总站·浙江在线 浙江新闻 …`.
   if (/[\u3400-\u9fff]/.test(text) && punctuation(text) === 0) {
