@@ -194,11 +194,30 @@ const hanPositive = hanHints(CLASS_HINTS.positive);
 
 /** 'negative' when the class/id names furniture, 'positive' when it names content and no furniture, else null. */
 export function classHint(classAndId: string): 'negative' | 'positive' | null {
-  const h = classHintStrength(classAndId);
-  return h === 'strong' || h === 'weak' ? 'negative' : h;
+  return asHint(classHintStrength(classAndId));
 }
 
-type HintStrength = 'strong' | 'weak' | 'positive' | null;
+/** classHint of an element's class and id attributes. */
+export function elementClassHint(cls: string | undefined, id: string | undefined): 'negative' | 'positive' | null {
+  return asHint(elementHintStrength(cls, id));
+}
+
+const asHint = (h: HintStrength) => (h === 'strong' || h === 'weak' ? 'negative' : h);
+
+export type HintStrength = 'strong' | 'weak' | 'positive' | null;
+
+/**
+ * classHintStrength(`${cls} ${id}`) without making that string (it would be made, flattened and hashed at every
+ * element of every page): the class's names, then the id's, are read in that order, so the first furniture name
+ * decides as it does in the joined string; each attribute is looked up in the cache on its own.
+ */
+export function elementHintStrength(cls: string | undefined, id: string | undefined): HintStrength {
+  const byClass = cls === undefined ? null : classHintStrength(cls);
+  if (byClass === 'strong' || byClass === 'weak') return byClass;
+  const byId = id === undefined ? null : classHintStrength(id);
+  if (byId === 'strong' || byId === 'weak') return byId;
+  return byClass === 'positive' || byId === 'positive' ? 'positive' : null;
+}
 /** Pages repeat a handful of class names thousands of times; each is read once. */
 const hintCache = new Map<string, HintStrength>();
 

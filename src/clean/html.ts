@@ -11,7 +11,7 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { TrackedText } from '../offsets.js';
 import type { CleanDoc, DecodedPage, DocMeta, PageMessage } from '../types.js';
-import { classHint, classHintStrength, furnitureKinds, NEVER_CONTENT_ROLES, NEVER_CONTENT_TAGS } from './boilerplate.js';
+import { elementClassHint, elementHintStrength, furnitureKinds, NEVER_CONTENT_ROLES, NEVER_CONTENT_TAGS } from './boilerplate.js';
 import { endsLikeSentence, isWhiteSpaceCode, punctuation, units } from './measure.js';
 import { findAuthor, findDate, findSource, htmlMetadata, isMetaLine, sourceWithinElement, stripSiteName } from './metadata.js';
 import { isMenu } from './text.js';
@@ -95,14 +95,6 @@ function isCjkCode(c: number): boolean {
 }
 
 const TAB = 0x09;
-
-/** An element's class and id, as the hint functions read them. */
-const classAndId = (el: DomElement) => `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-
-/** classHint of an element. Most elements carry neither class nor id: they are told apart without making a string. */
-function elementHint(el: DomElement): 'negative' | 'positive' | null {
-  return el.attribs.class === undefined && el.attribs.id === undefined ? null : classHint(classAndId(el));
-}
 
 /** Linearizes the DOM into blocks of whitespace-collapsed text with per-character source ranges. */
 class Linearizer {
@@ -274,7 +266,7 @@ class Linearizer {
     // Class/id hints name page regions. On an inline element (a caption span, Wikipedia's `ilh-comment` note inside a
     // sentence) the hint covers only its characters: the block is condemned when they make up most of it, and a
     // paragraph is never cut in two by one.
-    const hint = node.type === 'root' || name === 'body' || name === 'html' ? null : elementHint(el);
+    const hint = node.type === 'root' || name === 'body' || name === 'html' ? null : elementClassHint(el.attribs.class, el.attribs.id);
     const inlineHint = hint === 'negative' && !block && !hasBlockDescendant(el);
     if (block) {
       this.flush();
@@ -361,7 +353,7 @@ function voidOverreachingHints(blocks: Block[]): void {
     for (const a of ancestors(b.hinted)) proseUnder.set(a, (proseUnder.get(a) ?? 0) + u);
   }
   const hinted = [...new Set(blocks.map((b) => b.hinted).filter((h): h is DomElement => !!h))];
-  const weak = hinted.filter((h) => classHintStrength(classAndId(h)) === 'weak');
+  const weak = hinted.filter((h) => elementHintStrength(h.attribs.class, h.attribs.id) === 'weak');
   const weakest = [...weak].sort((a, b) => (proseUnder.get(b) ?? 0) - (proseUnder.get(a) ?? 0))[0];
   // A strong hint (footer, comment, share) must hold nearly all the prose before it is taken for a layout class.
   const voided = new Set(hinted.filter((h) => (proseUnder.get(h) ?? 0) > (weak.includes(h) ? 0.5 : 0.75) * total));
