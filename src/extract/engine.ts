@@ -12,7 +12,7 @@ import { parseQuantities } from '../quantities/index.js';
 import type { Quantity } from '../quantities/types.js';
 import { LazyWordBoundaries, splitSentences } from '../segment/index.js';
 import { contextFor, documentContext, type ContextSpec } from './context.js';
-import type { RuleSet } from './rules.js';
+import type { NotFactDecision, RuleSet } from './rules.js';
 import { findTriggers, searchableText, WordMatcher, type TriggerHit } from './matching.js';
 import { chooseRule, type Candidate, type Figure } from './choose.js';
 import { changeOrRate, figureKind, perUnit, threshold } from './vetoes.js';
@@ -164,6 +164,14 @@ function insideShortQuote(text: string, sentence: Sentence, q: Quantity): boolea
   return false;
 }
 
+/** The words of the candidate stage's money outside the six types (pattern 4), gathered once per list of decisions. */
+const otherMoney = new WeakMap<NotFactDecision[], string[]>();
+function otherMoneyWords(decisions: NotFactDecision[]): string[] {
+  let words = otherMoney.get(decisions);
+  if (!words) otherMoney.set(decisions, (words = decisions.filter((d) => d.pattern === 4 && d.kinds.includes('money')).flatMap((d) => d.normWords)));
+  return words;
+}
+
 /**
  * The context spec of a rule set's language, one object per language spec: context.ts compiles its patterns (the long
  * alternation of known places among them) once per spec object, so a new object per document would compile them again.
@@ -258,7 +266,7 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     matcher,
     amountOf: spec?.normAmountOf ?? [],
     // The candidate stage's money outside the six types (pattern 4): an amount does not belong to a trigger past them.
-    otherMoney: (ruleSet.notFacts?.get(lang) ?? []).filter((d) => d.pattern === 4 && d.kinds.includes('money')).flatMap((d) => d.normWords),
+    otherMoney: otherMoneyWords(ruleSet.notFacts?.get(lang) ?? []),
   };
   const listed = new Map<Sentence, Map<Quantity, TriggerHit>>();
   /**

@@ -67,6 +67,37 @@ interface IndexedTrigger {
   order: number;
 }
 
+/** The trigger words of a list of rules by their first UTF-16 code, and their patterns, in the rules' order. */
+interface TriggerIndex {
+  rules: Rule[];
+  /** 1 at the codes that start a trigger word: the test run on every character. */
+  starts: Uint8Array;
+  byFirst: Map<number, IndexedTrigger[]>;
+  patterns: Array<{ rule: Rule; re: RegExp; order: number }>;
+}
+
+/** Made once per list of rules (a rule set's rules of one language), found again by its first rule. */
+const indexes = new WeakMap<Rule, TriggerIndex>();
+
+function triggerIndex(rules: Rule[]): TriggerIndex {
+  const known = rules.length ? indexes.get(rules[0]) : undefined;
+  if (known && known.rules.length === rules.length && known.rules.every((r, i) => r === rules[i])) return known;
+  const index: TriggerIndex = { rules: [...rules], starts: new Uint8Array(0x10000), byFirst: new Map(), patterns: [] };
+  let order = 0;
+  for (const rule of rules) {
+    for (const trigger of rule.normTriggers) {
+      const code = trigger.charCodeAt(0);
+      let list = index.byFirst.get(code);
+      if (!list) index.byFirst.set(code, (list = []));
+      list.push({ rule, trigger, noun: rule.normNouns.has(trigger), order: order++ });
+      index.starts[code] = 1;
+    }
+    for (const re of rule.triggerPatterns) index.patterns.push({ rule, re, order: order++ });
+  }
+  if (rules.length) indexes.set(rules[0], index);
+  return index;
+}
+
 /**
  * Every trigger of the rules in the text, triggers inside a longer trigger dropped (`资金` in `小贷资金`). `mayRead`,
  * when given, says where a trigger word may matter at all: one elsewhere is passed by before its word boundaries are
@@ -81,22 +112,12 @@ export function findTriggers(
 ): TriggerHit[] {
   // The words by their first UTF-16 code, so that one pass over the text finds them all (a search of the whole text
   // per word costs hundreds of passes).
-  const byFirst = new Map<number, IndexedTrigger[]>();
-  const patterns: Array<{ rule: Rule; re: RegExp; order: number }> = [];
-  let order = 0;
-  for (const rule of rules) {
-    for (const trigger of rule.normTriggers) {
-      const code = trigger.charCodeAt(0);
-      let list = byFirst.get(code);
-      if (!list) byFirst.set(code, (list = []));
-      list.push({ rule, trigger, noun: rule.normNouns.has(trigger), order: order++ });
-    }
-    for (const re of rule.triggerPatterns) patterns.push({ rule, re, order: order++ });
-  }
+  const { starts, byFirst, patterns } = triggerIndex(rules);
   const found: Array<{ hit: TriggerHit; order: number }> = [];
   for (let i = 0; i < text.length; i++) {
-    const list = byFirst.get(text.charCodeAt(i));
-    if (!list) continue;
+    const code = text.charCodeAt(i);
+    if (!starts[code]) continue;
+    const list = byFirst.get(code)!;
     // A Latin trigger starts a word (triggerEdge): inside a word, none is looked for.
     if (!boundaries && i > 0 && isLetterAt(text, i - 1)) continue;
     for (const { rule, trigger, noun, order } of list) {
