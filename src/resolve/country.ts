@@ -167,34 +167,40 @@ interface IndexedCue {
   seq: number;
 }
 
-/** The cue words of a spec by their first UTF-16 code, made once per spec: one pass over a text finds them all. */
-const wordIndexes = new WeakMap<CountrySpec['compiled'], Map<number, IndexedCue[]>>();
+/**
+ * The cue words of a spec by their first UTF-16 code, with a table of those codes (tested at every character), made
+ * once per spec: one pass over a text finds them all.
+ */
+const wordIndexes = new WeakMap<CountrySpec['compiled'], { starts: Uint8Array; byFirst: Map<number, IndexedCue[]> }>();
 
-function wordIndex(compiled: CountrySpec['compiled']): Map<number, IndexedCue[]> {
+function wordIndex(compiled: CountrySpec['compiled']): { starts: Uint8Array; byFirst: Map<number, IndexedCue[]> } {
   let index = wordIndexes.get(compiled);
   if (!index) {
-    index = new Map();
+    const starts = new Uint8Array(0x10000);
+    const byFirst = new Map<number, IndexedCue[]>();
     let seq = 0;
     compiled.forEach((c, cue) => {
       for (const word of c.words) {
         const code = word.charCodeAt(0);
-        let list = index!.get(code);
-        if (!list) index!.set(code, (list = []));
+        let list = byFirst.get(code);
+        if (!list) byFirst.set(code, (list = []));
         list.push({ cue, word, latin: LATIN.test(word), seq: seq++ });
+        starts[code] = 1;
       }
     });
-    wordIndexes.set(compiled, index);
+    wordIndexes.set(compiled, (index = { starts, byFirst }));
   }
   return index;
 }
 
 /** Every occurrence of every cue word, in cue order, then word order, then position (as a search word by word). */
 function wordHits(text: string, compiled: CountrySpec['compiled']): Array<{ cue: number; word: string; start: number }> {
-  const index = wordIndex(compiled);
+  const { starts, byFirst } = wordIndex(compiled);
   const found: Array<{ cue: number; word: string; start: number; seq: number }> = [];
   for (let i = 0; i < text.length; i++) {
-    const list = index.get(text.charCodeAt(i));
-    if (!list) continue;
+    const code = text.charCodeAt(i);
+    if (!starts[code]) continue;
+    const list = byFirst.get(code)!;
     for (const { cue, word, latin, seq } of list) {
       if (!text.startsWith(word, i)) continue;
       // A Latin cue (RMB, NT$, MOP) must stand as a word of its own, not inside another (`MOPED`).

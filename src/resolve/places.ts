@@ -54,7 +54,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 interface NamesMatcher {
   re: RegExp;
-  first: Set<number>;
+  /** 1 at the UTF-16 codes a name starts with. */
+  first: Uint8Array;
 }
 const nameMatchers = new Map<string, NamesMatcher>();
 
@@ -63,7 +64,9 @@ function namesMatcher(key: string, names: string[], latin: boolean): NamesMatche
   if (!m) {
     const alt = names.map(escape).join('|');
     const re = latin ? new RegExp(`(?<![\\p{L}\\p{M}])(${alt})(?![\\p{L}\\p{M}])`, 'uy') : new RegExp(`(${alt})`, 'uy');
-    m = { re, first: new Set(names.map((n) => n.charCodeAt(0))) };
+    const first = new Uint8Array(0x10000);
+    for (const n of names) first[n.charCodeAt(0)] = 1;
+    m = { re, first };
     nameMatchers.set(key, m);
   }
   return m;
@@ -79,7 +82,7 @@ function gazetteerSpans(text: string, lang: RuleLang, vocab: PlaceVocabulary): S
   const stop = vocab.not_after_stem ?? [];
   // What a global search would find: the first position where the alternation matches, then on from its end.
   for (let i = 0; i < text.length; ) {
-    if (!first.has(text.charCodeAt(i))) {
+    if (!first[text.charCodeAt(i)]) {
       i++;
       continue;
     }
