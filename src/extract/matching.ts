@@ -67,14 +67,18 @@ interface IndexedTrigger {
   order: number;
 }
 
-/** The trigger words of a list of rules by their first UTF-16 code, and their patterns, in the rules' order. */
+/** The trigger words of a list of rules by their first UTF-16 codes, and their patterns, in the rules' order. */
 interface TriggerIndex {
   rules: Rule[];
   /** 1 at the codes that start a trigger word: the test run on every character. */
   starts: Uint8Array;
-  byFirst: Map<number, IndexedTrigger[]>;
+  /** Words of two code units or more by their first two (pairKey), one-unit words by their code. */
+  byPair: Map<number, IndexedTrigger[]>;
+  singles: Map<number, IndexedTrigger[]>;
   patterns: Array<{ rule: Rule; re: RegExp; order: number }>;
 }
+
+const pairKey = (first: number, second: number) => first * 0x10000 + second;
 
 /** Made once per list of rules (a rule set's rules of one language), found again by its first rule. */
 const indexes = new WeakMap<Rule, TriggerIndex>();
@@ -82,13 +86,14 @@ const indexes = new WeakMap<Rule, TriggerIndex>();
 function triggerIndex(rules: Rule[]): TriggerIndex {
   const known = rules.length ? indexes.get(rules[0]) : undefined;
   if (known && known.rules.length === rules.length && known.rules.every((r, i) => r === rules[i])) return known;
-  const index: TriggerIndex = { rules: [...rules], starts: new Uint8Array(0x10000), byFirst: new Map(), patterns: [] };
+  const index: TriggerIndex = { rules: [...rules], starts: new Uint8Array(0x10000), byPair: new Map(), singles: new Map(), patterns: [] };
   let order = 0;
   for (const rule of rules) {
     for (const trigger of rule.normTriggers) {
       const code = trigger.charCodeAt(0);
-      let list = index.byFirst.get(code);
-      if (!list) index.byFirst.set(code, (list = []));
+      const [map, key] = trigger.length > 1 ? [index.byPair, pairKey(code, trigger.charCodeAt(1))] : [index.singles, code];
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
       list.push({ rule, trigger, noun: rule.normNouns.has(trigger), order: order++ });
       index.starts[code] = 1;
     }
@@ -110,23 +115,27 @@ export function findTriggers(
   m: WordMatcher,
   mayRead: ((start: number, end: number) => boolean) | null = null,
 ): TriggerHit[] {
-  // The words by their first UTF-16 code, so that one pass over the text finds them all (a search of the whole text
+  // The words by their first UTF-16 codes, so that one pass over the text finds them all (a search of the whole text
   // per word costs hundreds of passes).
-  const { starts, byFirst, patterns } = triggerIndex(rules);
+  const { starts, byPair, singles, patterns } = triggerIndex(rules);
   const found: Array<{ hit: TriggerHit; order: number }> = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!starts[code]) continue;
-    const list = byFirst.get(code)!;
-    // A Latin trigger starts a word (triggerEdge): inside a word, none is looked for.
-    if (!boundaries && i > 0 && isLetterAt(text, i - 1)) continue;
-    for (const { rule, trigger, noun, order } of list) {
+  const look = (i: number, list: IndexedTrigger[] | undefined) => {
+    for (const { rule, trigger, noun, order } of list ?? []) {
       if (!text.startsWith(trigger, i)) continue;
       if (mayRead && !mayRead(i, i + trigger.length)) continue;
       if (boundaries && !boundaries.has(i) && !boundaries.has(i + trigger.length)) continue;
       if (!boundaries && !m.triggerEdge(text, i, i + trigger.length)) continue;
       found.push({ hit: { rule, trigger, start: i, end: i + trigger.length, noun }, order });
     }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!starts[code]) continue;
+    // A Latin trigger starts a word (triggerEdge): inside a word, none is looked for.
+    if (!boundaries && i > 0 && isLetterAt(text, i - 1)) continue;
+    look(i, singles.get(code));
+    // Past the text's end charCodeAt gives NaN, which keys no list.
+    look(i, byPair.get(pairKey(code, text.charCodeAt(i + 1))));
   }
   for (const { rule, re, order } of patterns) {
     re.lastIndex = 0;
