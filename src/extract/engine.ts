@@ -384,9 +384,10 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
       // mention restates only an earlier one that is not the other kind.
       const mine = earlierMentions?.some((e) => e.running !== null) ? runningOf(resolved().cumulative, sentence, q) : null;
       const first = earlierMentions?.find((e) => !opposite(e.running, mine));
-      // An equal amount close behind the first is another item of a list (`获批资金600万元；…扶持600万元`), not the
-      // same fact again: `min_distance` characters must lie between them.
-      if (first !== undefined && figStart - first.end >= (spec.restated.min_distance ?? 0)) {
+      // An equal amount close behind the first is another item of a list (`获批资金600万元；…扶持600万元`), not the same
+      // fact again: `min_distance` characters must lie between them. A list does not run on past a full stop: after
+      // one, the same amount is the figure stated again, however near (a semicolon still joins a list's items).
+      if (first !== undefined && (figStart - first.end >= (spec.restated.min_distance ?? 0) || FULL_STOP.test(raw.slice(first.end, figStart)))) {
         record(builtIn('restated', 'the same amount of the same type stated earlier in the document: `restated` of _language.yaml', first.figure));
         // Its period, if it states one, is the fact's (a headline's or a caption's figure the body dates).
         // Its plan word, if it states one, too (the first restatement speaks).
@@ -520,6 +521,9 @@ function buildFact(
     resolution: r.how,
   };
 }
+
+/** The end of a sentence proper (not a semicolon, which joins a list's items), or of a line. */
+const FULL_STOP = /[。！？!?\n]/;
 
 /** What a mention of an amount is for `restated`: a running total, an increment, or neither said. */
 type Running = 'total' | 'increment' | null;

@@ -103,7 +103,8 @@ export interface LanguageSpec {
    * headline's amount in the body) is the fact already stored: money amounts, and counts of at least `min_count` (small
    * counts coincide in lists of staff). A figure in an item of an enumeration (a line opened by `-`, `•`, `+`) is its
    * item's own, whatever the items before it state (three projects of 50 triệu đồng each). `min_distance`: an equal
-   * amount fewer characters than this after the first is another item of a list, not a restatement. `increment`: words
+   * amount fewer characters than this after the first, with no full stop between them, is another item of a list, not a
+   * restatement. `increment`: words
    * of what a period added (`新增`, `tăng thêm`): a figure with one in its clause and no running total (the resolver's
    * `cumulative`) and a running total with none are two figures even when equal (`累计放款100亿元` … `今年新增放款100亿元`).
    * `examples`: sentences with the number of facts they yield. Absent: every mention is a fact.
