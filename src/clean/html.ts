@@ -377,12 +377,23 @@ export interface ArticleChoice {
 
 function lowestCommonAncestor(blocks: Block[]): DomElement | null {
   if (!blocks.length) return null;
-  let common = ancestors(blocks[0].el);
-  for (const b of blocks.slice(1)) {
-    const set = new Set(ancestors(b.el));
-    common = common.filter((a) => set.has(a));
+  // What the blocks have in common is always the top of the first block's chain of ancestors, from some rank up: each
+  // block raises that rank to the first element of the chain met on its own way up (no set of ancestors per block).
+  const chain = ancestors(blocks[0].el);
+  const rank = new Map(chain.map((a, i) => [a, i]));
+  let lowest = 0;
+  for (const b of blocks) {
+    let met = chain.length;
+    for (let n: DomNode | null = b.el; n; n = n.parent) {
+      const r = rank.get(n as DomElement);
+      if (r !== undefined) {
+        met = r;
+        break;
+      }
+    }
+    lowest = Math.max(lowest, met);
   }
-  return common[0] ?? null;
+  return chain[lowest] ?? null;
 }
 
 /**
@@ -575,7 +586,10 @@ function chooseTitle(
   const names = [declared.ogTitle, declared.title].filter((t): t is string => !!t).map(norm);
   const firstKept = choice.kept[0] ? blocks.indexOf(choice.kept[0]) : blocks.length;
   const headings = blocks.filter((b) => b.heading && b.units >= 3 && b.units <= 80 && b.kind !== 'bad');
-  const named = headings.find((b) => names.some((n) => n.includes(norm(b.text)) || norm(b.text).includes(n)));
+  const named = headings.find((b) => {
+    const key = norm(b.text);
+    return names.some((n) => n.includes(key) || key.includes(n));
+  });
   const nearest = [...headings].reverse().find((b) => blocks.indexOf(b) <= firstKept && (b.heading === 'h1' || b.heading === 'h2'));
   const h = named ?? nearest ?? headings.find((b) => b.heading === 'h1') ?? null;
   if (h) return { block: h, text: h.text };
@@ -633,7 +647,8 @@ export function cleanHtml(page: DecodedPage, messages: PageMessage[] = []): Clea
   // Datelines and bylines: meta blocks near the article, then short blocks around it.
   const firstIdx = choice.kept.length ? blocks.indexOf(choice.kept[0]) : 0;
   const lastIdx = choice.kept.length ? blocks.indexOf(choice.kept[choice.kept.length - 1]) : 0;
-  const near = blocks.filter((b, i) => i >= firstIdx - 12 && i <= lastIdx + 12 && b.text.length <= 120 && !choice.kept.includes(b));
+  const kept = new Set(choice.kept);
+  const near = blocks.filter((b, i) => i >= firstIdx - 12 && i <= lastIdx + 12 && b.text.length <= 120 && !kept.has(b));
   const metaBlocks = near.filter((b) => b.kind === 'meta');
   for (const b of [...metaBlocks, ...near]) {
     meta.date ??= findDate(b.text);
@@ -650,7 +665,8 @@ export function cleanHtml(page: DecodedPage, messages: PageMessage[] = []): Clea
     return { text: trackedFrom([]), meta };
   }
   const parts: Array<{ text: string; starts: number[]; ends: number[] }> = [];
-  const keptTitle = title.block && choice.kept.some((b) => norm(b.text) === norm(title.block!.text));
+  const titleKey = title.block ? norm(title.block.text) : null;
+  const keptTitle = titleKey !== null && choice.kept.some((b) => norm(b.text) === titleKey);
   if (title.block && !keptTitle) parts.push(title.block);
   for (const b of choice.kept) parts.push(b);
   return { text: trackedFrom(parts), meta };
