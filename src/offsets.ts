@@ -70,23 +70,44 @@ export class TrackedText {
 /** Builds a new TrackedText from pieces of a source TrackedText. */
 export class TextBuilder {
   private parts: string[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
+  // The map under construction in typed arrays that grow by doubling (no array of numbers per character).
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private n = 0;
 
-  constructor(private readonly source: TrackedText) {}
+  constructor(private readonly source: TrackedText) {
+    // Most steps emit about as many characters as they read: start at the source's length.
+    const cap = Math.max(16, source.length);
+    this.starts = new Int32Array(cap);
+    this.ends = new Int32Array(cap);
+  }
 
   get length(): number {
-    return this.starts.length;
+    return this.n;
+  }
+
+  /** Room for `more` map entries. */
+  private reserve(more: number): void {
+    const need = this.n + more;
+    if (need <= this.starts.length) return;
+    const cap = Math.max(need, this.starts.length * 2);
+    const s = new Int32Array(cap);
+    const e = new Int32Array(cap);
+    s.set(this.starts.subarray(0, this.n));
+    e.set(this.ends.subarray(0, this.n));
+    this.starts = s;
+    this.ends = e;
   }
 
   /** Copy source[start, end) unchanged. */
   copy(start: number, end: number): this {
     if (end <= start) return this;
-    this.parts.push(this.source.text.slice(start, end));
-    for (let i = start; i < end; i++) {
-      this.starts.push(this.source.starts[i]);
-      this.ends.push(this.source.ends[i]);
-    }
+    const src = this.source;
+    this.parts.push(src.text.slice(start, end));
+    this.reserve(end - start);
+    this.starts.set(src.starts.subarray(start, end), this.n);
+    this.ends.set(src.ends.subarray(start, end), this.n);
+    this.n += end - start;
     return this;
   }
 
@@ -99,18 +120,22 @@ export class TextBuilder {
     if (out.length === 0) return this;
     if (end <= start) return this.insert(start, out);
     this.parts.push(out);
-    if (out.length === end - start) {
-      for (let i = 0; i < out.length; i++) {
-        this.starts.push(this.source.starts[start + i]);
-        this.ends.push(this.source.ends[start + i]);
+    const len = out.length;
+    this.reserve(len);
+    if (len === end - start) {
+      if (len === 1) {
+        this.starts[this.n] = this.source.starts[start];
+        this.ends[this.n] = this.source.ends[start];
+      } else {
+        this.starts.set(this.source.starts.subarray(start, end), this.n);
+        this.ends.set(this.source.ends.subarray(start, end), this.n);
       }
     } else {
       const [s, e] = this.source.toOriginal(start, end);
-      for (let i = 0; i < out.length; i++) {
-        this.starts.push(s);
-        this.ends.push(e);
-      }
+      this.starts.fill(s, this.n, this.n + len);
+      this.ends.fill(e, this.n, this.n + len);
     }
+    this.n += len;
     return this;
   }
 
@@ -118,15 +143,19 @@ export class TextBuilder {
   insert(at: number, out: string): this {
     const orig = at < this.source.length ? this.source.starts[at] : this.source.length > 0 ? this.source.ends[this.source.length - 1] : 0;
     this.parts.push(out);
-    for (let i = 0; i < out.length; i++) {
-      this.starts.push(orig);
-      this.ends.push(orig);
-    }
+    const len = out.length;
+    this.reserve(len);
+    this.starts.fill(orig, this.n, this.n + len);
+    this.ends.fill(orig, this.n, this.n + len);
+    this.n += len;
     return this;
   }
 
+  /** The text built; the builder is done with (a map that fills its arrays exactly is handed over, not copied). */
   build(): TrackedText {
-    return new TrackedText(this.parts.join(''), Int32Array.from(this.starts), Int32Array.from(this.ends));
+    const text = this.parts.join('');
+    if (this.n === this.starts.length) return new TrackedText(text, this.starts, this.ends);
+    return new TrackedText(text, this.starts.slice(0, this.n), this.ends.slice(0, this.n));
   }
 }
 
