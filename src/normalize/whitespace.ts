@@ -7,10 +7,17 @@
 import { TextBuilder, type TrackedText } from '../offsets.js';
 
 /** Horizontal whitespace: ASCII space and tab, form feed, NBSP, the U+2000 block, narrow NBSP, math space. */
-const SPACE = /[ \t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F]/;
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f));
+}
 /** Invisible characters a scraper leaves behind: zero-width space/joiners, word joiner, BOM, soft hyphen. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
-const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
+function isInvisible(c: number): boolean {
+  return c >= 0xad && (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff);
+}
+/** Line breaks: CR, LF, line and paragraph separators, NEL. */
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || (c >= 0x85 && (c === 0x85 || c === 0x2028 || c === 0x2029));
+}
 
 export function collapseWhitespace(src: TrackedText): TrackedText {
   const s = src.text;
@@ -27,16 +34,17 @@ export function collapseWhitespace(src: TrackedText): TrackedText {
     run = -1;
   };
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    const isBreak = LINE_BREAK.test(c);
-    const isSpace = !isBreak && SPACE.test(c);
-    if (isBreak || isSpace || INVISIBLE.test(c)) {
+    const c = s.charCodeAt(i);
+    // Most characters are none of these: one comparison answers for all printable ASCII but space.
+    const isBreak = c < 0x21 || c >= 0x7f ? isLineBreak(c) : false;
+    const isSpaceChar = !isBreak && (c < 0x21 || c >= 0x7f) && isSpace(c);
+    if (isBreak || isSpaceChar || (c >= 0x7f && isInvisible(c))) {
       flush(i);
       if (isBreak) {
         if (anyText && pendingBreak < 0) pendingBreak = i;
         pendingSpace = -1;
         lineHasText = false;
-      } else if (isSpace && lineHasText && pendingSpace < 0) {
+      } else if (isSpaceChar && lineHasText && pendingSpace < 0) {
         pendingSpace = i;
       }
       continue;
