@@ -20,52 +20,126 @@ const LATIN_LETTER = /[A-Za-z]/;
  * sentence punctuation can; `?;` and `?#` come from broken bytes.
  */
 const GLUED_PUNCT = /[;:<>=@#$%^&*_~|\\/`+]/;
+/** Private-use characters and C1 controls: what a broken decoder leaves. */
+const CONTROL_OR_PRIVATE = /[\uE000-\uF8FF\u0080-\u009F]/;
+const SPACE = /\s/;
 
-function isHan(c: string | undefined): boolean {
-  return c !== undefined && HAN.test(c);
+/**
+ * What a code point is, as bits (the expressions above run once per distinct character, then are remembered):
+ * KNOWN marks a filled entry.
+ */
+const IS_HAN = 1;
+const IS_COMMON_HAN = 2;
+const IS_SPACE = 4;
+const IS_GLUED = 8;
+const IS_LATIN = 16;
+const IS_CONTROL = 32;
+const KNOWN = 128;
+
+function classify(c: string): number {
+  let k = KNOWN;
+  if (HAN.test(c)) k |= IS_HAN;
+  if (COMMON_HAN.has(c)) k |= IS_COMMON_HAN;
+  if (SPACE.test(c)) k |= IS_SPACE;
+  if (GLUED_PUNCT.test(c)) k |= IS_GLUED;
+  if (LATIN_LETTER.test(c)) k |= IS_LATIN;
+  if (CONTROL_OR_PRIVATE.test(c)) k |= IS_CONTROL;
+  return k;
 }
-function isRareHan(c: string): boolean {
-  return HAN.test(c) && !COMMON_HAN.has(c);
+const bmpKind = new Uint8Array(0x10000);
+const astralKind = new Map<number, number>();
+
+const QUESTION = 0x3f;
+const REPLACEMENT = 0xfffd;
+
+/**
+ * The text as code points (rare Han characters can be astral; a lone surrogate half is a character of its own, as in
+ * string iteration), each with its kind and its UTF-16 offset (plus the end offset at index n).
+ */
+interface CodePoints {
+  n: number;
+  cps: Int32Array;
+  kinds: Uint8Array;
+  offsets: Int32Array;
+}
+// Scratch arrays, grown as needed and reused from page to page.
+let scratch: CodePoints = { n: 0, cps: new Int32Array(0), kinds: new Uint8Array(0), offsets: new Int32Array(0) };
+
+function codePoints(text: string): CodePoints {
+  if (scratch.cps.length < text.length + 1) {
+    const cap = Math.max(text.length + 1, scratch.cps.length * 2);
+    scratch = { n: 0, cps: new Int32Array(cap), kinds: new Uint8Array(cap), offsets: new Int32Array(cap) };
+  }
+  const { cps, kinds, offsets } = scratch;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    offsets[n] = i;
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        const cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        let k = astralKind.get(cp);
+        if (k === undefined) astralKind.set(cp, (k = classify(String.fromCodePoint(cp))));
+        cps[n] = cp;
+        kinds[n++] = k;
+        i++;
+        continue;
+      }
+    }
+    let k = bmpKind[u];
+    if (k === 0) bmpKind[u] = k = classify(String.fromCharCode(u));
+    cps[n] = u;
+    kinds[n++] = k;
+  }
+  offsets[n] = text.length;
+  scratch.n = n;
+  return scratch;
 }
 
 /** How far a damaged stretch is followed from its anchor, and how much oddness makes it a flag. */
 const REACH = 3;
 const THRESHOLD = 3;
+/** oddness() of a plain character. */
+const PLAIN = -1;
 
 /**
- * Oddness of one character of a stretch, judged with its neighbours; null for a plain character. Weights: a lone
+ * Oddness of one character of a stretch, judged with its neighbours; PLAIN for a plain character. Weights: a lone
  * uncommon character is weak evidence (names, 尴尬), glued punctuation and a Latin letter wedged between Han
  * characters are strong.
  */
-function oddness(chars: string[], i: number): number | null {
-  const c = chars[i];
-  if (c === '\uFFFD') return THRESHOLD;
-  if (c === '?') return chars[i - 1] === '?' ? 0 : 1; // a run of ??? counts once
-  if (GLUED_PUNCT.test(c) && (chars[i - 1] === '?' || chars[i - 1] === '\uFFFD')) return 1.5;
-  if (LATIN_LETTER.test(c) && isHan(chars[i - 1]) && isHan(chars[i + 1])) return 1.5;
-  if (isRareHan(c)) return 0.5;
-  if (/[\uE000-\uF8FF\u0080-\u009F]/.test(c)) return 1;
-  return null;
+function oddness({ n, cps, kinds }: CodePoints, i: number): number {
+  const c = cps[i];
+  const k = kinds[i];
+  const prev = i > 0 ? cps[i - 1] : -1;
+  if (c === REPLACEMENT) return THRESHOLD;
+  if (c === QUESTION) return prev === QUESTION ? 0 : 1; // a run of ??? counts once
+  if (k & IS_GLUED && (prev === QUESTION || prev === REPLACEMENT)) return 1.5;
+  if (k & IS_LATIN && i > 0 && kinds[i - 1] & IS_HAN && i + 1 < n && kinds[i + 1] & IS_HAN) return 1.5;
+  if (k & IS_HAN && !(k & IS_COMMON_HAN)) return 0.5;
+  if (k & IS_CONTROL) return 1;
+  return PLAIN;
 }
 
 /**
  * Signature 1: grow a stretch from an anchor over odd characters (tolerating one plain character at a time),
  * flag it when the oddness adds up.
  */
-function damagedStretches(chars: string[], offsets: number[], out: Flag[]): void {
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    const anchor = c === '\uFFFD' || (c === '?' && (isHan(chars[i - 1]) || isHan(chars[i + 1])));
+function damagedStretches(t: CodePoints, out: Flag[]): void {
+  const { n, cps, kinds, offsets } = t;
+  for (let i = 0; i < n; i++) {
+    const c = cps[i];
+    const anchor = c === REPLACEMENT || (c === QUESTION && ((i > 0 && kinds[i - 1] & IS_HAN) || (i + 1 < n && kinds[i + 1] & IS_HAN)));
     if (!anchor) continue;
-    let score = oddness(chars, i) ?? 0;
+    let score = Math.max(oddness(t, i), 0);
     let lo = i;
     let hi = i;
     for (let dir = -1; dir <= 1; dir += 2) {
       let plain = 0;
-      for (let j = i + dir; j >= 0 && j < chars.length && Math.abs(j - i) <= REACH + 1; j += dir) {
-        if (/\s/.test(chars[j])) break;
-        const odd = oddness(chars, j);
-        if (odd === null) {
+      for (let j = i + dir; j >= 0 && j < n && Math.abs(j - i) <= REACH + 1; j += dir) {
+        if (kinds[j] & IS_SPACE) break;
+        const odd = oddness(t, j);
+        if (odd === PLAIN) {
           if (++plain > 1) break;
           continue;
         }
@@ -88,20 +162,20 @@ const MIN_RUN = 5;
 const MIN_RARE = 4;
 const RARE_SHARE = 0.6;
 
-function rareRuns(chars: string[], offsets: number[], out: Flag[]): void {
-  for (let i = 0; i < chars.length; ) {
-    if (!isHan(chars[i])) {
+function rareRuns({ n, kinds, offsets }: CodePoints, out: Flag[]): void {
+  for (let i = 0; i < n; ) {
+    if (!(kinds[i] & IS_HAN)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < chars.length && isHan(chars[j])) j++;
+    while (j < n && kinds[j] & IS_HAN) j++;
     if (j - i >= MIN_RUN) {
       for (let w = i; w < j; w += WINDOW / 2) {
         const end = Math.min(j, w + WINDOW);
         const len = end - w;
         let rare = 0;
-        for (let k = w; k < end; k++) if (!COMMON_HAN.has(chars[k])) rare++;
+        for (let k = w; k < end; k++) if (!(kinds[k] & IS_COMMON_HAN)) rare++;
         if (len >= MIN_RUN && rare >= MIN_RARE && rare >= RARE_SHARE * len) {
           out.push({ kind: 'mojibake', start: offsets[w], end: offsets[end] });
         }
@@ -139,17 +213,9 @@ export function findMojibake(text: string): Flag[] {
   const flags: Flag[] = [];
   literalPatterns(text, flags);
   if (/[?\uFFFD]/.test(text) || /\p{Script=Han}/u.test(text)) {
-    // Work on code points (rare Han characters can be astral), remembering each one's UTF-16 offset.
-    const chars = [...text];
-    const offsets: number[] = new Array(chars.length + 1);
-    let o = 0;
-    for (let k = 0; k < chars.length; k++) {
-      offsets[k] = o;
-      o += chars[k].length;
-    }
-    offsets[chars.length] = o;
-    damagedStretches(chars, offsets, flags);
-    rareRuns(chars, offsets, flags);
+    const t = codePoints(text);
+    damagedStretches(t, flags);
+    rareRuns(t, flags);
   }
   return merge(flags);
 }
