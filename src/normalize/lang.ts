@@ -10,6 +10,7 @@
  */
 import type { Lang } from '../types.js';
 import { isSimplifiedForm, isTraditionalForm } from './chinese.js';
+import { CodePointReader } from './codepoints.js';
 
 const SAMPLE_SLICES = 4;
 const SLICE_LENGTH = 4000;
@@ -39,52 +40,26 @@ const HAN_PER_LATIN = 0.25;
 /** Share of Vietnamese marks among Latin letters above which a text is Vietnamese (real text: 15–30 %). */
 const VIETNAMESE_SHARE = 0.04;
 
-/** What one code point counts as (see detectLanguage); 0 = not yet known. */
-const NONE = 1;
-const HAN_TRADITIONAL = 2;
-const HAN_SIMPLIFIED = 3;
-const HAN_OTHER = 4;
-const VIET_LATIN = 5;
-const VIET_OTHER = 6;
-const LATIN_ONLY = 7;
+/** What one code point counts as (see detectLanguage), as an index into the counts. */
+const KIND = { none: 1, hanTraditional: 2, hanSimplified: 3, hanOther: 4, vietLatin: 5, vietOther: 6, latin: 7 } as const;
 
 function classify(c: string): number {
-  if (HAN.test(c)) return isTraditionalForm(c) ? HAN_TRADITIONAL : isSimplifiedForm(c) ? HAN_SIMPLIFIED : HAN_OTHER;
-  if (VIETNAMESE_MARK.test(c)) return LATIN.test(c) ? VIET_LATIN : VIET_OTHER;
-  return LATIN.test(c) ? LATIN_ONLY : NONE;
+  if (HAN.test(c)) return isTraditionalForm(c) ? KIND.hanTraditional : isSimplifiedForm(c) ? KIND.hanSimplified : KIND.hanOther;
+  if (VIETNAMESE_MARK.test(c)) return LATIN.test(c) ? KIND.vietLatin : KIND.vietOther;
+  return LATIN.test(c) ? KIND.latin : KIND.none;
 }
 
-/** Classes of BMP code units, filled as they are met (the expressions and OpenCC tables run once per character). */
-const bmpClass = new Uint8Array(0x10000);
-const astralClass = new Map<number, number>();
+const reader = new CodePointReader(classify);
 
 export function detectLanguage(text: string): Lang {
-  const sample = sampleText(text);
+  const { n, kinds } = reader.read(sampleText(text));
   const counts = [0, 0, 0, 0, 0, 0, 0, 0];
-  // By code point, as string iteration goes: a surrogate pair is one character, a lone half is one of its own.
-  for (let i = 0; i < sample.length; i++) {
-    const u = sample.charCodeAt(i);
-    let k: number;
-    if (u >= 0xd800 && u <= 0xdbff && i + 1 < sample.length) {
-      const lo = sample.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        const cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        i++;
-        k = astralClass.get(cp) ?? 0;
-        if (k === 0) astralClass.set(cp, (k = classify(String.fromCodePoint(cp))));
-        counts[k]++;
-        continue;
-      }
-    }
-    k = bmpClass[u];
-    if (k === 0) bmpClass[u] = k = classify(String.fromCharCode(u));
-    counts[k]++;
-  }
-  const traditional = counts[HAN_TRADITIONAL];
-  const simplified = counts[HAN_SIMPLIFIED];
-  const han = traditional + simplified + counts[HAN_OTHER];
-  const latin = counts[VIET_LATIN] + counts[LATIN_ONLY];
-  const viet = counts[VIET_LATIN] + counts[VIET_OTHER];
+  for (let i = 0; i < n; i++) counts[kinds[i]]++;
+  const traditional = counts[KIND.hanTraditional];
+  const simplified = counts[KIND.hanSimplified];
+  const han = traditional + simplified + counts[KIND.hanOther];
+  const latin = counts[KIND.vietLatin] + counts[KIND.latin];
+  const viet = counts[KIND.vietLatin] + counts[KIND.vietOther];
   if (han > 0 && han >= latin * HAN_PER_LATIN) return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
   if (latin > 0 && viet / latin >= VIETNAMESE_SHARE) return 'vi';
   return 'en';

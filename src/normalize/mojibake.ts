@@ -12,6 +12,7 @@
  */
 import type { Flag } from '../types.js';
 import { COMMON_HAN } from './charsets.js';
+import { CodePointReader, type CodePoints } from './codepoints.js';
 
 const HAN = /\p{Script=Han}/u;
 const LATIN_LETTER = /[A-Za-z]/;
@@ -25,8 +26,8 @@ const CONTROL_OR_PRIVATE = /[\uE000-\uF8FF\u0080-\u009F]/;
 const SPACE = /\s/;
 
 /**
- * What a code point is, as bits (the expressions above run once per distinct character, then are remembered):
- * KNOWN marks a filled entry.
+ * What a code point is, as bits (the expressions above run once per distinct character, then are remembered);
+ * KNOWN keeps the kind of a plain character non-zero.
  */
 const IS_HAN = 1;
 const IS_COMMON_HAN = 2;
@@ -46,56 +47,10 @@ function classify(c: string): number {
   if (CONTROL_OR_PRIVATE.test(c)) k |= IS_CONTROL;
   return k;
 }
-const bmpKind = new Uint8Array(0x10000);
-const astralKind = new Map<number, number>();
+const reader = new CodePointReader(classify);
 
 const QUESTION = 0x3f;
 const REPLACEMENT = 0xfffd;
-
-/**
- * The text as code points (rare Han characters can be astral; a lone surrogate half is a character of its own, as in
- * string iteration), each with its kind and its UTF-16 offset (plus the end offset at index n).
- */
-interface CodePoints {
-  n: number;
-  cps: Int32Array;
-  kinds: Uint8Array;
-  offsets: Int32Array;
-}
-// Scratch arrays, grown as needed and reused from page to page.
-let scratch: CodePoints = { n: 0, cps: new Int32Array(0), kinds: new Uint8Array(0), offsets: new Int32Array(0) };
-
-function codePoints(text: string): CodePoints {
-  if (scratch.cps.length < text.length + 1) {
-    const cap = Math.max(text.length + 1, scratch.cps.length * 2);
-    scratch = { n: 0, cps: new Int32Array(cap), kinds: new Uint8Array(cap), offsets: new Int32Array(cap) };
-  }
-  const { cps, kinds, offsets } = scratch;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    offsets[n] = i;
-    if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        const cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        let k = astralKind.get(cp);
-        if (k === undefined) astralKind.set(cp, (k = classify(String.fromCodePoint(cp))));
-        cps[n] = cp;
-        kinds[n++] = k;
-        i++;
-        continue;
-      }
-    }
-    let k = bmpKind[u];
-    if (k === 0) bmpKind[u] = k = classify(String.fromCharCode(u));
-    cps[n] = u;
-    kinds[n++] = k;
-  }
-  offsets[n] = text.length;
-  scratch.n = n;
-  return scratch;
-}
 
 /** How far a damaged stretch is followed from its anchor, and how much oddness makes it a flag. */
 const REACH = 3;
@@ -213,7 +168,7 @@ export function findMojibake(text: string): Flag[] {
   const flags: Flag[] = [];
   literalPatterns(text, flags);
   if (/[?\uFFFD]/.test(text) || /\p{Script=Han}/u.test(text)) {
-    const t = codePoints(text);
+    const t = reader.read(text);
     damagedStretches(t, flags);
     rareRuns(t, flags);
   }
