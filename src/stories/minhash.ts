@@ -10,6 +10,7 @@
  * only as often as they agree on that bin. Equal bins estimate Jaccard similarity as 126 separate hash functions do,
  * at one hash per shingle instead of 126 (that loop was most of a page's cost of grouping).
  */
+import { CodePointReader } from '../normalize/codepoints.js';
 
 /** Signature length: 42 bands of 3 rows. Two texts of Jaccard similarity 0.45 share a band with probability 0.98. */
 export const SIGNATURE_SIZE = 126;
@@ -25,24 +26,41 @@ export const SAME_STORY = 0.45;
 const CHAR_SHINGLE = 5;
 const WORD_SHINGLE = 3;
 
-/** FNV-1a, 32-bit. */
-function fnv(s: string): number {
+/** FNV-1a, 32-bit, of units[from, to). */
+function fnvRange(units: Uint16Array, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    h ^= units[i];
     h = imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
-/** FNV-1a of `s.slice(from, to)`, without making the slice. */
-function fnvRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = imul(h, 0x01000193);
+/** Letters and digits (`\p{L}\p{N}`): what a Chinese shingle is made of. */
+const SHINGLE_CHAR = /[\p{L}\p{N}]/u;
+const KEEP = 1;
+const DROP = 2;
+const shingleReader = new CodePointReader((c) => (SHINGLE_CHAR.test(c) ? KEEP : DROP));
+/** The UTF-16 units of a text's letters and digits, in a buffer reused from text to text. */
+let shingleUnits = new Uint16Array(0);
+
+/** The text's letters and digits as UTF-16 units (a reading good until the next call), and how many there are. */
+function lettersAndDigits(text: string): [Uint16Array, number] {
+  const { n, cps, kinds } = shingleReader.read(text);
+  if (shingleUnits.length < text.length) shingleUnits = new Uint16Array(Math.max(text.length, shingleUnits.length * 2));
+  const units = shingleUnits;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (kinds[i] !== KEEP) continue;
+    const cp = cps[i];
+    if (cp > 0xffff) {
+      units[m++] = 0xd800 + ((cp - 0x10000) >> 10);
+      units[m++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    } else {
+      units[m++] = cp;
+    }
   }
-  return h >>> 0;
+  return [units, m];
 }
 
 /** Letters, marks and digits (`\p{L}\p{M}\p{N}`), answered for a code unit: ASCII and the Latin blocks Vietnamese
@@ -74,11 +92,12 @@ function foldWords(a: number, b: number, c: number): number {
  */
 function shingleHashes(text: string, lang: string): Int32Array {
   if (lang.startsWith('zh')) {
-    const chars = text.replace(/[^\p{L}\p{N}]+/gu, '');
-    const n = chars.length - CHAR_SHINGLE + 1;
-    if (n <= 0) return chars ? Int32Array.of(fnv(chars)) : new Int32Array(0);
+    // The text without anything but letters and digits, as `text.replace(/[^\p{L}\p{N}]+/gu, '')` gives it.
+    const [units, len] = lettersAndDigits(text);
+    const n = len - CHAR_SHINGLE + 1;
+    if (n <= 0) return len ? Int32Array.of(fnvRange(units, 0, len)) : new Int32Array(0);
     const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = fnvRange(chars, i, i + CHAR_SHINGLE);
+    for (let i = 0; i < n; i++) out[i] = fnvRange(units, i, i + CHAR_SHINGLE);
     return out;
   }
   const lower = text.toLowerCase();
@@ -110,6 +129,8 @@ function shingleHashes(text: string, lang: string): Int32Array {
 const SEED = 0x9e3779b9 | 0;
 /** What an empty bin adds per bin of distance to the value it borrows (an odd constant: distinct for every distance). */
 const ROTATION = 0x7feb352d;
+/** 2^16 modulo SIGNATURE_SIZE. */
+const BIN_STEP = 0x10000 % SIGNATURE_SIZE;
 
 // Bound once: a global looked up in a hot loop is slow where the code runs in a vm context (jest).
 const imul = Math.imul;
@@ -121,7 +142,9 @@ const imul = Math.imul;
 function minima(hashes: Int32Array): Uint32Array | null {
   const n = hashes.length;
   if (!n) return null;
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  // The bins' minima kept as signed integers with the top bit flipped (signed order is then unsigned order), so that
+  // the loop never leaves small-integer arithmetic for doubles; turned back into unsigned values below.
+  const low = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
   const filled = new Uint8Array(SIGNATURE_SIZE);
   for (let j = 0; j < n; j++) {
     let h = hashes[j] ^ SEED;
@@ -130,11 +153,14 @@ function minima(hashes: Int32Array): Uint32Array | null {
     h ^= h >>> 13;
     h = imul(h, 0xc2b2ae35);
     h ^= h >>> 16;
-    const v = h >>> 0;
-    const bin = v % SIGNATURE_SIZE;
+    // (h as unsigned) mod SIGNATURE_SIZE from its two 16-bit halves: 2^16 ≡ BIN_STEP (mod SIGNATURE_SIZE).
+    const bin = ((h >>> 16) * BIN_STEP + (h & 0xffff)) % SIGNATURE_SIZE;
     filled[bin] = 1;
-    if (v < sig[bin]) sig[bin] = v;
+    const v = h ^ 0x80000000;
+    if (v < low[bin]) low[bin] = v;
   }
+  const sig = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) sig[i] = filled[i] ? low[i] ^ 0x80000000 : 0xffffffff;
   // Densification: an empty bin takes the next filled bin to its right (circularly), shifted by the distance.
   for (let i = 0; i < SIGNATURE_SIZE; i++) {
     if (filled[i]) continue;
