@@ -23,23 +23,22 @@ export function collapseWhitespace(src: TrackedText): TrackedText {
   const s = src.text;
   const b = new TextBuilder(src);
   // pendingSpace / pendingBreak: index of the first whitespace of a run not yet emitted (−1 if none);
-  // run: start of the current stretch of kept characters, copied in one piece when it ends.
+  // [run, runEnd): the current stretch of kept characters (runEnd −1 while it goes on), copied in one piece when
+  // the next kept character shows it has really ended. A single ' ' or '\n' between two stretches is emitted as
+  // itself, which is what copying it gives: the stretch then simply goes on over it (most of a page's spaces).
   let pendingSpace = -1;
   let pendingBreak = -1;
   let run = -1;
+  let runEnd = -1;
   let lineHasText = false;
   let anyText = false;
-  const flush = (end: number) => {
-    if (run >= 0) b.copy(run, end);
-    run = -1;
-  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // Most characters are none of these: one comparison answers for all printable ASCII but space.
     const isBreak = c < 0x21 || c >= 0x7f ? isLineBreak(c) : false;
     const isSpaceChar = !isBreak && (c < 0x21 || c >= 0x7f) && isSpace(c);
     if (isBreak || isSpaceChar || (c >= 0x7f && isInvisible(c))) {
-      flush(i);
+      if (run >= 0 && runEnd < 0) runEnd = i;
       if (isBreak) {
         if (anyText && pendingBreak < 0) pendingBreak = i;
         pendingSpace = -1;
@@ -48,6 +47,20 @@ export function collapseWhitespace(src: TrackedText): TrackedText {
         pendingSpace = i;
       }
       continue;
+    }
+    if (runEnd >= 0) {
+      // The stretch before went up to runEnd; it goes on when the one emitted character is runEnd itself, as is.
+      const at = pendingBreak >= 0 ? pendingBreak : pendingSpace;
+      const as = pendingBreak >= 0 ? 0x0a : 0x20;
+      if (at === runEnd && at + 1 === i && s.charCodeAt(at) === as) {
+        runEnd = -1;
+        pendingBreak = -1;
+        pendingSpace = -1;
+      } else {
+        b.copy(run, runEnd);
+        run = -1;
+        runEnd = -1;
+      }
     }
     if (pendingBreak >= 0) {
       b.replace(pendingBreak, pendingBreak + 1, '\n');
@@ -60,7 +73,7 @@ export function collapseWhitespace(src: TrackedText): TrackedText {
     lineHasText = true;
     anyText = true;
   }
-  flush(s.length);
+  if (run >= 0) b.copy(run, runEnd >= 0 ? runEnd : s.length);
   const out = b.build();
   // Characters are only kept or dropped, so an equal text means an equal map: hand back the input itself.
   return out.text === s ? src : out;
