@@ -3,7 +3,7 @@
  * One character for one, so the offset map stays exact. Chinese punctuation that has no ASCII twin (`、` `。` `“”`
  * `《》`) is left alone: it is not in the full-width block.
  */
-import { replaceTracked, type TrackedText } from '../offsets.js';
+import { TrackedText } from '../offsets.js';
 
 /** U+FF01–U+FF5E are ASCII U+0021–U+007E shifted by 0xFEE0; U+3000 is the ideographic space. */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
@@ -19,5 +19,6 @@ export function foldChar(c: string): string {
 export function foldWidth(src: TrackedText): TrackedText {
   FULL_WIDTH.lastIndex = 0;
   if (!FULL_WIDTH.test(src.text)) return src;
-  return replaceTracked(src, FULL_WIDTH, (m) => foldChar(m[0]));
+  // One character for one: the map stays the input's (copied, so that no two texts share an array).
+  return new TrackedText(src.text.replace(FULL_WIDTH, foldChar), src.starts.slice(), src.ends.slice());
 }
