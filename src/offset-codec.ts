@@ -17,11 +17,13 @@ const MAP_TAG = Buffer.from('NFZ1', 'latin1');
 export function encodeMap(t: TrackedText): Buffer {
   const n = t.length;
   const out = new Int32Array(n * 2);
+  const { starts, ends } = t;
   let prev = 0;
   for (let i = 0; i < n; i++) {
-    out[i] = t.starts[i] - prev;
-    out[n + i] = t.ends[i] - t.starts[i];
-    prev = t.starts[i];
+    const s = starts[i];
+    out[i] = s - prev;
+    out[n + i] = ends[i] - s;
+    prev = s;
   }
   const packed = deflateRawSync(new Uint8Array(out.buffer, out.byteOffset, out.byteLength), { level: 1 });
   // One buffer of its own (never a slice of Node's pool), so that a worker can transfer it.

@@ -67,6 +67,19 @@ export class TrackedText {
   }
 }
 
+/** source's map over [start, end) into starts/ends from `at` (a short piece by hand: a subarray costs more). */
+function copyMap(source: TrackedText, start: number, end: number, starts: Int32Array, ends: Int32Array, at: number): void {
+  if (end - start <= 16) {
+    for (let i = start; i < end; i++, at++) {
+      starts[at] = source.starts[i];
+      ends[at] = source.ends[i];
+    }
+  } else {
+    starts.set(source.starts.subarray(start, end), at);
+    ends.set(source.ends.subarray(start, end), at);
+  }
+}
+
 /** Builds a new TrackedText from pieces of a source TrackedText. */
 export class TextBuilder {
   private parts: string[] = [];
@@ -105,8 +118,7 @@ export class TextBuilder {
     const src = this.source;
     this.parts.push(src.text.slice(start, end));
     this.reserve(end - start);
-    this.starts.set(src.starts.subarray(start, end), this.n);
-    this.ends.set(src.ends.subarray(start, end), this.n);
+    copyMap(src, start, end, this.starts, this.ends, this.n);
     this.n += end - start;
     return this;
   }
@@ -123,13 +135,7 @@ export class TextBuilder {
     const len = out.length;
     this.reserve(len);
     if (len === end - start) {
-      if (len === 1) {
-        this.starts[this.n] = this.source.starts[start];
-        this.ends[this.n] = this.source.ends[start];
-      } else {
-        this.starts.set(this.source.starts.subarray(start, end), this.n);
-        this.ends.set(this.source.ends.subarray(start, end), this.n);
-      }
+      copyMap(this.source, start, end, this.starts, this.ends, this.n);
     } else {
       const [s, e] = this.source.toOriginal(start, end);
       this.starts.fill(s, this.n, this.n + len);
