@@ -322,7 +322,10 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     const clause = clauseOf(text, sentence, figStart, figEnd);
     let veto: PassedOver | null = null;
     let w: string | null;
-    if (spec && (w = changeOrRate(text, q, figStart, sentence, spec, lang))) veto = builtIn('change_or_rate', 'a change or a rate: `veto_before` / `veto_after` of _language.yaml', w);
+    // No fact of the six types is below zero (an amount lent, paid, earned; people, firms): a negative number is a
+    // change or a balance, whatever the words around it — and a sign misread from a word (`减负180亿元`) never a fact.
+    if (q.value < 0 || (q.range && q.range[0] < 0)) veto = builtIn('negative', 'a negative number: no fact of the six types is below zero', raw.slice(figStart, figEnd));
+    else if (spec && (w = changeOrRate(text, q, figStart, sentence, spec, lang))) veto = builtIn('change_or_rate', 'a change or a rate: `veto_before` / `veto_after` of _language.yaml', w);
     else if (spec && (w = perUnit(text.slice(clause.start, figStart), spec, matcher))) veto = builtIn('per_unit', 'a per-unit amount or a cap: `veto_clause` of _language.yaml', w);
     else if (spec && (w = threshold(text, q, spec))) veto = builtIn('threshold', 'a condition: `threshold_after` of _language.yaml', w);
     else if (insideShortQuote(text, sentence, q)) veto = builtIn('quoted_name', 'part of a name in a short quotation', raw.slice(sentence.start, sentence.end));

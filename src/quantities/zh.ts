@@ -30,6 +30,11 @@ const APPROX_AFTER = new Set(['余', '餘', '多']);
 const CAPITALS = new Set('壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟');
 const SPACES = new Set([' ', '\u3000', '\u00a0', '\t']);
 const NEG = new Set(['负', '負']);
+/**
+ * Characters that make 负 the end of a word, not a minus sign (`为纳税人减负180亿元` lightens a burden by 180亿元;
+ * 胜负, 抱负, 辜负, 肩负, 担负, 欺负, 重负, 不负; `正负5%` is plus or minus, no negative): the number starts after it.
+ */
+const NEG_WORD_BEFORE = new Set('减減胜勝抱自辜肩背担擔身欺重不正');
 const MINUS = new Set(['-', '－', '−']);
 
 /**
@@ -534,6 +539,7 @@ export function readZhNumber(text: string, pos: number): NumberRead | null {
   let k = pos;
   let sign = false;
   if (NEG.has(c) || MINUS.has(c)) {
+    if (NEG.has(c) && NEG_WORD_BEFORE.has(text[pos - 1] ?? '')) return null;
     if (MINUS.has(c)) {
       // A hyphen after a number or a word is a range or a compound, not a sign.
       const prev = text[pos - 1];

@@ -23,6 +23,15 @@ export const FACT_SNAPSHOT_COLUMNS = `d.source AS doc, h.document_id, h.type, h.
   h.start, h."end" AS "end", h.evidence, h.evidence_start, h.evidence_end, h.sentence, h.period, h.place,
   h.rule_id AS rule, h.rule_version, d.lang, h.trigger, h.norm_start, h.norm_end, h.run_id`;
 
+/**
+ * The facts a store writes: never one below zero (no amount lent, paid or earned, no count of people or firms is
+ * negative; the extractor passes such figures over, and a store does not take one from anywhere else either).
+ */
+export function storable(facts: Fact[]): Fact[] {
+  const negative = (f: Fact) => f.value < 0 || (f.valueMax != null && f.valueMax < 0);
+  return facts.some(negative) ? facts.filter((f) => !negative(f)) : facts;
+}
+
 /** Columns of `facts` written per fact (after document_id and run_id), with their PostgreSQL array types. */
 export const FACT_WRITE: ReadonlyArray<readonly [column: string, pgType: string, get: (f: Fact) => unknown]> = [
   ['type', 'text', (f) => f.type],

@@ -117,6 +117,15 @@ describe.each(backends)('store parity: $name', (backend) => {
     expect(await s.query('SELECT COUNT(*) AS n FROM documents')).toEqual([{ n: 0 }]);
   });
 
+  test('a fact below zero is never stored', async () => {
+    const s = up ? await fresh() : null;
+    if (!s) return;
+    const run = await s.startRun(RUN);
+    await s.putDocument(run, record('h3'), [{ ...loan, value: -loan.value }, trainees]);
+    expect(await s.query('SELECT COUNT(*) AS n FROM facts WHERE value < 0')).toEqual([{ n: 0 }]);
+    expect(await s.query('SELECT COUNT(*) AS n FROM facts')).toEqual([{ n: 1 }]);
+  });
+
   test('many writers of the same page at once: one document, its facts once', async () => {
     const s = up ? await fresh() : null;
     if (!s) return;

@@ -18,6 +18,7 @@ import {
   FACT_HISTORY_COLUMNS,
   FACT_SNAPSHOT_COLUMNS,
   FACT_WRITE,
+  storable,
   POSTGRES,
   factFilterSql,
   factOrder,
@@ -397,7 +398,8 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Replaces a document's facts and records the write in the fact history, inside the caller's transaction (the caller
  * holds the document's row lock). Returns the number of facts stored (duplicates of one figure count once).
  */
-async function writeFacts(client: pg.ClientBase, runId: number, documentId: number, facts: Fact[]): Promise<number> {
+async function writeFacts(client: pg.ClientBase, runId: number, documentId: number, all: Fact[]): Promise<number> {
+  const facts = storable(all);
   await client.query('DELETE FROM facts WHERE document_id = $1', [documentId]);
   let n = 0;
   if (facts.length) {

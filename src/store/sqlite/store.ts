@@ -9,6 +9,7 @@ import {
   FACT_HISTORY_COLUMNS,
   FACT_SNAPSHOT_COLUMNS,
   FACT_WRITE,
+  storable,
   SQLITE,
   factFilterSql,
   factOrder,
@@ -215,7 +216,7 @@ export class SqliteStore implements Store {
   private insertFacts(runId: number, documentId: number, facts: Fact[]): number {
     const insert = this.prepare(INSERT_FACT_SQL);
     let n = 0;
-    for (const f of facts) n += insert.run(documentId, runId, ...FACT_WRITE.map(([, , get]) => get(f))).changes;
+    for (const f of storable(facts)) n += insert.run(documentId, runId, ...FACT_WRITE.map(([, , get]) => get(f))).changes;
     return n;
   }
 
