@@ -330,7 +330,13 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     else if (spec && (w = threshold(text, q, spec))) veto = builtIn('threshold', 'a condition: `threshold_after` of _language.yaml', w);
     else if (insideShortQuote(text, sentence, q)) veto = builtIn('quoted_name', 'part of a name in a short quotation', raw.slice(sentence.start, sentence.end));
     const figure: Figure = { q, kind, unit, figStart, figEnd, sentence, clause };
-    if (!veto && notFacts.length) veto = screenFigure(text, figure, hitsOf(sentence), notFacts, matcher, lang);
+    // A part of the figure before it: after a subset's mark (`其中…`, `trong đó có …`) or the next item of that list.
+    const sameRun: boolean = !!previous && previous.sentence === sentence && previous.kind === kind && q.kind !== 'plain' && previous.hit.rule.units[unit] !== undefined;
+    const partHere: boolean =
+      sameRun &&
+      (isSubset(text, clause.start, figStart, lang, kind) ||
+        (previous!.part && isNextItem(text, Math.max(previous!.q.end, previous!.q.qualifierEnd ?? previous!.q.end), figStart, lang)));
+    if (!veto && notFacts.length) veto = screenFigure(text, figure, hitsOf(sentence), notFacts, matcher, lang, partHere);
     if (veto) {
       record(veto);
       continue;
@@ -345,12 +351,6 @@ export function extractFacts(norm: NormDoc, original: string, ruleSet: RuleSet, 
     let best: Candidate | null = chosen;
     const fromList = listed.get(sentence)!.get(q);
     let measuredAs = unit;
-    // A part of the figure before it: after a subset's mark (`其中…`, `trong đó có …`) or the next item of that list.
-    const sameRun: boolean = !!previous && previous.sentence === sentence && previous.kind === kind && q.kind !== 'plain' && previous.hit.rule.units[unit] !== undefined;
-    const partHere: boolean =
-      sameRun &&
-      (isSubset(text, clause.start, figStart, lang, kind) ||
-        (previous!.part && isNextItem(text, Math.max(previous!.q.end, previous!.q.qualifierEnd ?? previous!.q.end), figStart, lang)));
     if (fromList) best = { hit: fromList, distance: 0, source: 'list' };
     else if (
       partHere &&

@@ -159,7 +159,17 @@ export interface NotFactSpec {
   /** How many characters before / after the figure `counted`, `lead` and `after` look. */
   reach?: { before?: number; after?: number };
   words: string[];
-  /** Words in the same stretch that keep the figure a candidate (`每年` after `每`). */
+  /**
+   * With `clause` / `sentence`: a decisive word counts only when no other number stands between it and the figure (in
+   * `学生600多名、教师40名` the students are the 600, not the 40).
+   */
+  own_figure?: boolean;
+  /**
+   * A part of a breakdown (`新增就业4200人，其中退役军人300人、残疾人120人`) counts what its total counts, its labels name
+   * the part: with `not_parts` the decision does not speak for it.
+   */
+  not_parts?: boolean;
+  /** Words in the same stretch that keep the figure a candidate (`每年` after `每`); for `figure`, within `reach` of it. */
   unless?: string[];
   examples: { passed: RuleExample[]; kept: RuleExample[] };
 }
@@ -418,6 +428,8 @@ export const NOT_FACTS_FILE_SCHEMA = {
             properties: { before: { type: 'integer', minimum: 0 }, after: { type: 'integer', minimum: 0 } },
           },
           words: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          own_figure: { type: 'boolean' },
+          not_parts: { type: 'boolean' },
           unless: WORDS,
           examples: {
             type: 'object',

@@ -61,6 +61,12 @@ function governedBetween(hits: TriggerHit[], from: number, to: number, f: Figure
   );
 }
 
+/** Whether another number stands between a word and the figure (`学生600多名、教师40名`: 学生 is counted by the 600). */
+function numberBetween(text: string, o: Found, f: Figure): boolean {
+  const between = o.end <= f.figStart ? text.slice(o.end, f.figStart) : text.slice(f.figEnd, o.start);
+  return /\d/.test(between);
+}
+
 function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[], m: WordMatcher, lang: RuleLang): Found | null {
   const reach = { ...REACH[lang], ...d.reach };
   const clauseLead = Math.max(f.clause.start, f.figStart - reach.before);
@@ -70,7 +76,8 @@ function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[],
     case 'figure': {
       // The figure's first word: its qualifier when one leads (`不超过15万元`, `tối đa 100 triệu`), else its number.
       const o = occurrences(text, f.figStart, f.figEnd, d.normWords, m).find((x) => x.start === f.figStart);
-      return o ?? null;
+      // An `unless` word within reach governs the figure (`雇用了两人`: a number written as a word still counts hires).
+      return o && !kept(clauseLead, clauseTail) ? o : null;
     }
     case 'counted': {
       // The noun counted stands right after the figure (`26名示威者`, `2 triệu lượt khách`) or before it with nothing
@@ -101,7 +108,9 @@ function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[],
     case 'clause':
     case 'sentence': {
       const span = d.scope === 'clause' ? f.clause : f.sentence;
-      const o = occurrences(text, span.start, span.end, d.normWords, m).sort(
+      const o = occurrences(text, span.start, span.end, d.normWords, m)
+        .filter((x) => !d.own_figure || !numberBetween(text, x, f))
+        .sort(
         (a, b) => Math.abs(a.start - f.figStart) - Math.abs(b.start - f.figStart),
       )[0];
       return o && !kept(span.start, span.end) ? o : null;
@@ -109,7 +118,10 @@ function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[],
   }
 }
 
-/** The first decision of the language that passes the figure over, or null when it stays a candidate fact. */
+/**
+ * The first decision of the language that passes the figure over, or null when it stays a candidate fact. `part`: the
+ * figure is a part of the figure before it (a subset after `其中`, the next item of its list), whose labels name the part.
+ */
 export function screenFigure(
   text: string,
   f: Figure,
@@ -117,9 +129,11 @@ export function screenFigure(
   decisions: NotFactDecision[],
   m: WordMatcher,
   lang: RuleLang,
+  part = false,
 ): PassedOver | null {
   for (const d of decisions) {
     if (!d.kinds.includes(f.kind)) continue;
+    if (part && d.not_parts) continue;
     if (d.units && !d.units.includes(f.unit)) continue;
     if (d.qualifiers && !d.qualifiers.includes(f.q.qualifier)) continue;
     if (d.figureRe && !d.figureRe.test(f.q.text)) continue;

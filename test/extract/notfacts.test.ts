@@ -57,6 +57,18 @@ describe('pattern 1: people who are not workers or trainees', () => {
     expect(passedBy('約300名抗議者聚集在廣場。', '300名', 'audience', '抗议')).toEqual([]);
     kept('今年全縣新增就業3200人。', { type: 'headcount', value: 3200, unit: 'person' });
   });
+  test('zh general news: who people are, honours, clients and few people in words', () => {
+    expect(passedBy('全镇现有常住居民1.8万人，其中外来人口3000人。', '1.8万人', 'residents', '居民')).toEqual([]);
+    expect(passedBy('那年冬天，夫妻二人都在一家餐馆打工。', '二人', 'few_in_words', '二')).toEqual([]);
+    expect(passedBy('本市共有26家企業入選省級綠色工廠名單。', '26家', 'honoured', '名单')).toEqual([]);
+    expect(passedBy('市工會今年表彰了45名優秀環衛工人。', '45名', 'awarded')).toEqual([]);
+    expect(passedBy('这家物流公司服务的企业客户已有900多家。', '900多家', 'clients', '客户')).toEqual([]);
+    // The students are the 1500, the teachers the 90; a breakdown's labels name a part of its total.
+    const list = run('该中学有学生1500人、教师90人。').facts;
+    expect(list).toEqual([expect.objectContaining({ type: 'headcount', value: 90 })]);
+    kept('今年该区新增就业5200人，其中退役军人340人。', { type: 'headcount', value: 340, unit: 'person' });
+    kept('他的小作坊去年雇用了三人。', { type: 'headcount', value: 3, unit: 'person' });
+  });
   test('vi: tourists, attendees and job-fair vacancies are passed over', () => {
     expect(passedBy('Lễ hội thu hút 50.000 lượt du khách.', '50.000 lượt', 'audience', 'du khách')).toEqual([]);
     expect(passedBy('Các doanh nghiệp thông báo cần tuyển 3.000 lao động.', '3.000 lao động', 'vacancies', 'cần tuyển')).toEqual([]);
