@@ -18,6 +18,9 @@ export interface TriggerHit {
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 
+/** What an English trigger word may take at its end: a plural, a past, a gerund, a possessive (`’s`, `s’`). */
+const EN_INFLECTION = /^(?:s|es|d|ed|ing|['’]s|s['’])(?![\p{L}\p{M}\p{N}])/u;
+
 /** LETTER.test(text[i]), ASCII by code. */
 function isLetterAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
@@ -45,10 +48,15 @@ export class WordMatcher {
     return null;
   }
 
-  /** A trigger's edges: Vietnamese syllables stand whole; English triggers may take an inflection (`loans`, `trained`). */
+  /**
+   * A trigger's edges: Vietnamese syllables stand whole; English triggers may take an inflection (`loans`, `funded`,
+   * `lending`, `firm's`) but not a derivation: `invest` is not found in `investor` or `investigators`, `fund` not in
+   * `fundamental`, `support` not in `supporters`, `lent` not in `lentils`.
+   */
   triggerEdge(text: string, start: number, end: number): boolean {
     if (LETTER.test(text[start - 1] ?? '')) return false;
-    return this.lang === 'en' || !LETTER.test(text[end] ?? '');
+    if (!LETTER.test(text[end] ?? '')) return true;
+    return this.lang === 'en' && EN_INFLECTION.test(text.slice(end, end + 5));
   }
 }
 
