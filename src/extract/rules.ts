@@ -153,9 +153,19 @@ export interface NotFactSpec {
   /**
    * Where the decisive words stand: `counted` the counted phrase (the noun right after the figure, or before it in its
    * clause with no verb of a rule in between), `lead` before the figure in its clause, `after` after it in its clause,
-   * `clause` / `sentence` anywhere in them, `figure` the figure's own first word (`một công ty`: the article "a").
+   * `clause` / `sentence` anywhere in them, `figure` the figure's own first word (`một công ty`: the article "a"),
+   * `before` anywhere before the figure in its sentence (`如果…，…上亿元的资金`: a condition or an example governs the
+   * clauses after it, not those before), `actor` the nearest naming of who acts before the figure in its sentence: the
+   * decision speaks when it is one of `words` (a firm, a family), not one of `unless` (a government, a programme).
    */
-  scope: 'figure' | 'counted' | 'lead' | 'after' | 'clause' | 'sentence';
+  scope: 'figure' | 'counted' | 'lead' | 'after' | 'clause' | 'sentence' | 'before' | 'actor';
+  /**
+   * Only figures governed by one of these words: it stands before the figure in its clause, within `reach.before`
+   * (`投资`, `投入`: the actor of an investment is its investor).
+   */
+  governed_by?: string[];
+  /** `actor`: a word right after one of these names whom the money goes to, not who spends it (`对企业投入`). */
+  not_after?: string[];
   /** How many characters before / after the figure `counted`, `lead` and `after` look. */
   reach?: { before?: number; after?: number };
   words: string[];
@@ -180,6 +190,8 @@ export interface NotFactDecision extends NotFactSpec {
   figureRe: RegExp | null;
   normWords: string[];
   normUnless: string[];
+  normGovernedBy: string[];
+  normNotAfter: string[];
 }
 
 export interface Rule extends RuleSpec {
@@ -421,7 +433,9 @@ export const NOT_FACTS_FILE_SCHEMA = {
           units: WORDS,
           figure_pattern: { type: 'string', minLength: 1 },
           qualifiers: { type: 'array', items: { enum: ['exact', 'more_than', 'approx', 'at_least', 'less_than', 'range'] } },
-          scope: { enum: ['figure', 'counted', 'lead', 'after', 'clause', 'sentence'] },
+          scope: { enum: ['figure', 'counted', 'lead', 'after', 'clause', 'sentence', 'before', 'actor'] },
+          governed_by: WORDS,
+          not_after: WORDS,
           reach: {
             type: 'object',
             additionalProperties: false,
@@ -574,6 +588,8 @@ export function loadRuleSet(dir: string = defaultRulesDir(), opts: { fresh?: boo
           figureRe,
           normWords: [...new Set(d.words.map(fold))].sort((a, b) => b.length - a.length),
           normUnless: [...new Set((d.unless ?? []).map(fold))].sort((a, b) => b.length - a.length),
+          normGovernedBy: [...new Set((d.governed_by ?? []).map(fold))].sort((a, b) => b.length - a.length),
+          normNotAfter: [...new Set((d.not_after ?? []).map(fold))].sort((a, b) => b.length - a.length),
         };
       });
       notFacts.set(doc.language, decisions);

@@ -41,9 +41,11 @@ function occurrences(text: string, from: number, to: number, words: string[], m:
   const region = text.slice(from, to);
   const out: Found[] = [];
   for (const w of words) {
+    // A word that starts with a digit is not found inside a longer number (`1亩` is not in `21亩`).
+    const digitLed = /^[\d.]/.test(w);
     let i = m.indexOf(region, w);
     while (i >= 0) {
-      out.push({ word: w, start: from + i, end: from + i + w.length });
+      if (!digitLed || !/[\d.]/.test(text[from + i - 1] ?? '')) out.push({ word: w, start: from + i, end: from + i + w.length });
       i = m.indexOf(region, w, i + 1);
     }
   }
@@ -105,6 +107,21 @@ function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[],
       const o = occurrences(text, f.figEnd, clauseTail, d.normWords, m).sort((a, b) => a.start - b.start)[0];
       return o && !kept(f.figEnd, clauseTail) ? o : null;
     }
+    case 'before': {
+      const o = occurrences(text, f.sentence.start, f.figStart, d.normWords, m).sort((a, b) => b.end - a.end)[0];
+      return o && !kept(f.sentence.start, f.figStart) ? o : null;
+    }
+    case 'actor': {
+      // Who acts: the nearest naming of an actor before the figure in its sentence, of either list — a firm or a family
+      // (the words) or a government or a programme (`unless`). A name right after a word of recipients (`对企业`,
+      // `为农户`) is whom the money goes to, and no actor.
+      const named = (ws: string[], own: boolean) =>
+        occurrences(text, f.sentence.start, f.figStart, ws, m)
+          .filter((o) => !d.normNotAfter.some((w) => recipientMark(text, Math.max(f.sentence.start, o.start - RECIPIENT_GAP - w.length), o.start, w)))
+          .map((o) => ({ ...o, own }));
+      const nearest = [...named(d.normWords, true), ...named(d.normUnless, false)].sort((a, b) => b.end - a.end || a.start - b.start)[0];
+      return nearest?.own ? nearest : null;
+    }
     case 'clause':
     case 'sentence': {
       const span = d.scope === 'clause' ? f.clause : f.sentence;
@@ -116,6 +133,27 @@ function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[],
       return o && !kept(span.start, span.end) ? o : null;
     }
   }
+}
+
+/** How many characters may stand between a word of recipients and the name it governs (`对中小企业`, `为返乡农户`). */
+const RECIPIENT_GAP = 4;
+
+/** Whether the word of recipients `w` stands in text[from, to) with no punctuation after it. */
+function recipientMark(text: string, from: number, to: number, w: string): boolean {
+  const i = text.slice(from, to).lastIndexOf(w);
+  return i >= 0 && !/[,，、;；:：。!?！？()（）"“”]/.test(text.slice(from + i + w.length, to));
+}
+
+/**
+ * Whether one of the decision's `governed_by` words stands before the figure in its clause, within its reach, with no
+ * trigger of a rule of another type in between (`该企业投资建设的项目年产值达3亿元`: 产值 governs the figure, not 投资).
+ */
+function governed(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[], m: WordMatcher, lang: RuleLang): boolean {
+  const from = Math.max(f.clause.start, f.figStart - (d.reach?.before ?? REACH[lang].before));
+  const g = occurrences(text, from, f.figStart, d.normGovernedBy, m).sort((a, b) => b.end - a.end)[0];
+  if (!g) return false;
+  const own = new Set(hits.filter((h) => h.start < g.end && g.start < h.end).map((h) => h.rule.type));
+  return !hits.some((h) => h.start >= g.end && h.end <= f.figStart && h.rule.kinds.includes(f.kind) && !own.has(h.rule.type));
 }
 
 /**
@@ -137,6 +175,7 @@ export function screenFigure(
     if (d.units && !d.units.includes(f.unit)) continue;
     if (d.qualifiers && !d.qualifiers.includes(f.q.qualifier)) continue;
     if (d.figureRe && !d.figureRe.test(f.q.text)) continue;
+    if (d.normGovernedBy.length && !governed(d, text, f, hits, m, lang)) continue;
     const found = decide(d, text, f, hits, m, lang);
     if (found) {
       return { decision: d.id, pattern: d.pattern ?? null, words: found.word, start: found.start, end: found.end, description: d.description };

@@ -46,3 +46,47 @@ describe('zh: tax relief and negative numbers', () => {
     expect(traces.find((t) => t.text.includes('3000'))?.passed?.decision).toBe('negative');
   });
 });
+
+describe('zh: who spends the money', () => {
+  test('a firm, a studio or a fund invests for itself; a government supports', () => {
+    passedBy('这家外卖平台由一家互联网公司创办，当时投资了2亿元。', '2亿元', 'investor');
+    passedBy('某电视剧制作公司投入六千万元拍摄这部年代剧。', '六千万元', 'investor');
+    passedBy('二十多家投资机构先后入局，融资金额超过15亿元。', '15亿元', 'investor');
+    keeps('县政府今年投资1800万元改造老旧小区。', { type: 'funding_amount', value: 18000000, unit: 'CNY' });
+    keeps('区财政向中小企业投入扶持资金900万元。', { type: 'funding_amount', value: 9000000, unit: 'CNY' });
+  });
+  test('a firm named as the subject of revenue stays a revenue fact', () => {
+    keeps('这家公司投资建设的新厂去年实现产值6亿元。', { type: 'revenue_amount', value: 600000000, unit: 'CNY' });
+  });
+  test('investment statistics and R&D spending are no programme funds', () => {
+    passedBy('前三季度，全区固定资产投资完成126.5亿元。', '126.5亿元', 'investment_statistics');
+    passedBy('这家车企去年的研发经费超过30亿元。', '30亿元', 'rnd_spending');
+    keeps('市科技局今年拨付研发补助资金2500万元。', { type: 'funding_amount', value: 25000000, unit: 'CNY' });
+  });
+  test("a person's or a family's own money", () => {
+    passedBy('没想到三年下来，他100多万元积蓄亏得一干二净。', '100多万元', 'private_money');
+    passedBy('他们拿出15万元用来还债。', '15万元', 'private_money');
+    keeps('市财政今年安排困难家庭住房补贴资金3000万元。', { type: 'funding_amount', value: 30000000, unit: 'CNY' });
+  });
+});
+
+describe('zh: suppositions, rates, thresholds, changes and valuations', () => {
+  test('after a condition or an illustration, a figure is supposed', () => {
+    passedBy('如果想把这片荒山改造成景区，没有上亿元的资金根本做不到。', '上亿元', 'hypothetical');
+    passedBy('比如说财政投入一块钱，能带动社会资本投入三块钱。', '一块钱', 'hypothetical');
+    keeps('县财政今年投入专项资金600万元，如果效果好，明年将继续。', { type: 'funding_amount', value: 6000000, unit: 'CNY' });
+  });
+  test('an amount for one unit is a rate', () => {
+    passedBy('照这个价格，1平方米温室的产值在500元左右。', '500元', 'per_one');
+  });
+  test('an amount that says who qualifies', () => {
+    passedBy('年销售额低于500万元（含500万元）的小规模纳税人免征增值税。', '500万元', 'threshold_money');
+  });
+  test('revenue added by a measure is a change', () => {
+    passedBy('按测算，这次调价将使公司全年增加营业收入约5000万元。', '5000万元', 'revenue_change');
+    keeps('该公司去年实现营业收入27.5亿元。', { type: 'revenue_amount', value: 2750000000, unit: 'CNY' });
+  });
+  test('what holdings are worth is a valuation', () => {
+    passedBy('十年后，这批股权的价值已超过5000万美元。', '5000万美元', 'worth');
+  });
+});

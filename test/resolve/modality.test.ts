@@ -125,7 +125,7 @@ const rules: Record<string, Case[]> = {
   'a commitment, a consent, money set aside or budgeted, a hope': [
     ['Ngân hàng Thế giới vừa đồng ý giải ngân 150 triệu USD cho dự án.', { 150000000: P }],
     ['Tập đoàn cam kết tài trợ 20 tỷ đồng cho quỹ khởi nghiệp của tỉnh.', { 20000000000: P }],
-    ['该企业承诺投资扶持资金2000万元。', { 20000000: P }],
+    ['县政府承诺投资扶持资金2000万元。', { 20000000: P }],
     ['市财政预留专项资金500万元用于创业补贴。', { 5000000: P }],
     ['行政院同意補助地方政府創業貸款利息3億元。', { 300000000: P }],
     ['勞動部今年編列2億元推動青年就業方案。', { 200000000: P }, '2017-06-20'],
