@@ -69,6 +69,9 @@ describe('pattern 1: people who are not workers or trainees', () => {
     expect(list).toEqual([expect.objectContaining({ type: 'headcount', value: 90 })]);
     kept('今年该区新增就业5200人，其中退役军人340人。', { type: 'headcount', value: 340, unit: 'person' });
     kept('他的小作坊去年雇用了三人。', { type: 'headcount', value: 3, unit: 'person' });
+    expect(passedBy('洪水逼近，镇政府连夜转移安置沿河群众2400余人。', '2400余人', 'evacuated')).toEqual([]);
+    expect(passedBy('工地上有50多名工人被拖欠工资。', '50多名', 'disputes', '拖欠')).toEqual([]);
+    kept('该县今年转移农村劳动力就业1.1万人。', { type: 'headcount', value: 11000, unit: 'person' });
   });
   test('vi: tourists, attendees and job-fair vacancies are passed over', () => {
     expect(passedBy('Lễ hội thu hút 50.000 lượt du khách.', '50.000 lượt', 'audience', 'du khách')).toEqual([]);
