@@ -72,6 +72,10 @@ describe('pattern 1: people who are not workers or trainees', () => {
     expect(passedBy('洪水逼近，镇政府连夜转移安置沿河群众2400余人。', '2400余人', 'evacuated')).toEqual([]);
     expect(passedBy('工地上有50多名工人被拖欠工资。', '50多名', 'disputes', '拖欠')).toEqual([]);
     kept('该县今年转移农村劳动力就业1.1万人。', { type: 'headcount', value: 11000, unit: 'person' });
+    expect(passedBy('集团为3000名职工每人发放了500元红包。', '3000名', 'staff_benefits', '红包')).toEqual([]);
+    expect(passedBy('已有40多家企业响应了这项节能倡议。', '40多家', 'firm_events')).toEqual([]);
+    expect(passedBy('今年全省高校毕业生预计达到52万人。', '52万人', 'residents', '毕业生')).toEqual([]);
+    kept('今年该市帮助1.5万名高校毕业生实现就业。', { type: 'headcount', value: 15000, unit: 'person' });
   });
   test('vi: tourists, attendees and job-fair vacancies are passed over', () => {
     expect(passedBy('Lễ hội thu hút 50.000 lượt du khách.', '50.000 lượt', 'audience', 'du khách')).toEqual([]);
