@@ -90,3 +90,21 @@ describe('zh: suppositions, rates, thresholds, changes and valuations', () => {
     passedBy('十年后，这批股权的价值已超过5000万美元。', '5000万美元', 'worth');
   });
 });
+
+describe('zh: finance and personal finance news', () => {
+  test('money of the markets and of firms raising capital', () => {
+    passedBy('今天南向资金净流入21.4亿港元。', '21.4亿港元', 'capital_markets');
+    passedBy('这家新能源公司IPO拟募集资金38亿元。', '38亿元', 'capital_markets');
+    passedBy('沪深两市成交额连续三日超过1万亿元。', '1万亿元', 'capital_markets');
+    keeps('今年省财政筹集资金8亿元支持农村公路建设。', { type: 'funding_amount', value: 800000000, unit: 'CNY' });
+  });
+  test("a person's mortgage or car loan is no loan fact; a lender's totals and a production loan are", () => {
+    passedBy('去年他向银行贷款120万元买了一套学区房。', '120万元', 'consumer_loan');
+    keeps('今年全市累计发放个人住房贷款410亿元。', { type: 'loan_amount', value: 41000000000, unit: 'CNY' });
+    keeps('她向信用社贷款3万元买了一批鸡苗。', { type: 'loan_amount', value: 30000, unit: 'CNY' });
+  });
+  test('a campaign named by a round magnitude, goods counted in 块', () => {
+    passedBy('这家外卖平台宣布推出十亿补贴计划。', '十亿', 'campaign_name');
+    passedBy('去年全球出货手机屏幕15亿块，销售额同比增长。', '15亿块', 'goods_in_kuai');
+  });
+});
