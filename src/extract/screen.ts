@@ -112,11 +112,13 @@ function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[],
       return o && !kept(f.sentence.start, f.figStart) ? o : null;
     }
     case 'actor': {
-      // Who acts: the nearest naming of an actor before the figure in its sentence, of either list — a firm or a family
-      // (the words) or a government or a programme (`unless`). A name right after a word of recipients (`对企业`,
-      // `为农户`) is whom the money goes to, and no actor.
+      // Who acts: the nearest naming of an actor before the figure in its sentence — before its governing word, when
+      // the decision names those (`资助家庭困难学生860万元`: the family is whom the money reaches) — of either list: a
+      // firm or a family (the words) or a government or a programme (`unless`). A name right after a word of recipients
+      // (`对企业`, `为农户`) is whom the money goes to, and no actor.
+      const end = governingWord(d, text, f, m, lang)?.start ?? f.figStart;
       const named = (ws: string[], own: boolean) =>
-        occurrences(text, f.sentence.start, f.figStart, ws, m)
+        occurrences(text, f.sentence.start, end, ws, m)
           .filter((o) => !d.normNotAfter.some((w) => recipientMark(text, Math.max(f.sentence.start, o.start - RECIPIENT_GAP - w.length), o.start, w)))
           .map((o) => ({ ...o, own }));
       const nearest = [...named(d.normWords, true), ...named(d.normUnless, false)].sort((a, b) => b.end - a.end || a.start - b.start)[0];
@@ -144,13 +146,19 @@ function recipientMark(text: string, from: number, to: number, w: string): boole
   return i >= 0 && !/[,，、;；:：。!?！？()（）"“”]/.test(text.slice(from + i + w.length, to));
 }
 
+/** The decision's `governed_by` word nearest before the figure in its clause, within its reach, or null. */
+function governingWord(d: NotFactDecision, text: string, f: Figure, m: WordMatcher, lang: RuleLang): Found | null {
+  if (!d.normGovernedBy.length) return null;
+  const from = Math.max(f.clause.start, f.figStart - (d.reach?.before ?? REACH[lang].before));
+  return occurrences(text, from, f.figStart, d.normGovernedBy, m).sort((a, b) => b.end - a.end || a.start - b.start)[0] ?? null;
+}
+
 /**
  * Whether one of the decision's `governed_by` words stands before the figure in its clause, within its reach, with no
  * trigger of a rule of another type in between (`该企业投资建设的项目年产值达3亿元`: 产值 governs the figure, not 投资).
  */
 function governed(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[], m: WordMatcher, lang: RuleLang): boolean {
-  const from = Math.max(f.clause.start, f.figStart - (d.reach?.before ?? REACH[lang].before));
-  const g = occurrences(text, from, f.figStart, d.normGovernedBy, m).sort((a, b) => b.end - a.end)[0];
+  const g = governingWord(d, text, f, m, lang);
   if (!g) return false;
   const own = new Set(hits.filter((h) => h.start < g.end && g.start < h.end).map((h) => h.rule.type));
   return !hits.some((h) => h.start >= g.end && h.end <= f.figStart && h.rule.kinds.includes(f.kind) && !own.has(h.rule.type));

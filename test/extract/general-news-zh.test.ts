@@ -108,3 +108,15 @@ describe('zh: finance and personal finance news', () => {
     passedBy('去年全球出货手机屏幕15亿块，销售额同比增长。', '15亿块', 'goods_in_kuai');
   });
 });
+
+describe('zh: culture and society news', () => {
+  test("a film's budget and a private donor's gifts are no programme funds", () => {
+    passedBy('该片总投资约1.5亿元，讲述了一个航天家庭的故事。', '1.5亿元', 'investor');
+    passedBy('十年来，这位退休老师资助山区学生累计达15万元。', '15万元', 'investor');
+    keeps('市教育局今年资助家庭困难学生共计860万元。', { type: 'funding_amount', value: 8600000, unit: 'CNY' });
+  });
+  test("a household's income is no revenue; a village's tourism revenue is", () => {
+    passedBy('他家去年养蜂收入9万元。', '9万元', 'household_income');
+    keeps('该村去年实现乡村旅游收入1200万元。', { type: 'revenue_amount', value: 12000000, unit: 'CNY' });
+  });
+});
