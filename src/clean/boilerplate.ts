@@ -5,6 +5,8 @@
  * language adds entries, not code.
  */
 
+import { ownCopy } from '../strings.js';
+
 /** What kind of furniture a term announces. Everything but `nav` ends an article when it follows the body. */
 export type FurnitureKind = 'nav' | 'tools' | 'related' | 'legal' | 'editor' | 'comments' | 'tags' | 'contact';
 
@@ -228,7 +230,8 @@ export function classHintStrength(classAndId: string): HintStrength {
     // Trimmed only when first met: `content ` (a class and no id) would make a new string at every element.
     cached = classAndId.trim() ? readClassHint(classAndId) : null;
     if (hintCache.size > 50000) hintCache.clear();
-    hintCache.set(classAndId, cached);
+    // An attribute value is cut from its page's source: the key is a copy, or it would keep the page alive.
+    hintCache.set(ownCopy(classAndId), cached);
   }
   return cached;
 }

@@ -7,6 +7,7 @@ import { Dec } from './decimal.js';
 import { readArabic, ZH_EN_SEPARATORS } from './arabic.js';
 import { isDigit, type NumberRead } from './reading.js';
 import { afterCurrencyCode, isLatinLetter } from './units.js';
+import { ownCopy } from '../strings.js';
 
 const SCALE: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12, mn: 6, bn: 9, m: 6, b: 9, k: 3 };
 const NUMBER_WORDS = new Set(
@@ -65,7 +66,7 @@ function wordsValue(span: string): Dec | null {
     value = Number.isInteger(v) ? Dec.int(BigInt(v)) : Dec.parse(String(v));
   }
   if (wordValues.size >= 10000) wordValues.clear();
-  wordValues.set(key, value);
+  wordValues.set(ownCopy(key), value); // a copy: the key may be cut from the page's text
   return value;
 }
 

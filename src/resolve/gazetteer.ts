@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { packageRoot } from '../paths.js';
+import { ownCopy } from '../strings.js';
 
 export type Country = 'CN' | 'TW' | 'HK' | 'MO' | 'VN';
 export type Level = 'province' | 'prefecture' | 'county' | 'ward';
@@ -139,7 +140,9 @@ export function viKey(name: string): string {
   let k = viKeys.get(name);
   if (k === undefined) {
     k = viKeyOf(name);
-    viKeys.set(name, k);
+    // Names come from the pages too: bounded, and kept as copies (a cut would keep its page alive).
+    if (viKeys.size >= 20000) viKeys.clear();
+    viKeys.set(ownCopy(name), k);
   }
   return k;
 }
