@@ -129,9 +129,7 @@ function decide(d: NotFactDecision, text: string, f: Figure, hits: TriggerHit[],
       const span = d.scope === 'clause' ? f.clause : f.sentence;
       const o = occurrences(text, span.start, span.end, d.normWords, m)
         .filter((x) => !d.own_figure || !numberBetween(text, x, f))
-        .sort(
-        (a, b) => Math.abs(a.start - f.figStart) - Math.abs(b.start - f.figStart),
-      )[0];
+        .sort((a, b) => Math.abs(a.start - f.figStart) - Math.abs(b.start - f.figStart))[0];
       return o && !kept(span.start, span.end) ? o : null;
     }
   }

@@ -2,30 +2,12 @@
  * Chinese general news (money precision), on sentences written for this test: what the candidate stage passes over
  * (`extractors/zh/_not_facts.yaml`) and what stays a fact — tax relief, negative numbers.
  */
-import { loadRuleSet } from '../../src/extract/rules.js';
-import type { FigureTrace } from '../../src/extract/engine.js';
-import { extractFromText } from '../../src/pipeline.js';
 import { parseQuantities } from '../../src/quantities/index.js';
-
-const ruleSet = loadRuleSet();
-
-function run(text: string) {
-  const traces: FigureTrace[] = [];
-  const facts = extractFromText(text, ruleSet, { trace: (t) => traces.push(t) });
-  return { facts: facts.map((f) => ({ type: f.type, value: f.value, unit: f.unit })), traces };
-}
+import { run, passedBy as passedOver, kept as keeps } from './screen-probe.js';
 
 /** No fact from the text, and the figure was passed over by this decision. */
 function passedBy(text: string, figure: string, decision: string) {
-  const { facts, traces } = run(text);
-  const t = traces.find((x) => x.text.includes(figure));
-  expect(t).toBeDefined();
-  expect(t!.passed?.decision).toBe(decision);
-  expect(facts).toEqual([]);
-}
-
-function keeps(text: string, fact: { type: string; value: number; unit: string }) {
-  expect(run(text).facts).toContainEqual(expect.objectContaining(fact));
+  expect(passedOver(text, figure, decision)).toEqual([]);
 }
 
 describe('zh: tax relief and negative numbers', () => {

@@ -5,32 +5,10 @@
  * `audit explain --figure` shows).
  */
 import { loadRuleSet } from '../../src/extract/rules.js';
-import type { FigureTrace } from '../../src/extract/engine.js';
-import { extractFromText } from '../../src/pipeline.js';
 import { testNotFactDecision } from '../../src/audit/ruletests.js';
+import { run, passedBy, kept } from './screen-probe.js';
 
 const ruleSet = loadRuleSet();
-
-function run(text: string) {
-  const traces: FigureTrace[] = [];
-  const facts = extractFromText(text, ruleSet, { trace: (t) => traces.push(t) });
-  return { facts: facts.map((f) => ({ type: f.type, value: f.value, unit: f.unit, qualifier: f.qualifier })), traces };
-}
-
-/** The figure (by its normalized text) was passed over, by this decision, with these decisive words. */
-function passedBy(text: string, figure: string, decision: string, words?: string) {
-  const { facts, traces } = run(text);
-  const t = traces.find((x) => x.text.includes(figure));
-  expect(t).toBeDefined();
-  expect(t!.passed?.decision).toBe(decision);
-  if (words) expect(t!.passed?.words).toBe(words);
-  return facts;
-}
-
-function kept(text: string, fact: { type: string; value: number; unit: string; qualifier?: string }) {
-  const { facts } = run(text);
-  expect(facts).toContainEqual(expect.objectContaining(fact));
-}
 
 describe('not-fact decisions: their own examples', () => {
   test('every language with rules has decisions', () => {
